@@ -1,0 +1,23 @@
+"""gunicorn settings, read automatically by `gunicorn app:server` from the repository root.
+
+Every value can be overridden by the environment variable named beside it.
+"""
+
+import os
+
+bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8050')}"
+# Two cores here: one process per core, a few threads each (requests mostly wait on I/O).
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Load and validate the data package once, before forking: an invalid package stops the
+# master with the validator's message instead of a loop of failing workers.
+preload_app = True
+# Recycle workers now and then so that a slow leak cannot grow without bound.
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"

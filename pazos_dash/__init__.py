@@ -1,0 +1,70 @@
+"""PAZOS dashboard: `create_app(settings)` builds the Dash app on a validated published package."""
+
+from __future__ import annotations
+
+from html import escape as html_escape
+from pathlib import Path
+
+import dash
+from dash import html
+from flask import request
+from flask_caching import Cache
+
+from .data import DataError, load_package
+from .pages import PAGES_BY_ID, Router, register_pages
+from .runtime import Runtime, cache_config
+from .settings import Settings
+from .web.routes import register_routes
+
+__all__ = ["create_app", "Settings", "DataError"]
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+
+
+class PazosDash(dash.Dash):
+    """Dash with a server-rendered <html lang> and <title> that follow the requested page."""
+
+    router: Router
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        path = self.strip_relative_path(request.path) or ""
+        page, _ = dash._pages._path_to_page(path.strip("/"))  # the same lookup Dash's router does
+        if page.get("title"):
+            kwargs["title"] = html_escape(page["title"], quote=False)
+        index = super().interpolate_index(**kwargs)
+        return index.replace("<html>", f'<html lang="{self.router.lang_of(path)}">', 1)
+
+
+def create_app(settings: Settings | None = None) -> PazosDash:
+    """Load and validate the package (raising DataError if it is unusable), then build the app."""
+    settings = settings or Settings.from_env()
+    package = load_package(settings.data_dir)
+    app = PazosDash(
+        __name__,
+        use_pages=True,
+        pages_folder="",
+        assets_folder=str(ASSETS),
+        url_base_pathname=settings.base_path,
+        title="PAZOS Palmira",
+        update_title=None,
+        compress=True,
+        serve_locally=True,
+        suppress_callback_exceptions=False,
+    )
+    app.router = Router(settings.default_lang)
+    cache = Cache(app.server, config=cache_config(settings))
+    runtime = Runtime(settings, package, cache)
+    app.server.config["PAZOS_RUNTIME"] = runtime
+    register_pages(runtime, app.router)
+    app.layout = html.Div(dash.page_container, id="app-root")
+    register_routes(app.server, runtime, app.config.routes_pathname_prefix)
+    # Pure UI state stays in the browser: the phone menu opens without a server round trip.
+    app.clientside_callback(
+        "function(n, isOpen) { const open = n ? !isOpen : isOpen; return [open, String(open)]; }",
+        dash.Output("navbar-collapse", "is_open"),
+        dash.Output("navbar-toggler", "aria-expanded"),
+        dash.Input("navbar-toggler", "n_clicks"),
+        dash.State("navbar-collapse", "is_open"),
+        prevent_initial_call=True,
+    )
+    return app

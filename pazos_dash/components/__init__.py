@@ -1,0 +1,1 @@
+"""Reusable layout pieces: the chart card, the site shell (navbar, footer, notices)."""

@@ -1,0 +1,47 @@
+"""The shared look of every chart: system fonts (nothing fetched), a colour-blind-safe palette."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ..i18n import plotly_separators, t
+
+# Okabe & Ito (2008): distinguishable under the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+PRIMARY = PALETTE[0]
+DEMO_COLOUR = "#6c757d"
+PERIOD_FILL = "rgba(0, 158, 115, 0.12)"
+FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+
+TEMPLATE = go.layout.Template(
+    layout=dict(
+        font=dict(family=FONT_STACK, size=14, color="#212529"),
+        colorway=list(PALETTE),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin=dict(l=56, r=16, t=24, b=48),
+        hoverlabel=dict(font=dict(family=FONT_STACK)),
+        xaxis=dict(showgrid=False, linecolor="#495057", ticks="outside"),
+        yaxis=dict(gridcolor="#dee2e6", zeroline=False, rangemode="tozero"),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+    )
+)
+
+
+def base_figure(lang: str) -> go.Figure:
+    """An empty figure in the project's style, with the language's number separators."""
+    figure = go.Figure()
+    figure.update_layout(template=TEMPLATE, separators=plotly_separators(lang))
+    return figure
+
+
+def mark_demonstration(figure: go.Figure, lang: str) -> go.Figure:
+    """Stamp a chart that shows demonstration values so that no screenshot can pass it off as real."""
+    figure.add_annotation(
+        text=t("demo.watermark", lang),
+        xref="paper", yref="paper", x=0.5, y=0.5,
+        showarrow=False, textangle=-20,
+        font=dict(size=28, color="rgba(108, 117, 125, 0.35)"),
+        name="demo-watermark",
+    )
+    return figure

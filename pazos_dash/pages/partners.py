@@ -1,0 +1,11 @@
+"""The partners page: route, title and navigation now; its charts come with a later issue."""
+
+from ..pages.base import Links, Page, coming_next, intro
+from ..runtime import Runtime
+
+
+def body(runtime: Runtime, lang: str, links: Links) -> list:
+    return [intro("partners", lang), coming_next("partners", lang)]
+
+
+PAGE = Page("partners", {"es": "aliados", "en": "partners"}, (), body)

@@ -1,0 +1,86 @@
+"""Runtime settings: one frozen dataclass, read from environment variables in one place."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LANGUAGES = ("es", "en")
+CACHE_TYPES = ("simple", "filesystem", "redis")
+
+# The repository root when the package runs from a checkout (editable install or app.py).
+_REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+class SettingsError(ValueError):
+    """An environment variable holds a value the dashboard cannot use."""
+
+
+def _default_data_dir() -> Path:
+    checkout = _REPO_ROOT / "data" / "published"
+    return checkout if checkout.is_dir() else Path.cwd() / "data" / "published"
+
+
+def _normalise_base_path(raw: str) -> str:
+    """'pazos' or '/pazos' or '/pazos/' -> '/pazos/'; '' or '/' -> '/'."""
+    stripped = raw.strip().strip("/")
+    return f"/{stripped}/" if stripped else "/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = field(default_factory=_default_data_dir)
+    default_lang: str = "es"
+    base_path: str = "/"
+    cache_type: str = "simple"
+    cache_dir: Path = Path("/tmp/pazos-dash-cache")
+    cache_timeout: int = 3600
+    redis_url: str = "redis://localhost:6379/0"
+    debug: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8050
+
+    def __post_init__(self) -> None:
+        if self.default_lang not in LANGUAGES:
+            raise SettingsError(
+                f"PAZOS_DEFAULT_LANG: expected one of {', '.join(LANGUAGES)}, "
+                f"found {self.default_lang!r}"
+            )
+        if self.cache_type not in CACHE_TYPES:
+            raise SettingsError(
+                f"PAZOS_CACHE: expected one of {', '.join(CACHE_TYPES)}, found {self.cache_type!r}"
+            )
+        object.__setattr__(self, "base_path", _normalise_base_path(self.base_path))
+        object.__setattr__(self, "data_dir", Path(self.data_dir))
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+        """Build settings from PAZOS_* variables; unset ones keep their defaults."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        text_vars = {
+            "PAZOS_DATA_DIR": "data_dir",
+            "PAZOS_DEFAULT_LANG": "default_lang",
+            "PAZOS_BASE_PATH": "base_path",
+            "PAZOS_CACHE": "cache_type",
+            "PAZOS_CACHE_DIR": "cache_dir",
+            "PAZOS_REDIS_URL": "redis_url",
+            "PAZOS_HOST": "host",
+        }
+        for var, name in text_vars.items():
+            if env.get(var):
+                values[name] = env[var]
+        for var, name in {"PAZOS_PORT": "port", "PAZOS_CACHE_TIMEOUT": "cache_timeout"}.items():
+            if env.get(var):
+                try:
+                    values[name] = int(env[var])
+                except ValueError:
+                    raise SettingsError(
+                        f"{var}: expected a whole number, found {env[var]!r}"
+                    ) from None
+        if env.get("PAZOS_DEBUG"):
+            values["debug"] = env["PAZOS_DEBUG"].strip().lower() in {"1", "true", "yes", "on"}
+        if "cache_dir" in values:
+            values["cache_dir"] = Path(str(values["cache_dir"]))
+        return cls(**values)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Plain Flask routes beside the Dash app: data downloads and published files."""

@@ -1,0 +1,32 @@
+"""Flask routes: each chart's CSV, and the published package's own files (nothing else on disk)."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, abort, send_from_directory
+
+from ..charts import CHARTS
+from ..data.package import DESCRIPTOR
+from ..runtime import Runtime
+
+
+def register_routes(server: Flask, runtime: Runtime, prefix: str) -> None:
+    """Mount the routes under `prefix` (the app's routes_pathname_prefix, ending in '/')."""
+
+    @server.get(f"{prefix}download/<chart_id>.csv")
+    def chart_csv(chart_id: str) -> Response:
+        if chart_id not in CHARTS:
+            abort(404)
+        csv = runtime.chart_frame(chart_id).to_csv(index=False, lineterminator="\n")
+        return Response(
+            csv,
+            mimetype="text/csv",
+            headers={"Content-Disposition": f'attachment; filename="{chart_id}.csv"'},
+        )
+
+    published = {DESCRIPTOR} | {r.path for r in runtime.package.resources.values()}
+
+    @server.get(f"{prefix}data/<path:filename>")
+    def published_file(filename: str) -> Response:
+        if filename not in published:
+            abort(404)
+        return send_from_directory(runtime.package.directory.resolve(), filename, as_attachment=filename != DESCRIPTOR)

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Install everything the tests need (Debian's chromium and chromium-driver included) and run the
+# whole suite, browser tests included. Arguments go to pytest. No test collected (exit 5) fails.
+set -eu
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+apt_install chromium chromium-driver
+ensure_venv
+pip_install -e '.[test]'
+exec .venv/bin/python -m pytest "$@"

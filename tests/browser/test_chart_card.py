@@ -1,0 +1,101 @@
+"""What a reader sees in a chart card is what the CSV holds, and demonstration data says so."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+import requests
+from selenium.webdriver.common.by import By
+
+from pazos_dash.i18n import t
+
+pytestmark = pytest.mark.browser
+
+
+def _open(dash_duo, dash_app, path: str, heading: str) -> None:
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)
+    dash_duo.wait_for_text_to_equal("#page-heading", heading, timeout=10)
+
+
+def _plotted(dash_duo, chart_id: str) -> list[dict]:
+    dash_duo.wait_for_element(f"#graph-{chart_id} .js-plotly-plot .main-svg", timeout=10)
+    return dash_duo.driver.execute_script(
+        # Figures travel base64-encoded; _fullData holds the decoded arrays plotly.js drew.
+        "const plain = v => Array.from(v, n => (Number.isNaN(n) ? null : n));"
+        "return document.querySelector(arguments[0])._fullData.map(t => ({name: t.name, x: plain(t.x), y: plain(t.y)}));",
+        f"#graph-{chart_id} .js-plotly-plot",
+    )
+
+
+def _download(dash_duo, chart_id: str) -> pd.DataFrame:
+    href = dash_duo.find_element(f"#download-{chart_id}").get_attribute("href")
+    response = requests.get(href, timeout=10)
+    response.raise_for_status()
+    return pd.read_csv(io.StringIO(response.text))
+
+
+def _parse(text: str, lang: str) -> float:
+    thousands, decimal = (".", ",") if lang == "es" else (",", ".")
+    return float(text.replace(thousands, "").replace(decimal, "."))
+
+
+@pytest.mark.parametrize("lang,path", [("es", "/homicidios"), ("en", "/en/homicides")])
+def test_chart_table_and_csv_show_the_same_numbers(dash_duo, dash_app, lang, path):
+    _open(dash_duo, dash_app, path, t("page.homicides.heading", lang))
+    csv = _download(dash_duo, "homicides_annual")
+
+    plotted = _plotted(dash_duo, "homicides_annual")
+    reported = next(trace for trace in plotted if trace["name"] == t("legend.reported", lang))
+    assert reported["x"] == csv["year"].tolist()
+    assert reported["y"] == csv["homicides"].tolist()
+
+    dash_duo.find_element("#card-homicides_annual summary").click()
+    table = dash_duo.find_element("#table-homicides_annual")
+    cells = table.find_elements(By.CSS_SELECTOR, "tbody td[data-column='homicides']")
+    assert [_parse(cell.text, lang) for cell in cells] == csv["homicides"].astype(float).tolist()
+    rates = table.find_elements(By.CSS_SELECTOR, "tbody td[data-column='rate_per_100k']")
+    assert [_parse(cell.text, lang) for cell in rates] == csv["rate_per_100k"].tolist()
+
+    takeaway = dash_duo.find_element("#homicides_annual-takeaway").text
+    latest = csv.dropna(subset=["homicides"]).iloc[-1]
+    assert str(int(latest["year"])) in takeaway and str(int(latest["homicides"])) in takeaway
+    assert dash_duo.get_logs() == []
+
+
+def test_demonstration_data_is_announced_on_the_page_and_the_chart(dash_duo, dash_app):
+    _open(dash_duo, dash_app, "/en/clusters", t("page.clusters.heading", "en"))
+    notice = dash_duo.find_element("#demo-notice")
+    assert "demonstration data" in notice.text.lower()
+    card = dash_duo.find_element("#card-cluster_residents")
+    assert card.get_attribute("data-demo") == "true"
+    assert t("demo.badge", "en") in card.text
+    dash_duo.wait_for_element("#graph-cluster_residents .js-plotly-plot .main-svg", timeout=10)
+    annotations = dash_duo.driver.execute_script(
+        "return document.querySelector('#graph-cluster_residents .js-plotly-plot').layout.annotations.map(a => a.text);"
+    )
+    assert t("demo.watermark", "en") in annotations
+    csv = _download(dash_duo, "cluster_residents")
+    assert set(csv["status"]) == {"demo"}
+    assert csv["residents"].sum() == 118195  # the real total from the founding document
+    assert dash_duo.get_logs() == []
+
+
+def test_page_with_only_reported_figures_has_no_demo_notice(dash_duo, dash_app):
+    _open(dash_duo, dash_app, "/homicidios", t("page.homicides.heading", "es"))
+    assert dash_duo.driver.find_elements(By.ID, "demo-notice") == []
+    assert dash_duo.find_element("#card-homicides_annual").get_attribute("data-demo") == "false"
+
+
+def test_footer_shows_update_date_licence_and_methodology_link(dash_duo, dash_app, runtime):
+    from pazos_dash.i18n import fmt_date
+
+    _open(dash_duo, dash_app, "/en/", t("page.overview.heading", "en"))
+    dash_duo.wait_for_element("#graph-homicides_annual .js-plotly-plot .main-svg", timeout=10)  # page has settled
+    assert fmt_date(runtime.package.last_updated, "en") in dash_duo.find_element("#footer-updated").text
+    assert "Creative Commons Attribution 4.0" in dash_duo.find_element("#footer-licence").text
+    dash_duo.find_element("#footer-methodology").click()
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.data.heading", "en"), timeout=10)
+    assert dash_duo.driver.current_url.endswith("/en/data")

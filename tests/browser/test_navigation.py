@@ -1,0 +1,65 @@
+"""Getting around: the phone menu, the language switch, unknown addresses."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from pazos_dash.i18n import t
+
+pytestmark = pytest.mark.browser
+
+
+def test_phone_menu_opens_and_navigates_at_360_px(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.set_window_size(360, 780)
+    dash_duo.driver.get(dash_duo.server_url + "/")
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.overview.heading", "es"), timeout=10)
+    link = dash_duo.find_element("#nav-youth")
+    assert not link.is_displayed()
+    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth;")
+    assert width <= 360, "the page scrolls sideways on a phone"
+
+    toggler = dash_duo.find_element("#navbar-toggler")
+    toggler.click()
+    dash_duo.wait_for_element("#nav-youth")
+    dash_duo._wait_for(lambda _: link.is_displayed(), timeout=5, msg="menu did not open")
+    assert toggler.get_attribute("aria-expanded") == "true"
+    link.click()
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.youth.heading", "es"), timeout=10)
+    assert dash_duo.driver.current_url.endswith("/jovenes")
+    assert dash_duo.get_logs() == []
+
+
+def test_language_switch_keeps_the_page_and_the_link_is_shareable(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url + "/homicidios")
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", "es"), timeout=10)
+    dash_duo.find_element("#language-switch").click()
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", "en"), timeout=10)
+    shared = dash_duo.driver.current_url
+    assert shared.endswith("/en/homicides")
+
+    dash_duo.driver.get(dash_duo.server_url + "/")
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.overview.heading", "es"), timeout=10)
+    dash_duo.driver.get(shared)  # opening a shared link gives the same language
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", "en"), timeout=10)
+    assert dash_duo.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+
+
+def test_in_app_navigation_stays_in_the_language(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url + "/en/")
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.overview.heading", "en"), timeout=10)
+    dash_duo.find_element("#nav-partners").click()
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.partners.heading", "en"), timeout=10)
+    assert dash_duo.driver.current_url.endswith("/en/partners")
+    assert dash_duo.driver.title == dash_app.router.title("partners", "en")
+    assert dash_duo.get_logs() == []
+
+
+def test_unknown_address_shows_a_bilingual_not_found_page(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url + "/no-existe")
+    dash_duo.wait_for_contains_text("#main", t("page.not_found.body", "es"), timeout=10)
+    assert t("page.not_found.body", "en") in dash_duo.find_element("#main").text

@@ -1,0 +1,37 @@
+"""Every page, in Spanish and English, in a real headless Chromium."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from pazos_dash.i18n import t
+from pazos_dash.pages import PAGES
+
+pytestmark = pytest.mark.browser
+
+PAGE_IDS = [page.page_id for page in PAGES]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("page_id", PAGE_IDS)
+def test_page_opens_with_its_title_navigation_and_no_console_errors(dash_duo, dash_app, page_id, lang):
+    router = dash_app.router
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + router.path(page_id, lang))
+
+    dash_duo.wait_for_text_to_equal("#page-heading", t(f"page.{page_id}.heading", lang), timeout=10)
+    driver = dash_duo.driver
+    assert driver.title == router.title(page_id, lang)
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+
+    links = driver.find_elements(By.CSS_SELECTOR, ".site-navbar .nav-link")
+    assert [link.get_attribute("textContent") for link in links] == [t(f"nav.{p}", lang) for p in PAGE_IDS]
+    active = driver.find_elements(By.CSS_SELECTOR, ".site-navbar .nav-link.active")
+    assert [a.get_attribute("textContent") for a in active] == [t(f"nav.{page_id}", lang)]
+
+    switch = driver.find_element(By.ID, "language-switch")
+    other = "en" if lang == "es" else "es"
+    assert switch.get_attribute("href").endswith(router.path(page_id, other))
+
+    assert dash_duo.get_logs() == []

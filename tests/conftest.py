@@ -1,0 +1,46 @@
+"""Shared fixtures: the one app per test process, and Debian's headless Chromium for dash_duo."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PUBLISHED = REPO / "data" / "published"
+
+
+def pytest_setup_options():
+    """dash[testing] hook: selenium options for the Debian chromium and chromedriver."""
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    options.binary_location = os.environ.get("PAZOS_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+    for flag in (
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--no-first-run",
+        "--disable-sync", "--disable-quic", "--window-size=1280,900",
+    ):
+        options.add_argument(flag)
+    return options
+
+
+@pytest.fixture(scope="session")
+def dash_app():
+    """Dash keeps one callback and page registry per process: build the app once."""
+    from pazos_dash import create_app
+    from pazos_dash.settings import Settings
+
+    return create_app(Settings(data_dir=PUBLISHED))
+
+
+@pytest.fixture(scope="session")
+def runtime(dash_app):
+    return dash_app.server.config["PAZOS_RUNTIME"]
+
+
+@pytest.fixture(scope="session")
+def client(dash_app):
+    return dash_app.server.test_client()

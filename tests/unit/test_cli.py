@@ -1,0 +1,55 @@
+"""The command line and the app refuse a bad package with the validator's message, not a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PUBLISHED, REPO
+
+
+@pytest.fixture
+def broken_package(tmp_path: Path) -> Path:
+    target = tmp_path / "published"
+    shutil.copytree(PUBLISHED, target)
+    csv = target / "clusters.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",21480,", ",-21480,"), encoding="utf-8")
+    return target
+
+
+def _run(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args], cwd=REPO, env={**os.environ, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_validate_accepts_the_shipped_package():
+    result = _run(["-m", "pazos_dash.cli", "validate", str(PUBLISHED)])
+    assert result.returncode == 0, result.stderr
+    assert "valid data package" in result.stdout
+
+
+def test_validate_names_file_row_and_column_and_fails(broken_package):
+    result = _run(["-m", "pazos_dash.cli", "validate", str(broken_package)])
+    assert result.returncode == 1
+    assert "clusters.csv, row 2, column 'residents': expected a value >= 0, found '-21480'" in result.stderr
+
+
+def test_app_refuses_to_start_on_an_invalid_package(broken_package):
+    result = _run(["-c", "import app"], PAZOS_DATA_DIR=str(broken_package))
+    assert result.returncode == 2
+    assert "cannot start" in result.stderr
+    assert "clusters.csv, row 2, column 'residents'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_refuses_to_start_on_an_invalid_package(broken_package):
+    result = _run(["-m", "pazos_dash.cli", "serve", "--port", "8999"], PAZOS_DATA_DIR=str(broken_package))
+    assert result.returncode == 2
+    assert "clusters.csv, row 2, column 'residents'" in result.stderr
+    assert "Traceback" not in result.stderr

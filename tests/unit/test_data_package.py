@@ -1,0 +1,154 @@
+"""The data layer refuses broken packages with a message naming file, row and column."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pazos_dash.data import DataError, load_package
+from tests.conftest import PUBLISHED
+
+
+@pytest.fixture
+def package_dir(tmp_path: Path) -> Path:
+    """A private copy of the shipped package that a test may break."""
+    target = tmp_path / "published"
+    shutil.copytree(PUBLISHED, target)
+    return target
+
+
+def _rewrite_csv(path: Path, edit) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    edit(lines)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _set_cell(path: Path, row: int, column: str, value: str) -> None:
+    """Set one cell; `row` counts file lines with the header as row 1, as the messages do."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[row - 2, column] = value
+    frame.to_csv(path, index=False)
+
+
+def _problem_text(directory: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        load_package(directory)
+    return str(caught.value)
+
+
+def test_shipped_package_is_valid_and_typed():
+    package = load_package(PUBLISHED)
+    annual = package.table("homicides_annual")
+    assert str(annual["homicides"].dtype) == "Int64"
+    assert str(annual["rate_per_100k"].dtype) == "Float64"
+    assert len(package.version) == 16
+    assert set(package.resources) >= {"homicides_annual", "clusters", "neighbourhoods"}
+
+
+def test_missing_descriptor_is_named(package_dir):
+    (package_dir / "datapackage.json").unlink()
+    message = _problem_text(package_dir)
+    assert "datapackage.json" in message and "expected a Data Package descriptor" in message
+
+
+def test_invalid_json_names_the_line(package_dir):
+    descriptor = package_dir / "datapackage.json"
+    text = descriptor.read_text(encoding="utf-8")
+    descriptor.write_text(text.replace('"name": "pazos-palmira",', '"name": "pazos-palmira"', 1), encoding="utf-8")
+    message = _problem_text(package_dir)
+    assert "datapackage.json, row 4" in message
+    assert "expected valid JSON" in message
+
+
+def test_missing_resource_file_is_named(package_dir):
+    (package_dir / "clusters.csv").unlink()
+    message = _problem_text(package_dir)
+    assert "clusters.csv" in message and "found none" in message
+
+
+def test_missing_column_names_file_row_and_column(package_dir):
+    path = package_dir / "clusters.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns=["residents"])
+    frame.to_csv(path, index=False)
+    message = _problem_text(package_dir)
+    assert "clusters.csv, row 1, column 'residents': expected column 'residents' declared in the schema" in message
+
+
+def test_wrong_type_names_file_row_and_column(package_dir):
+    _set_cell(package_dir / "homicides_annual.csv", 5, "homicides", "doscientos")
+    message = _problem_text(package_dir)
+    assert "homicides_annual.csv, row 5, column 'homicides': expected an integer, found 'doscientos'" in message
+
+
+def test_negative_count_is_refused(package_dir):
+    _set_cell(package_dir / "clusters.csv", 3, "residents", "-12")
+    message = _problem_text(package_dir)
+    assert "clusters.csv, row 3, column 'residents': expected a value >= 0, found '-12'" in message
+
+
+def test_value_outside_enum_is_refused(package_dir):
+    _set_cell(package_dir / "clusters.csv", 2, "zone", "suburban")
+    message = _problem_text(package_dir)
+    assert "clusters.csv, row 2, column 'zone': expected one of ['urban', 'rural'], found 'suburban'" in message
+
+
+def test_empty_required_cell_is_refused(package_dir):
+    _set_cell(package_dir / "neighbourhoods.csv", 4, "name", "")
+    message = _problem_text(package_dir)
+    assert "neighbourhoods.csv, row 4, column 'name': expected a value (the field is required), found an empty cell" in message
+
+
+def test_duplicate_primary_key_names_the_second_row(package_dir):
+    path = package_dir / "homicides_annual.csv"
+    _rewrite_csv(path, lambda lines: lines.append(lines[1]))
+    rows = len(path.read_text(encoding="utf-8").splitlines())
+    message = _problem_text(package_dir)
+    assert f"homicides_annual.csv, row {rows}, column 'year, geography': expected a unique primary key" in message
+    assert "(2003, Palmira) again" in message
+
+
+def test_unknown_cluster_id_is_refused(package_dir):
+    _set_cell(package_dir / "neighbourhoods.csv", 7, "cluster_id", "C99")
+    message = _problem_text(package_dir)
+    assert "neighbourhoods.csv, row 7, column 'cluster_id': expected a cluster_id listed in clusters.csv, found C99" in message
+
+
+def test_ragged_csv_row_is_named(package_dir):
+    _rewrite_csv(package_dir / "clusters.csv", lambda lines: lines.__setitem__(3, lines[3] + ",extra"))
+    message = _problem_text(package_dir)
+    assert "clusters.csv, row 4: expected 6 fields, found 7 fields" in message
+
+
+def test_every_problem_is_reported_at_once(package_dir):
+    _set_cell(package_dir / "clusters.csv", 3, "residents", "-12")
+    _set_cell(package_dir / "neighbourhoods.csv", 7, "cluster_id", "C99")
+    with pytest.raises(DataError) as caught:
+        load_package(package_dir)
+    files = {problem.file for problem in caught.value.problems}
+    assert files == {"clusters.csv", "neighbourhoods.csv"}
+
+
+def test_resource_path_cannot_leave_the_package(package_dir):
+    descriptor = package_dir / "datapackage.json"
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    data["resources"][1]["path"] = "../../etc/passwd"
+    descriptor.write_text(json.dumps(data), encoding="utf-8")
+    message = _problem_text(package_dir)
+    assert "expected a path inside the package folder, found ../../etc/passwd" in message
+
+
+def test_suppressed_cells_load_as_missing_never_zero(package_dir):
+    _set_cell(package_dir / "homicides_annual.csv", 3, "homicides", "")
+    package = load_package(package_dir)
+    value = package.table("homicides_annual").loc[1, "homicides"]
+    assert value is pd.NA
+
+
+def test_version_changes_when_a_file_changes(package_dir):
+    before = load_package(package_dir).version
+    _set_cell(package_dir / "clusters.csv", 2, "name", "Clúster Uno")
+    assert load_package(package_dir).version != before

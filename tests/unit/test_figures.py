@@ -1,0 +1,80 @@
+"""Figure builders are pure: the plotted values are the frame's, demonstration values look different."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from pazos_dash.charts import CHARTS
+from pazos_dash.data import load_package
+from pazos_dash.figures.clusters import cluster_residents_figure
+from pazos_dash.figures.homicides import homicides_annual_figure
+from tests.conftest import PUBLISHED
+
+
+def _series(values):
+    return [None if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in values]
+
+
+@pytest.fixture
+def mixed_series() -> pd.DataFrame:
+    """Three reported years, one demonstration year, and one gap (no figure at all)."""
+    return pd.DataFrame(
+        {
+            "year": pd.array([2018, 2019, 2020, 2021, 2022], dtype="Int64"),
+            "homicides": pd.array([156, 129, pd.NA, 155, 111], dtype="Int64"),
+            "rate_per_100k": pd.array([44.66, 36.61, pd.NA, 43.4, 31.0], dtype="Float64"),
+            "status": pd.array(["reported", "reported", "reported", "demo", "reported"], dtype="string"),
+            "source": pd.array(["Policía", "Policía", "Policía", "demo", "Policía"], dtype="string"),
+        }
+    )
+
+
+def test_homicide_figure_plots_the_frame_values(mixed_series):
+    figure = homicides_annual_figure(mixed_series, lang="es")
+    reported = next(trace for trace in figure.data if trace.name == "Cifra reportada")
+    assert _series(reported.y) == [156, 129, None, None, 111]  # the missing year and the demo year are gaps
+
+
+def test_demonstration_values_are_drawn_hollow_and_dashed(mixed_series):
+    figure = homicides_annual_figure(mixed_series, lang="en")
+    demo = next(trace for trace in figure.data if trace.name.startswith("Demonstration value"))
+    assert _series(demo.y) == [None, None, None, 155, None]
+    assert demo.line.dash == "dash" and demo.marker.color == "white"
+    assert any(a.text == "DEMONSTRATION DATA" for a in figure.layout.annotations)
+
+
+def test_reported_only_series_has_no_demo_marking():
+    frame = load_package(PUBLISHED).table("homicides_annual")
+    palmira = frame[frame["geography"] == "Palmira"]
+    figure = homicides_annual_figure(palmira, lang="es", measure="rate_per_100k")
+    assert [trace.name for trace in figure.data] == ["Cifra reportada"]
+    assert list(figure.data[0].y) == pytest.approx(palmira["rate_per_100k"].astype(float).tolist())
+    assert not any("DEMOSTRACIÓN" in (a.text or "") for a in figure.layout.annotations)
+
+
+def test_spanish_figures_use_spanish_separators(mixed_series):
+    assert homicides_annual_figure(mixed_series, lang="es").layout.separators == ",."
+    assert homicides_annual_figure(mixed_series, lang="en").layout.separators == ".,"
+
+
+def test_cluster_figure_hatches_demonstration_bars():
+    clusters = load_package(PUBLISHED).table("clusters")
+    figure = cluster_residents_figure(clusters, lang="en")
+    bars = figure.data[0]
+    assert list(bars.x) == clusters["residents"].astype(float).tolist()
+    assert set(bars.marker.pattern.shape) == {"/"}
+    assert any(a.text == "DEMONSTRATION DATA" for a in figure.layout.annotations)
+
+
+@pytest.mark.parametrize("chart_id", sorted(CHARTS))
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_registered_chart_builds_from_the_shipped_package(chart_id, lang):
+    spec = CHARTS[chart_id]
+    frame = spec.query(load_package(PUBLISHED))
+    assert not frame.empty
+    figure = spec.figure(frame, lang=lang)
+    assert figure.data
+    assert spec.takeaway(frame, lang)

@@ -1,0 +1,105 @@
+"""Server-side behaviour: downloads equal the charts' data, pages carry their language, files stay fenced."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pandas as pd
+import pytest
+
+from pazos_dash.charts import CHARTS
+from pazos_dash.pages import PAGES
+from tests.conftest import PUBLISHED, REPO
+
+
+@pytest.mark.parametrize("chart_id", sorted(CHARTS))
+def test_csv_download_equals_the_chart_frame(client, runtime, chart_id):
+    response = client.get(f"/download/{chart_id}.csv")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert f'filename="{chart_id}.csv"' in response.headers["Content-Disposition"]
+    downloaded = pd.read_csv(io.StringIO(response.get_data(as_text=True)))
+    expected = runtime.chart_frame(chart_id)
+    assert list(downloaded.columns) == list(expected.columns)
+    pd.testing.assert_frame_equal(downloaded, pd.read_csv(io.StringIO(expected.to_csv(index=False))))
+
+
+def test_homicide_csv_holds_the_published_palmira_rows(client):
+    downloaded = pd.read_csv(io.StringIO(client.get("/download/homicides_annual.csv").get_data(as_text=True)))
+    published = pd.read_csv(PUBLISHED / "homicides_annual.csv")
+    palmira = published[published["geography"] == "Palmira"].reset_index(drop=True)
+    assert downloaded["homicides"].tolist() == palmira["homicides"].tolist()
+    assert downloaded["rate_per_100k"].tolist() == palmira["rate_per_100k"].tolist()
+
+
+def test_unknown_chart_is_404(client):
+    assert client.get("/download/nothing.csv").status_code == 404
+
+
+def test_published_files_are_served_and_nothing_else(client):
+    descriptor = client.get("/data/datapackage.json")
+    assert descriptor.status_code == 200
+    assert json.loads(descriptor.get_data(as_text=True))["name"] == "pazos-palmira"
+    assert client.get("/data/clusters.csv").status_code == 200
+    for path in ("/data/../pyproject.toml", "/data/%2e%2e/pyproject.toml", "/data/secret.csv"):
+        assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.page_id)
+def test_index_html_carries_language_title_and_preview(client, dash_app, page, lang):
+    html = client.get(dash_app.router.path(page.page_id, lang)).get_data(as_text=True)
+    assert f'<html lang="{lang}">' in html
+    title = dash_app.router.title(page.page_id, lang).replace("&", "&amp;")
+    assert f"<title>{title}</title>" in html
+    assert f'<meta property="og:title" content="{title}">' in html
+
+
+def test_nothing_is_loaded_from_another_host(client):
+    html = client.get("/").get_data(as_text=True)
+    assert "cdn" not in html.lower()
+    assert 'href="http' not in html and 'src="http' not in html
+
+
+def test_sub_path_deployment_serves_pages_and_downloads_under_the_prefix():
+    """A second app needs its own process: Dash keeps one page registry per process."""
+    script = textwrap.dedent(
+        """
+        from pazos_dash import create_app
+        app = create_app()
+        client = app.server.test_client()
+        page = client.get("/pazos/en/homicides")
+        assert page.status_code == 200, page.status_code
+        html = page.get_data(as_text=True)
+        assert '<html lang="en">' in html and '/pazos/_dash-component-suites/' in html
+        assert client.get("/pazos/download/homicides_annual.csv").status_code == 200
+        assert client.get("/download/homicides_annual.csv").status_code == 404
+        layout = client.get("/pazos/_dash-layout").get_data(as_text=True)
+        print("ok")
+        """
+    )
+    env = {**os.environ, "PAZOS_BASE_PATH": "/pazos/", "PAZOS_DATA_DIR": str(PUBLISHED)}
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("ok")
+
+
+def test_english_default_language_puts_spanish_under_es():
+    script = textwrap.dedent(
+        """
+        from pazos_dash import create_app
+        app = create_app()
+        client = app.server.test_client()
+        assert '<html lang="en">' in client.get("/").get_data(as_text=True)
+        assert '<html lang="es">' in client.get("/es/homicidios").get_data(as_text=True)
+        print("ok")
+        """
+    )
+    env = {**os.environ, "PAZOS_DEFAULT_LANG": "en", "PAZOS_DATA_DIR": str(PUBLISHED)}
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
