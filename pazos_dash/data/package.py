@@ -149,7 +149,7 @@ def load_package(directory: Path | str) -> DataPackage:
     except json.JSONDecodeError as exc:
         raise DataError(
             directory,
-            [Problem(DESCRIPTOR, "valid JSON", f"{exc.msg} at character {exc.colno}", row=exc.lineno)],
+            [Problem(DESCRIPTOR, "valid JSON", exc.msg, row=exc.lineno, column=str(exc.colno))],
         ) from None
 
     problems += _check_descriptor(descriptor)

@@ -60,8 +60,7 @@ def test_invalid_json_names_the_line(package_dir):
     text = descriptor.read_text(encoding="utf-8")
     descriptor.write_text(text.replace('"name": "pazos-palmira",', '"name": "pazos-palmira"', 1), encoding="utf-8")
     message = _problem_text(package_dir)
-    assert "datapackage.json, row 4" in message
-    assert "expected valid JSON" in message
+    assert "datapackage.json, row 4, column '3': expected valid JSON, found Expecting ',' delimiter" in message
 
 
 def test_missing_resource_file_is_named(package_dir):
