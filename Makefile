@@ -1,5 +1,5 @@
 # The README's commands, by name. Each target works on a fresh clone.
-.PHONY: run test validate
+.PHONY: run test validate publish-demo
 
 run:  ## install and start the dashboard on its embedded defaults
 	sh scripts/run.sh
@@ -9,3 +9,9 @@ test:  ## install test dependencies (Chromium included) and run the whole suite
 
 validate:  ## check the published data package
 	.venv/bin/pazos-dash validate data/published
+
+publish-demo:  ## regenerate data/published from the synthetic inputs (what is shipped)
+	rm -rf .demo-raw
+	.venv/bin/pazos-dash demo-raw .demo-raw --seed 2020
+	.venv/bin/pazos-dash publish .demo-raw --out data/published --date $${PAZOS_DATE:-$$(date +%F)}
+	rm -rf .demo-raw

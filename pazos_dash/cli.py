@@ -9,6 +9,8 @@ from pathlib import Path
 from .data import DataError, load_package
 from .settings import Settings, SettingsError
 
+_DATA = Path(__file__).resolve().parents[1] / "data"
+
 
 def _validate(args: argparse.Namespace) -> int:
     try:
@@ -39,6 +41,40 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _publish(args: argparse.Namespace) -> int:
+    from .publish import publish
+    from .publish.disclosure import DisclosureError
+
+    try:
+        package = publish(args.raw_dir, args.out, reference=args.reference, editorial=args.editorial,
+                          k=args.k, k_youth=args.k_youth, last_updated=args.date)
+    except DataError as error:
+        print(f"pazos-dash publish: nothing was published; {args.out} is unchanged.\n{error}", file=sys.stderr)
+        return 1
+    except DisclosureError as error:
+        print(f"pazos-dash publish: nothing was published; {args.out} is unchanged.\n{error}", file=sys.stderr)
+        return 1
+    suppressed = sum(int(r.frame["suppressed"].sum()) for r in package.resources.values() if "suppressed" in r.frame)
+    print(f"Published {len(package.resources)} resources to {args.out} (version {package.version}); "
+          f"{suppressed} cells suppressed (k={args.k}, youth k={args.k_youth}).")
+    return 0
+
+
+def _demo_raw(args: argparse.Namespace) -> int:
+    from .publish.demo_raw import write_demo_raw
+
+    write_demo_raw(args.out_dir, args.reference, seed=args.seed, scale=args.scale)
+    print(f"Wrote synthetic record-level inputs to {args.out_dir} (seed {args.seed}, scale {args.scale}).")
+    return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, found {text}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pazos-dash", description="PAZOS public dashboard")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -49,6 +85,21 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="check a published data package; exit 1 if invalid")
     validate.add_argument("directory", type=Path, help="the folder holding datapackage.json")
     validate.set_defaults(handler=_validate)
+    publish = commands.add_parser("publish", help="build data/published from private records, with disclosure control")
+    publish.add_argument("raw_dir", type=Path, help="folder of record-level inputs (see docs/data.md)")
+    publish.add_argument("--out", type=Path, default=Path("data/published"), help="package folder to replace")
+    publish.add_argument("--reference", type=Path, default=_DATA / "reference", help="public reference figures")
+    publish.add_argument("--editorial", type=Path, default=_DATA / "editorial", help="SDG alignment, indicators, named partners")
+    publish.add_argument("--k", type=_positive, default=5, help="threshold for homicide tables (default 5)")
+    publish.add_argument("--k-youth", type=_positive, default=10, help="threshold for young people's tables (default 10)")
+    publish.add_argument("--date", help="last-updated date to stamp, YYYY-MM-DD (default today)")
+    publish.set_defaults(handler=_publish)
+    demo = commands.add_parser("demo-raw", help="write synthetic record-level inputs for publish")
+    demo.add_argument("out_dir", type=Path)
+    demo.add_argument("--seed", type=int, default=2020)
+    demo.add_argument("--scale", type=_positive, default=1, help="multiply record volume (benchmarks)")
+    demo.add_argument("--reference", type=Path, default=_DATA / "reference")
+    demo.set_defaults(handler=_demo_raw)
     args = parser.parse_args(argv)
     return args.handler(args)
 

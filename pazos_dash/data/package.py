@@ -129,18 +129,24 @@ def _localised(obj: dict[str, Any], key: str) -> dict[str, str]:
 # --------------------------------------------------------------------------- descriptor
 
 
-def load_package(directory: Path | str) -> DataPackage:
-    """Load and validate the package in `directory`; raise DataError listing every problem."""
+def load_package(directory: Path | str, descriptor: dict[str, Any] | None = None) -> DataPackage:
+    """Load and validate the package in `directory`; raise DataError listing every problem.
+
+    `descriptor` replaces the folder's datapackage.json (the publish step validates private
+    inputs against its own schemas, whatever the input folder claims).
+    """
     directory = Path(directory)
     problems: list[Problem] = []
-    descriptor_path = directory / DESCRIPTOR
     digest = hashlib.sha256()
-    try:
-        raw = descriptor_path.read_bytes()
-    except OSError as exc:
-        raise DataError(
-            directory, [Problem(DESCRIPTOR, "a Data Package descriptor", f"none ({exc.strerror})")]
-        ) from None
+    if descriptor is not None:
+        raw = json.dumps(descriptor, sort_keys=True).encode()
+    else:
+        try:
+            raw = (directory / DESCRIPTOR).read_bytes()
+        except OSError as exc:
+            raise DataError(
+                directory, [Problem(DESCRIPTOR, "a Data Package descriptor", f"none ({exc.strerror})")]
+            ) from None
     digest.update(raw)
     try:
         descriptor = json.loads(raw.decode("utf-8"))

@@ -53,3 +53,29 @@ def test_serve_refuses_to_start_on_an_invalid_package(broken_package):
     assert result.returncode == 2
     assert "clusters.csv, row 2, column 'residents'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_publish_command_refuses_bad_records_and_leaves_the_package(tmp_path):
+    raw = tmp_path / "raw"
+    assert _run(["-m", "pazos_dash.cli", "demo-raw", str(raw), "--seed", "7"]).returncode == 0
+    enrolments = raw / "enrolments.csv"
+    lines = enrolments.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",prevention,", ",football,").replace(",intervention,", ",football,").replace(",disruption,", ",football,").replace(",safe_environments,", ",football,").replace(",access_to_justice,", ",football,")
+    enrolments.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "published"
+    shutil.copytree(PUBLISHED, out)
+    result = _run(["-m", "pazos_dash.cli", "publish", str(raw), "--out", str(out)])
+    assert result.returncode == 1
+    assert "enrolments.csv, row 4, column 'component': expected one of" in result.stderr
+    assert "unchanged" in result.stderr
+    assert (out / "datapackage.json").read_bytes() == (PUBLISHED / "datapackage.json").read_bytes()
+
+
+def test_publish_command_writes_a_valid_package(tmp_path):
+    raw = tmp_path / "raw"
+    assert _run(["-m", "pazos_dash.cli", "demo-raw", str(raw), "--seed", "7"]).returncode == 0
+    out = tmp_path / "published"
+    result = _run(["-m", "pazos_dash.cli", "publish", str(raw), "--out", str(out), "--k", "6"])
+    assert result.returncode == 0, result.stderr
+    assert "cells suppressed (k=6" in result.stdout
+    assert _run(["-m", "pazos_dash.cli", "validate", str(out)]).returncode == 0

@@ -57,10 +57,13 @@ def test_missing_descriptor_is_named(package_dir):
 
 def test_invalid_json_names_the_line(package_dir):
     descriptor = package_dir / "datapackage.json"
-    text = descriptor.read_text(encoding="utf-8")
-    descriptor.write_text(text.replace('"name": "pazos-palmira",', '"name": "pazos-palmira"', 1), encoding="utf-8")
+    lines = descriptor.read_text(encoding="utf-8").splitlines()
+    broken = next(i for i, line in enumerate(lines) if line.strip() == '"name": "pazos-palmira",')
+    lines[broken] = lines[broken].rstrip(",")  # the next line now follows without a comma
+    descriptor.write_text("\n".join(lines), encoding="utf-8")
+    column = len(lines[broken + 1]) - len(lines[broken + 1].lstrip()) + 1
     message = _problem_text(package_dir)
-    assert "datapackage.json, row 4, column '3': expected valid JSON, found Expecting ',' delimiter" in message
+    assert f"datapackage.json, row {broken + 2}, column '{column}': expected valid JSON, found Expecting ',' delimiter" in message
 
 
 def test_missing_resource_file_is_named(package_dir):

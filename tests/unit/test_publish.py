@@ -1,0 +1,223 @@
+"""The publish step: the shipped package is what publish makes, it hides what it must, and it
+replaces the previous package in one step or not at all."""
+
+from __future__ import annotations
+
+import filecmp
+import itertools
+import json
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.optimize import linprog
+
+from pazos_dash.data import DataError, load_package
+from pazos_dash.publish import publish
+from pazos_dash.publish.audit import audit_package
+from pazos_dash.publish.demo_raw import write_demo_raw
+from tests.conftest import PUBLISHED, REPO
+
+REFERENCE = REPO / "data" / "reference"
+EDITORIAL = REPO / "data" / "editorial"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_package(PUBLISHED)
+
+
+@pytest.fixture(scope="module")
+def demo_raw(tmp_path_factory, shipped) -> Path:
+    seed = int(re.search(r"--seed (\d+)", shipped.descriptor["inputs"]["generator"]).group(1))
+    raw = tmp_path_factory.mktemp("raw")
+    write_demo_raw(raw, REFERENCE, seed=seed)
+    return raw
+
+
+def _publish(raw: Path, out: Path, shipped, **kwargs):
+    return publish(raw, out, reference=REFERENCE, editorial=EDITORIAL,
+                   last_updated=shipped.descriptor["created"][:10], **kwargs)
+
+
+def _tree(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def test_shipped_package_is_the_output_of_publish_on_the_demo_inputs(tmp_path, demo_raw, shipped):
+    _publish(demo_raw, tmp_path / "published", shipped)
+    assert _tree(tmp_path / "published") == _tree(PUBLISHED)
+
+
+def test_no_published_count_is_below_k(shipped):
+    for spec in shipped.descriptor["resources"]:
+        if "disclosure" not in spec:
+            continue
+        d = spec["disclosure"]
+        counts = shipped.table(spec["name"])[d["count"]].dropna()
+        assert not ((counts > 0) & (counts < d["k"])).any(), spec["name"]
+
+
+def test_suppressed_cells_are_empty_never_zero(shipped):
+    for spec in shipped.descriptor["resources"]:
+        if "disclosure" in spec:
+            frame = shipped.table(spec["name"])
+            hidden = frame[frame["suppressed"]]
+            assert hidden[spec["disclosure"]["count"]].isna().all(), spec["name"]
+    raw_text = (PUBLISHED / "homicides_by_cluster.csv").read_text(encoding="utf-8")
+    assert ",True" in raw_text and not re.search(r",0,True", raw_text)
+
+
+def _joint_equations(package, source: str, year: int):
+    """Every published cell of one source and year, as equations over the finest atoms of
+    *all* its tables together (built here from the files, independently of the publish code)."""
+    resources = [s for s in package.descriptor["resources"] if s.get("disclosure", {}).get("source") == source]
+    dims = sorted({d for s in resources for d in s["disclosure"]["dims"]})
+    categories = {}
+    for s in resources:
+        categories.update({d: [str(v) for v in vals] for d, vals in s["disclosure"]["categories"].items()})
+    atoms = list(itertools.product(*(categories[d] for d in dims)))
+    rows, values, hidden_cells = [], [], []
+    for s in resources:
+        frame = package.table(s["name"])
+        frame = frame[frame["year"] == year]
+        for _, record in frame.iterrows():
+            key = {d: (None if pd.isna(record[d]) else str(record[d])) for d in s["disclosure"]["dims"]}
+            row = np.array([all(key[d] is None or atom[dims.index(d)] == key[d] for d in key) for atom in atoms], float)
+            if record["suppressed"]:
+                hidden_cells.append((s["name"], key, row))
+            else:
+                rows.append(row)
+                values.append(float(record[s["disclosure"]["count"]]))
+    return np.array(rows), np.array(values), hidden_cells
+
+
+@pytest.mark.parametrize("source", ["victims", "enrolments", "people"])
+def test_no_suppressed_cell_can_be_pinned_from_all_published_tables_together(shipped, source):
+    k = next(s["disclosure"]["k"] for s in shipped.descriptor["resources"] if s.get("disclosure", {}).get("source") == source)
+    years = sorted({int(y) for s in shipped.descriptor["resources"] if s.get("disclosure", {}).get("source") == source
+                    for y in shipped.table(s["name"])["year"].dropna()})
+    checked = 0
+    for year in years:
+        A, b, hidden = _joint_equations(shipped, source, year)
+        for name, key, row in hidden:
+            lo = linprog(row, A_eq=A, b_eq=b, bounds=(0, None), method="highs")
+            hi = linprog(-row, A_eq=A, b_eq=b, bounds=(0, None), method="highs")
+            assert lo.status == 0
+            width = np.inf if hi.status == 3 else -hi.fun - lo.fun
+            assert width >= k, f"{name} {year} {key}: interval [{lo.fun}, {-hi.fun}] narrower than k={k}"
+            checked += 1
+    if source == "victims":
+        assert checked > 0, "the shipped package should exercise suppression"
+
+
+def test_package_audit_finds_nothing_on_the_shipped_package(shipped):
+    assert audit_package(shipped) == []
+
+
+def test_audit_catches_a_revealed_complement(tmp_path, shipped):
+    """Mutation: publish one hidden cell of a pair and the audit must see the other pinned."""
+    copy = tmp_path / "published"
+    shutil.copytree(PUBLISHED, copy)
+    path = copy / "homicides_by_age_group.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    year = frame.loc[frame["suppressed"] == "True", "year"].iloc[0]
+    hidden = frame[(frame["year"] == year) & (frame["suppressed"] == "True")]
+    victim = hidden.index[-1]
+    total = int(frame.loc[(frame["year"] == year) & (frame["age_group"] == ""), "homicides"].item())
+    shown = frame[(frame["year"] == year) & (frame["suppressed"] == "False") & (frame["age_group"] != "")]
+    others = total - shown["homicides"].astype(int).sum()
+    frame.loc[victim, ["homicides", "suppressed"]] = [str(others), "False"]  # reveals the complement as 'the rest'
+    frame.to_csv(path, index=False)
+    findings = audit_package(load_package(copy))
+    assert any(f.resource == "homicides_by_age_group" for f in findings)
+
+
+def test_real_figures_equal_the_reference_files(shipped):
+    monthly = pd.read_csv(REFERENCE / "palmira_homicides_police_monthly_2003_2024.csv").set_index(["year", "month"])["homicides"]
+    published = shipped.table("homicides_monthly").dropna(subset=["month"])
+    shown = published[~published["suppressed"]]
+    assert len(shown) > 250
+    for row in shown.itertuples():
+        assert row.homicides == monthly[(row.year, row.month)]
+    annual = shipped.table("homicides_annual").query("geography == 'Palmira'").set_index("year")["homicides"]
+    totals = published.groupby("year").size()  # every year is present
+    assert set(totals.index) == set(annual.index)
+    month_totals = shipped.table("homicides_monthly")
+    month_totals = month_totals[month_totals["month"].isna()].set_index("year")["homicides"]
+    assert (month_totals == annual.loc[month_totals.index]).all()
+
+    breakdowns = pd.read_csv(REFERENCE / "palmira_homicides_police_breakdowns_2011_2024.csv")
+    sex = breakdowns[breakdowns["dimension"] == "sex"].replace({"FEMENINO": "female", "MASCULINO": "male"})
+    by_sex = shipped.table("homicides_by_sex").dropna(subset=["sex"])
+    for row in by_sex[~by_sex["suppressed"]].itertuples():
+        expected = sex[(sex["year"] == row.year) & (sex["category"] == row.sex)]["homicides"].sum()
+        assert row.homicides == expected
+
+    youth = pd.read_csv(REFERENCE / "palmira_youth_homicide_rate.csv")
+    values = shipped.table("indicator_values").query("indicator_id == 'youth_homicide_rate'")
+    assert values["value"].astype(float).tolist() == youth["rate_per_100k"].astype(float).tolist()
+    assert shipped.table("youth_served_reported").loc[0, "people_min"] == 3000
+
+
+def test_demonstration_resources_are_flagged_and_pseudonymous(shipped):
+    demo = {name for name, r in shipped.resources.items() if r.demo}
+    assert {"homicides_by_cluster", "clusters", "youth_enrolments", "youth_people", "partners", "contributions"} <= demo
+    assert not shipped.resources["homicides_annual"].demo and not shipped.resources["homicides_monthly"].demo
+    real_names = set(shipped.table("partners_named")["partner"])
+    assert not real_names & set(shipped.table("partners")["name"].astype(str))
+    assert int(shipped.table("clusters")["residents"].sum()) == 118_195
+    people = shipped.table("youth_people")
+    total_2021 = people[(people["year"] == 2021) & people[["area", "sex", "age_group"]].isna().all(axis=1)]["people"].item()
+    assert total_2021 > 3000  # consistent with the reported "more than 3,000"
+
+
+def test_minors_are_never_broken_down_below_cluster_level(shipped):
+    for spec in shipped.descriptor["resources"]:
+        names = {f["name"] for f in spec["schema"]["fields"]}
+        if "age_group" in names:
+            assert "neighbourhood_id" not in names, spec["name"]
+        assert "person_id" not in names and "victim_id" not in names and "enrolment_id" not in names
+
+
+def test_publish_is_atomic_under_an_injected_failure(tmp_path, demo_raw, shipped):
+    out = tmp_path / "published"
+    shutil.copytree(PUBLISHED, out)
+    before = _tree(out)
+
+    def crash(_staging):
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        _publish(demo_raw, out, shipped, before_swap=crash)
+    assert _tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["published"], "a temporary folder was left behind"
+
+
+def test_bad_input_names_file_row_and_column_and_publishes_nothing(tmp_path, demo_raw, shipped):
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw, raw)
+    victims = pd.read_csv(raw / "victims.csv", dtype=str, keep_default_na=False)
+    victims.loc[9, "sex"] = "x"
+    victims.to_csv(raw / "victims.csv", index=False)
+    out = tmp_path / "published"
+    shutil.copytree(PUBLISHED, out)
+    before = _tree(out)
+    with pytest.raises(DataError) as caught:
+        _publish(raw, out, shipped)
+    assert "victims.csv, row 11, column 'sex': expected one of" in str(caught.value)
+    assert _tree(out) == before
+
+
+def test_publish_replaces_an_existing_package_and_is_deterministic(tmp_path, demo_raw, shipped):
+    out = tmp_path / "published"
+    out.mkdir()
+    (out / "stale.csv").write_text("old\n")
+    _publish(demo_raw, out, shipped)
+    first = _tree(out)
+    assert "stale.csv" not in first
+    _publish(demo_raw, out, shipped)
+    assert _tree(out) == first
