@@ -80,28 +80,20 @@ def test_missing_column_names_file_row_and_column(package_dir):
     assert "clusters.csv, row 1, column 'residents': expected column 'residents' declared in the schema" in message
 
 
-def test_wrong_type_names_file_row_and_column(package_dir):
-    _set_cell(package_dir / "homicides_annual.csv", 5, "homicides", "doscientos")
-    message = _problem_text(package_dir)
-    assert "homicides_annual.csv, row 5, column 'homicides': expected an integer, found 'doscientos'" in message
-
-
-def test_negative_count_is_refused(package_dir):
-    _set_cell(package_dir / "clusters.csv", 3, "residents", "-12")
-    message = _problem_text(package_dir)
-    assert "clusters.csv, row 3, column 'residents': expected a value >= 0, found '-12'" in message
-
-
-def test_value_outside_enum_is_refused(package_dir):
-    _set_cell(package_dir / "clusters.csv", 2, "zone", "suburban")
-    message = _problem_text(package_dir)
-    assert "clusters.csv, row 2, column 'zone': expected one of ['urban', 'rural'], found 'suburban'" in message
-
-
-def test_empty_required_cell_is_refused(package_dir):
-    _set_cell(package_dir / "neighbourhoods.csv", 4, "name", "")
-    message = _problem_text(package_dir)
-    assert "neighbourhoods.csv, row 4, column 'name': expected a value (the field is required), found an empty cell" in message
+@pytest.mark.parametrize(
+    "file, row, column, value, expected",
+    [
+        pytest.param("homicides_annual.csv", 5, "homicides", "doscientos", "expected an integer, found 'doscientos'", id="wrong type"),
+        pytest.param("clusters.csv", 3, "residents", "-12", "expected a value >= 0, found '-12'", id="negative count"),
+        pytest.param("clusters.csv", 2, "zone", "suburban", "expected one of ['urban', 'rural'], found 'suburban'", id="outside enum"),
+        pytest.param("neighbourhoods.csv", 4, "name", "", "expected a value (the field is required), found an empty cell", id="empty required"),
+        pytest.param("neighbourhoods.csv", 7, "cluster_id", "C99", "expected a cluster_id listed in clusters.csv, found C99", id="unknown cluster id"),
+        pytest.param("homicides_monthly.csv", 3, "suppressed", "maybe", "expected true or false, found 'maybe'", id="bad flag"),
+    ],
+)
+def test_bad_cell_is_refused_naming_file_row_and_column(package_dir, file, row, column, value, expected):
+    _set_cell(package_dir / file, row, column, value)
+    assert f"{file}, row {row}, column '{column}': {expected}" in _problem_text(package_dir)
 
 
 def test_duplicate_primary_key_names_the_second_row(package_dir):
@@ -111,12 +103,6 @@ def test_duplicate_primary_key_names_the_second_row(package_dir):
     message = _problem_text(package_dir)
     assert f"homicides_annual.csv, row {rows}, column 'year, geography': expected a unique primary key" in message
     assert "(2003, Palmira) again" in message
-
-
-def test_unknown_cluster_id_is_refused(package_dir):
-    _set_cell(package_dir / "neighbourhoods.csv", 7, "cluster_id", "C99")
-    message = _problem_text(package_dir)
-    assert "neighbourhoods.csv, row 7, column 'cluster_id': expected a cluster_id listed in clusters.csv, found C99" in message
 
 
 def test_ragged_csv_row_is_named(package_dir):
