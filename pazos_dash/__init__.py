@@ -11,7 +11,8 @@ from flask import request
 from flask_caching import Cache
 
 from .data import DataError, load_package
-from .pages import PAGES_BY_ID, Router, register_pages
+from .pages import Router, register_pages
+from .pages.callbacks import register_callbacks
 from .runtime import Runtime, cache_config
 from .settings import Settings
 from .web.routes import register_routes
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     runtime = Runtime(settings, package, cache)
     app.server.config["PAZOS_RUNTIME"] = runtime
     register_pages(runtime, app.router)
+    register_callbacks(app, runtime, app.router)
     app.layout = html.Div(dash.page_container, id="app-root")
     register_routes(app.server, runtime, app.config.routes_pathname_prefix)
     # Pure UI state stays in the browser: the phone menu opens without a server round trip.

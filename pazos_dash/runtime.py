@@ -37,16 +37,29 @@ class Runtime:
     def chart(self, chart_id: str) -> ChartSpec:
         return CHARTS[chart_id]
 
-    def chart_frame(self, chart_id: str) -> pd.DataFrame:
-        """The exact rows a chart plots; its table and its CSV show the same frame."""
-        return self.chart(chart_id).query(self.package)
+    def _key(self, kind: str, chart_id: str, options: dict[str, str], lang: str = "") -> str:
+        selection = ",".join(f"{k}={v}" for k, v in sorted(options.items()))
+        return f"{kind}:{self.package.version}:{chart_id}:{lang}:{selection}"
 
-    def chart_figure(self, chart_id: str, lang: str) -> dict[str, Any]:
-        """The chart's figure as plain JSON, memoised per package version and language."""
-        key = f"figure:{self.package.version}:{chart_id}:{lang}"
+    def chart_frame(self, chart_id: str, **options: str) -> pd.DataFrame:
+        """The exact rows a chart plots (its table and its CSV show the same frame), memoised
+        per package version and selection: some views fit a model."""
+        spec = self.chart(chart_id)
+        clean = spec.clean(options)
+        key = self._key("frame", chart_id, clean)
+        frame = self.cache.get(key)
+        if frame is None:
+            frame = spec.query(self.package, **clean)
+            self.cache.set(key, frame)
+        return frame
+
+    def chart_figure(self, chart_id: str, lang: str, **options: str) -> dict[str, Any]:
+        """The chart's figure as plain JSON, memoised per package version, language and options."""
+        spec = self.chart(chart_id)
+        clean = spec.clean(options)
+        key = self._key("figure", chart_id, clean, lang)
         figure = self.cache.get(key)
         if figure is None:
-            spec = self.chart(chart_id)
-            figure = spec.figure(self.chart_frame(chart_id), lang=lang).to_plotly_json()
+            figure = spec.figure(self.chart_frame(chart_id, **clean), lang=lang, **clean).to_plotly_json()
             self.cache.set(key, figure)
         return figure

@@ -17,7 +17,7 @@ GRAPH_CONFIG = {
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
-_TRANSLATED_VALUES = {"status", "zone"}
+_TRANSLATED_VALUES = {"status", "zone", "suppressed", "after"}
 
 
 def cell_text(column: str, value: Any, lang: str, decimals: int = 0) -> str:
@@ -26,6 +26,8 @@ def cell_text(column: str, value: Any, lang: str, decimals: int = 0) -> str:
         return ""
     if column in _TRANSLATED_VALUES and has(f"value.{value}", lang):
         return t(f"value.{value}", lang)
+    if column == "category" and has(f"category.{value}", lang):
+        return t(f"category.{value}", lang)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and column != "year":
         return fmt_number(value, lang, decimals)
     return str(value)
@@ -59,9 +61,13 @@ def source_line(resources: Iterable[Resource], lang: str) -> html.P:
     """'Source: …' with links where the source has one, then the licence."""
     sources: list[Any] = []
     licences: list[str] = []
+    seen: set[str] = set()
     for resource in resources:
         for source in resource.sources:
             title = source.get("i18n", {}).get(lang, {}).get("title") or source.get("title", "")
+            if title in seen:
+                continue
+            seen.add(title)
             path = source.get("path", "")
             sources.append(html.A(title, href=path, rel="noopener") if path.startswith("http") else title)
         licences += [lic.get("title") or lic.get("name", "") for lic in resource.licenses]
@@ -84,8 +90,13 @@ def chart_card(
     decimals: dict[str, int],
     download_href: str,
     lang: str,
+    controls: list[Any] | None = None,
 ) -> html.Section:
-    """One chart, its data and its provenance, as a card; demonstration data is badged."""
+    """One chart, its data and its provenance, as a card; demonstration data is badged.
+
+    `controls` (radio groups and the like) sit between the takeaway and the graph; a callback
+    replaces the takeaway, figure, table and download link when they change.
+    """
     demo = any(r.demo for r in resources) or ("status" in frame and (frame["status"] == "demo").any())
     title_id = f"{chart_id}-title"
     header: list[Any] = [html.H2(title, id=title_id, className="h5 card-title mb-1")]
@@ -96,6 +107,7 @@ def chart_card(
             header
             + [
                 html.P(takeaway, className="chart-takeaway", id=f"{chart_id}-takeaway"),
+                html.Div(controls or [], className="chart-controls d-flex flex-wrap gap-3 mb-2"),
                 dcc.Graph(id=f"graph-{chart_id}", figure=figure, config=GRAPH_CONFIG, className="chart-graph"),
                 html.Details(
                     [
@@ -106,6 +118,7 @@ def chart_card(
                                 decimals=decimals, table_id=f"table-{chart_id}",
                             ),
                             className="table-responsive",
+                            id=f"table-wrap-{chart_id}",
                         ),
                     ],
                     className="chart-table-details",

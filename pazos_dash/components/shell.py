@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from ..data import DataPackage, Resource
 from ..i18n import fmt_date, t
@@ -100,6 +100,7 @@ def page_frame(
     return html.Div(
         [
             html.A(t("shell.skip", lang), href="#main", className="visually-hidden-focusable skip-link"),
+            dcc.Store(id="page-lang", data=lang),
             nav,
             html.Main(
                 dbc.Container([html.H1(heading, className="h2 my-3", id="page-heading"), notice, *body], fluid="xl"),

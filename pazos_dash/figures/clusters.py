@@ -9,7 +9,7 @@ from ..i18n import t
 from .theme import DEMO_COLOUR, PRIMARY, base_figure, mark_demonstration
 
 
-def cluster_residents_figure(frame: pd.DataFrame, *, lang: str) -> go.Figure:
+def cluster_residents_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
     """Horizontal bars of residents per cluster; demonstration rows grey and hatched."""
     figure = base_figure(lang)
     demo = frame["status"] == "demo"

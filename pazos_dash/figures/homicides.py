@@ -1,4 +1,4 @@
-"""Homicide figures: the annual series for Palmira."""
+"""Homicide figures: annual series, comparison, breakdowns, clusters versus the rest, and the ITS view."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .theme import DEMO_COLOUR, PERIOD_FILL, PRIMARY, base_figure, mark_demonstration
+from .theme import DEMO_COLOUR, PALETTE, PERIOD_FILL, PRIMARY, base_figure, mark_demonstration
 
 PAZOS_START, PAZOS_END = 2020, 2023
+CENSUS_BREAK = 2018  # DANE population from the 2018 census: part of that year's rate fall is the denominator
 
 
-def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides") -> go.Figure:
+def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", **_options) -> go.Figure:
     """Annual homicides (or rate) as a line; demonstration values hollow and dashed; PAZOS years shaded.
 
     `frame` has columns year, homicides, rate_per_100k, status, source. Missing values stay gaps.
@@ -47,6 +48,84 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
         showlegend=True,
         xaxis=dict(dtick=2),
     )
+    if measure == "rate_per_100k" and frame["year"].min() < CENSUS_BREAK <= frame["year"].max():
+        figure.add_vline(x=CENSUS_BREAK - 0.5, line=dict(color="#6c757d", dash="dot", width=1),
+                         annotation_text=t("chart.census_break", lang), annotation_position="bottom right",
+                         annotation_font_size=11)
     if (frame["status"] == "demo").any():
         mark_demonstration(figure, lang)
+    return figure
+
+
+def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+    """Rate per 100,000: Palmira emphasised against Cali, Valle del Cauca and Colombia."""
+    figure = base_figure(lang)
+    figure.add_vrect(x0=PAZOS_START - 0.5, x1=PAZOS_END + 0.5, fillcolor=PERIOD_FILL, line_width=0, layer="below")
+    for index, (area, rows) in enumerate(frame.groupby("geography", sort=False)):
+        emphasis = area == "Palmira"
+        figure.add_scatter(
+            x=rows["year"].astype(float), y=rows["rate_per_100k"].astype(float), name=area, mode="lines+markers",
+            line=dict(width=4 if emphasis else 2, color=PALETTE[index], dash="solid" if emphasis else ["dot", "dash", "dashdot"][index % 3]),
+            marker=dict(size=7 if emphasis else 5, symbol=["circle", "square", "diamond", "triangle-up"][index % 4]),
+            customdata=rows[["source"]].fillna("").to_numpy(),
+            hovertemplate=f"{area} %{{x}}: <b>%{{y:,.1f}}</b><br>%{{customdata[0]}}<extra></extra>",
+        )
+    figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t("field.rate_per_100k", lang), xaxis=dict(dtick=2))
+    return figure
+
+
+def homicides_breakdown_figure(frame: pd.DataFrame, *, lang: str, measure: str = "count", **_options) -> go.Figure:
+    """Stacked bars per year by category; suppressed cells are left out and said so in the legend."""
+    figure = base_figure(lang)
+    column = "homicides" if measure == "count" else "share_pct"
+    for index, (category, rows) in enumerate(frame.groupby("category", sort=False)):
+        label = t(f"category.{category}", lang)
+        figure.add_bar(
+            x=rows["year"].astype(float), y=rows[column].astype("Float64").astype(float), name=label,
+            marker=dict(color=PALETTE[index % len(PALETTE)]),
+            hovertemplate=f"{label} %{{x}}: <b>%{{y:,}}</b>{'%' if measure == 'share' else ''}<extra></extra>",
+        )
+    if frame["suppressed"].any():
+        figure.add_scatter(x=[None], y=[None], mode="markers", name=t("legend.suppressed", lang),
+                           marker=dict(symbol="square-open", color="#6c757d", size=10), hoverinfo="skip")
+    figure.update_layout(
+        barmode="stack", xaxis_title=t("axis.year", lang),
+        yaxis_title=t("axis.homicides", lang) if measure == "count" else t("axis.share_pct", lang),
+        xaxis=dict(dtick=1),
+    )
+    return figure
+
+
+def homicides_clusters_vs_rest_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+    """Homicides inside the PAZOS clusters and in the rest of the city, stacked per year."""
+    figure = base_figure(lang)
+    for column, colour in (("clusters", PALETTE[1]), ("rest", PALETTE[4])):
+        figure.add_bar(
+            x=frame["year"].astype(float), y=frame[column].astype("Float64").astype(float),
+            name=t(f"legend.{column}", lang), marker=dict(color=colour, pattern=dict(shape="/", fgcolor="white")),
+            hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>",
+        )
+    figure.update_layout(barmode="stack", xaxis_title=t("axis.year", lang), yaxis_title=t("axis.homicides", lang), xaxis=dict(dtick=2))
+    if (frame["status"] == "demo").any():
+        mark_demonstration(figure, lang)
+    return figure
+
+
+def homicides_its_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+    """Observed months, the fitted segmented trend, and the counterfactual with its 95% interval."""
+    figure = base_figure(lang)
+    after = frame[frame["after"]]
+    figure.add_scatter(x=list(after["date"]) + list(after["date"])[::-1],
+                       y=list(after["counterfactual_high"]) + list(after["counterfactual_low"])[::-1],
+                       fill="toself", fillcolor="rgba(230, 159, 0, 0.18)", line=dict(width=0),
+                       name=t("legend.counterfactual_band", lang), hoverinfo="skip")
+    figure.add_scatter(x=frame["date"], y=frame["observed"], mode="markers", name=t("legend.observed", lang),
+                       marker=dict(size=5, color=PRIMARY), hovertemplate="%{x}: <b>%{y}</b><extra></extra>")
+    figure.add_scatter(x=frame["date"], y=frame["fitted"], mode="lines", name=t("legend.fitted", lang),
+                       line=dict(color="#000000", width=2), hovertemplate="%{x}: %{y:.1f}<extra></extra>")
+    figure.add_scatter(x=after["date"], y=after["counterfactual"], mode="lines", name=t("legend.counterfactual", lang),
+                       line=dict(color=PALETTE[1], width=2, dash="dash"), hovertemplate="%{x}: %{y:.1f}<extra></extra>")
+    break_date = after["date"].iloc[0]
+    figure.add_shape(type="line", x0=break_date, x1=break_date, y0=0, y1=1, yref="paper", line=dict(color="#6c757d", dash="dot"))
+    figure.update_layout(xaxis_title=t("axis.month", lang), yaxis_title=t("axis.homicides", lang))
     return figure

@@ -39,6 +39,8 @@ def fmt_number(value: object, lang: str, decimals: int = 0) -> str:
     if math.isnan(number):
         return ""
     text = f"{number:,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # -0.00 reads as a sign that is not there
     if lang == "es":
         text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
     return text

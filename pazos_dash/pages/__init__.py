@@ -64,7 +64,7 @@ def render(page: Page, lang: str, runtime: Runtime, router: Router, **query: Any
     return page_frame(
         lang=lang,
         heading=t(f"page.{page.page_id}.heading", lang),
-        body=page.body(runtime, lang, links),
+        body=page.body(runtime, lang, links, {k: str(v) for k, v in query.items()}),
         notice=demo_notice(runtime.package.demo_resources(names), lang),
         nav=navbar(
             lang=lang,

@@ -8,11 +8,14 @@ from typing import Any, Callable
 import dash_bootstrap_components as dbc
 from dash import html
 
-from ..components.chart_card import chart_card
-from ..i18n import t
+from urllib.parse import urlencode
+
+from ..charts import ChartSpec
+from ..components.chart_card import chart_card, data_table
+from ..i18n import fmt_number, has, t
 from ..runtime import Runtime
 
-Body = Callable[[Runtime, str, "Links"], list[Any]]
+Body = Callable[[Runtime, str, "Links", dict], list[Any]]
 
 
 class Links:
@@ -38,8 +41,16 @@ class Page:
     body: Body
 
 
-def intro(page_id: str, lang: str) -> html.P:
-    return html.P(t(f"page.{page_id}.intro", lang), className="lead page-intro")
+def chart_options(chart_id: str, query: dict) -> dict[str, str]:
+    """A chart's options from the page's query string: `?<chart_id>-<option>=<value>`."""
+    prefix = f"{chart_id}-"
+    return {key[len(prefix):]: value for key, value in query.items() if key.startswith(prefix)}
+
+
+def intro(page_id: str, lang: str, **numbers: object) -> html.P:
+    """The page's lead paragraph; numbers in it are passed in, computed from the data."""
+    values = {k: (fmt_number(v, lang) if isinstance(v, (int, float)) and k != "year" else v) for k, v in numbers.items()}
+    return html.P(t(f"page.{page_id}.intro", lang, **values), className="lead page-intro", id="page-intro")
 
 
 def coming_next(page_id: str, lang: str) -> dbc.Alert:
@@ -51,18 +62,60 @@ def coming_next(page_id: str, lang: str) -> dbc.Alert:
     )
 
 
-def card_for(runtime: Runtime, chart_id: str, lang: str, links: Links) -> html.Section:
-    """The chart card of a registered chart, with its data, figure and provenance."""
+def download_href(links: Links, chart_id: str, options: dict[str, str]) -> str:
+    query = ("?" + urlencode(options)) if options else ""
+    return links.route(f"download/{chart_id}.csv") + query
+
+
+def chart_parts(runtime: Runtime, chart_id: str, lang: str, links: Links, options: dict[str, str]) -> dict[str, Any]:
+    """What changes with a selection: figure, takeaway, table and download link (same frame)."""
     spec = runtime.chart(chart_id)
-    frame = runtime.chart_frame(chart_id)
+    clean = spec.clean(options)
+    frame = runtime.chart_frame(chart_id, **clean)
+    return {
+        "figure": runtime.chart_figure(chart_id, lang, **clean),
+        "takeaway": spec.takeaway(frame, lang),
+        "table": data_table(frame, lang=lang, caption=t("card.table_caption", lang, title=spec.title(lang)),
+                            decimals=spec.decimals, table_id=f"table-{chart_id}"),
+        "href": download_href(links, chart_id, clean),
+        "frame": frame,
+    }
+
+
+def controls_for(spec: ChartSpec, lang: str, selected: dict[str, str]) -> list[Any]:
+    """One labelled radio group per option of the chart."""
+    return [
+        html.Fieldset(
+            [
+                html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1"),
+                dbc.RadioItems(
+                    id=f"{spec.chart_id}-{name}",
+                    options=[{"label": t(f"control.{value}", lang) if has(f"control.{value}", lang) else value, "value": value}
+                             for value in allowed],
+                    value=selected[name],
+                    inline=True,
+                ),
+            ],
+            className="chart-control",
+        )
+        for name, allowed in spec.options.items()
+    ]
+
+
+def card_for(runtime: Runtime, chart_id: str, lang: str, links: Links, options: dict[str, str] | None = None) -> html.Section:
+    """The chart card of a registered chart, with its data, figure, controls and provenance."""
+    spec = runtime.chart(chart_id)
+    selected = spec.clean(options)
+    parts = chart_parts(runtime, chart_id, lang, links, selected)
     return chart_card(
         chart_id=chart_id,
         title=spec.title(lang),
-        takeaway=spec.takeaway(frame, lang),
-        figure=runtime.chart_figure(chart_id, lang),
-        frame=frame,
+        takeaway=parts["takeaway"],
+        figure=parts["figure"],
+        frame=parts["frame"],
         resources=[runtime.package.resources[name] for name in spec.resources],
         decimals=spec.decimals,
-        download_href=links.route(f"download/{chart_id}.csv"),
+        download_href=parts["href"],
         lang=lang,
+        controls=controls_for(spec, lang, selected),
     )

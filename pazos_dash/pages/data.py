@@ -25,7 +25,7 @@ def _catalogue_row(resource: Resource, lang: str, links: Links) -> html.Tr:
     )
 
 
-def body(runtime: Runtime, lang: str, links: Links) -> list:
+def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     headers = ["resource", "description", "kind", "rows", "licence", "updated", "download"]
     table = html.Table(
         [

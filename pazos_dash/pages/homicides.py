@@ -1,15 +1,32 @@
-"""Homicide trends over the years, with sources."""
+"""Homicide trends: the annual series, comparisons, breakdowns, clusters and the ITS view."""
 
-from ..pages.base import Links, Page, card_for, coming_next, intro
+from dash import html
+
+from ..i18n import t
+from ..pages.base import Links, Page, card_for, chart_options, intro
 from ..runtime import Runtime
 
-
-def body(runtime: Runtime, lang: str, links: Links) -> list:
-    return [
-        intro("homicides", lang),
-        card_for(runtime, "homicides_annual", lang, links),
-        coming_next("homicides", lang),
-    ]
+CHARTS = ("homicides_annual", "homicide_rate_comparison", "homicides_breakdown", "homicides_clusters_vs_rest")
 
 
-PAGE = Page("homicides", {"es": "homicidios", "en": "homicides"}, ("homicides_annual",), body)
+def its_caveats(lang: str) -> html.Section:
+    """What the interrupted time series does and does not show, in plain words."""
+    return html.Section(
+        [html.H2(t("its.heading", lang), className="h5"),
+         html.P(t("its.shows", lang)), html.P(t("its.not_shows", lang)), html.P(t("its.evaluation", lang))],
+        className="its-caveats mb-4", id="its-caveats",
+    )
+
+
+def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
+    cards = [card_for(runtime, chart_id, lang, links, chart_options(chart_id, query)) for chart_id in CHARTS]
+    its = card_for(runtime, "homicides_monthly_its", lang, links, chart_options("homicides_monthly_its", query))
+    return [intro("homicides", lang), *cards, its, its_caveats(lang)]
+
+
+PAGE = Page(
+    "homicides", {"es": "homicidios", "en": "homicides"},
+    ("homicides_annual", "homicides_monthly", "homicides_by_sex", "homicides_by_age_group", "homicides_by_weapon",
+     "homicides_by_cluster"),
+    body,
+)

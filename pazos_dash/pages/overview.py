@@ -1,11 +1,50 @@
-"""Overview: what PAZOS is and the headline homicide series."""
+"""Overview: what PAZOS is, four headline numbers, and the homicide series."""
 
-from ..pages.base import Links, Page, card_for, intro
+import dash_bootstrap_components as dbc
+
+from ..components.kpi_card import kpi_card
+from ..data.queries import overview_kpis, territory_facts
+from ..i18n import fmt_number, t
+from ..pages.base import Links, Page, card_for, chart_options, intro
 from ..runtime import Runtime
 
 
-def body(runtime: Runtime, lang: str, links: Links) -> list:
-    return [intro("overview", lang), card_for(runtime, "homicides_annual", lang, links)]
+def kpi_row(runtime: Runtime, lang: str, links: Links) -> dbc.Row:
+    k = overview_kpis(runtime.package)
+    change = fmt_number(k["change_vs_pre_pct"], lang, 1)
+    change = (change if k["change_vs_pre_pct"] < 0 else "+" + change) + " %"
+    rate_detail = t("kpi.rate.detail", lang, change=change, start=k["pre_years"][0], end=k["pre_years"][1],
+                    pre=fmt_number(k["pre_rate"], lang, 1))
+    if k["latest_note"].startswith("preliminary"):
+        rate_detail += " " + t("kpi.rate.preliminary", lang)
+    police = "Policía Nacional – DIJIN; DANE"
+    return dbc.Row(
+        [
+            kpi_card(kpi_id="rate", label=t("kpi.rate.label", lang, year=k["latest_year"]),
+                     value=fmt_number(k["latest_rate"], lang, 1), detail=rate_detail, source=police,
+                     href=links.page("homicides") + "?homicides_annual-measure=rate_per_100k", lang=lang),
+            kpi_card(kpi_id="lowest", label=t("kpi.lowest.label", lang), value=str(k["lowest_year"]),
+                     detail=t("kpi.lowest.detail", lang, rate=fmt_number(k["lowest_rate"], lang, 1), year=k["lowest_year"],
+                              n=k["lowest_years_compared"], start=k["series_start"]),
+                     source=police, href=links.page("homicides") + "?homicides_annual-measure=rate_per_100k", lang=lang),
+            kpi_card(kpi_id="youth", label=t("kpi.youth.label", lang, year=k["youth_reported_year"]),
+                     value=t("kpi.youth.value", lang, n=fmt_number(k["youth_reported_min"], lang)),
+                     detail=t("kpi.youth.detail", lang), source="Alcaldía de Palmira", href=links.page("youth"), lang=lang),
+            kpi_card(kpi_id="partners", label=t("kpi.partners.label", lang), value=fmt_number(k["partners"], lang),
+                     detail=t("kpi.partners.detail", lang, share=fmt_number(k["external_share_pct"], lang, 0)),
+                     source=t("demo.badge", lang) if k["partners_demo"] else "Alcaldía de Palmira",
+                     href=links.page("partners"), lang=lang, demo=k["partners_demo"]),
+        ],
+        className="kpi-row",
+    )
 
 
-PAGE = Page("overview", {"es": "", "en": ""}, ("homicides_annual",), body)
+def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
+    return [
+        intro("overview", lang, **territory_facts(runtime.package)),
+        kpi_row(runtime, lang, links),
+        card_for(runtime, "homicides_annual", lang, links, chart_options("homicides_annual", query)),
+    ]
+
+
+PAGE = Page("overview", {"es": "", "en": ""}, ("homicides_annual", "youth_served_reported", "partners", "contributions"), body)

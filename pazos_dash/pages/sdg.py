@@ -4,7 +4,7 @@ from ..pages.base import Links, Page, coming_next, intro
 from ..runtime import Runtime
 
 
-def body(runtime: Runtime, lang: str, links: Links) -> list:
+def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     return [intro("sdg", lang), coming_next("sdg", lang)]
 
 

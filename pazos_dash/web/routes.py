@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, abort, send_from_directory
+from flask import Flask, Response, abort, request, send_from_directory
 
 from ..charts import CHARTS
 from ..data.package import DESCRIPTOR
@@ -16,7 +16,8 @@ def register_routes(server: Flask, runtime: Runtime, prefix: str) -> None:
     def chart_csv(chart_id: str) -> Response:
         if chart_id not in CHARTS:
             abort(404)
-        csv = runtime.chart_frame(chart_id).to_csv(index=False, lineterminator="\n")
+        options = CHARTS[chart_id].clean(request.args)  # unknown or hostile values fall back to defaults
+        csv = runtime.chart_frame(chart_id, **options).to_csv(index=False, lineterminator="\n")
         return Response(
             csv,
             mimetype="text/csv",

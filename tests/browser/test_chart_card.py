@@ -83,10 +83,17 @@ def test_demonstration_data_is_announced_on_the_page_and_the_chart(dash_duo, das
     assert dash_duo.get_logs() == []
 
 
-def test_page_with_only_reported_figures_has_no_demo_notice(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/homicidios", t("page.homicides.heading", "es"))
-    assert dash_duo.driver.find_elements(By.ID, "demo-notice") == []
+def test_demo_notice_names_exactly_the_demonstration_resources_shown(dash_duo, dash_app, runtime):
+    _open(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
+    notice = dash_duo.find_element("#demo-notice").text
+    assert runtime.package.resources["homicides_by_cluster"].title["en"] in notice
+    assert runtime.package.resources["homicides_annual"].title["en"] not in notice
     assert dash_duo.find_element("#card-homicides_annual").get_attribute("data-demo") == "false"
+
+
+def test_page_without_demonstration_data_has_no_notice(dash_duo, dash_app):
+    _open(dash_duo, dash_app, "/ods", t("page.sdg.heading", "es"))
+    assert dash_duo.driver.find_elements(By.ID, "demo-notice") == []
 
 
 def test_footer_shows_update_date_licence_and_methodology_link(dash_duo, dash_app, runtime):

@@ -1,0 +1,130 @@
+"""Queries and figure builders of the homicide pages, on the shipped package."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pazos_dash.charts import CHARTS
+from pazos_dash.data import load_package, queries
+from pazos_dash.figures.homicides import (homicide_rate_comparison_figure, homicides_breakdown_figure,
+                                          homicides_clusters_vs_rest_figure, homicides_its_figure)
+from tests.conftest import PUBLISHED
+
+
+@pytest.fixture(scope="module")
+def package():
+    return load_package(PUBLISHED)
+
+
+def _floats(values):
+    return [None if pd.isna(v) else float(v) for v in values]
+
+
+def test_comparison_plots_every_area_with_palmira_first_and_thickest(package):
+    frame = queries.homicide_rate_comparison(package)
+    figure = homicide_rate_comparison_figure(frame, lang="en")
+    assert [trace.name for trace in figure.data] == ["Palmira", "Cali", "Valle del Cauca", "Colombia"]
+    assert figure.data[0].line.width > figure.data[1].line.width
+    palmira = frame[frame["geography"] == "Palmira"]
+    assert _floats(figure.data[0].y) == _floats(palmira["rate_per_100k"])
+
+
+def test_breakdown_shares_are_hidden_with_their_counts(package):
+    frame = queries.homicides_breakdown(package, dimension="age_group")
+    hidden = frame[frame["suppressed"]]
+    assert len(hidden) > 0
+    assert hidden["homicides"].isna().all() and hidden["share_pct"].isna().all()
+    shown = frame[~frame["suppressed"]]
+    table = package.table("homicides_by_age_group")
+    totals = table[table["age_group"].isna()].set_index("year")["homicides"]
+    expected = (100 * shown["homicides"].astype(float) / shown["year"].map(totals).astype(float)).round(1)
+    assert _floats(shown["share_pct"]) == _floats(expected)
+
+
+@pytest.mark.parametrize("measure, column", [("count", "homicides"), ("share", "share_pct")])
+def test_breakdown_figure_stacks_categories_and_names_the_suppressed(package, measure, column):
+    frame = queries.homicides_breakdown(package, dimension="weapon")
+    figure = homicides_breakdown_figure(frame, lang="en", measure=measure)
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    assert [b.name for b in bars] == ["Firearm", "Knife", "Other or not reported"]
+    firearm = frame[frame["category"] == "firearm"]
+    assert _floats(bars[0].y) == _floats(firearm[column])
+    assert any(trace.name.startswith("Suppressed") for trace in figure.data)
+
+
+def test_clusters_are_derived_from_published_cells_only(package):
+    table = package.table("homicides_by_cluster").copy()
+    frame = queries.homicides_clusters_vs_rest(package)
+    rest = table[table["area"] == "rest"].set_index("year")["homicides"]
+    total = table[table["area"].isna()].set_index("year")["homicides"]
+    for row in frame.itertuples():
+        if pd.isna(rest[row.year]):
+            assert pd.isna(row.clusters)
+        else:
+            assert row.clusters == total[row.year] - rest[row.year]
+    figure = homicides_clusters_vs_rest_figure(frame, lang="es")
+    assert any("DEMOSTRACIÓN" in (a.text or "") for a in figure.layout.annotations)
+
+
+def test_clusters_vs_rest_stays_missing_when_the_rest_is_suppressed():
+    package = load_package(PUBLISHED)  # a private copy: this test edits a frame
+    table = package.table("homicides_by_cluster")
+    year = int(table["year"].iloc[0])
+    hide = (table["year"] == year) & (table["area"] == "rest")
+    table.loc[hide, "homicides"] = pd.NA
+    table.loc[hide, "suppressed"] = True
+    frame = queries.homicides_clusters_vs_rest(package)
+    first = frame[frame["year"] == year].iloc[0]
+    assert pd.isna(first["clusters"]) and pd.isna(first["share_clusters_pct"])
+
+
+def test_its_view_uses_published_months_of_the_pazos_window(package):
+    frame = queries.homicides_monthly_its(package)
+    assert frame["date"].iloc[0] == "2003-01" and frame["date"].iloc[-1] == "2023-12"
+    its = frame.attrs["its"]
+    assert its["months"] == len(frame) - its["suppressed_months"]
+    figure = homicides_its_figure(frame, lang="en")
+    counterfactual = next(t for t in figure.data if t.name == "Earlier trend projected")
+    assert min(counterfactual.x) == "2020-01"
+
+
+def test_moving_the_break_changes_the_estimate(package):
+    a = queries.homicides_monthly_its(package, break_year="2020").attrs["its"]["level"].value
+    b = queries.homicides_monthly_its(package, break_year="2019").attrs["its"]["level"].value
+    assert a != b
+
+
+def test_overview_kpis_are_computed_from_the_rows(package):
+    kpis = queries.overview_kpis(package)
+    annual = pd.read_csv(PUBLISHED / "homicides_annual.csv").query("geography == 'Palmira'")
+    latest = annual.sort_values("year").iloc[-1]
+    pre = annual[annual["year"].between(2017, 2019)]["rate_per_100k"].mean()
+    assert kpis["latest_rate"] == latest["rate_per_100k"]
+    assert kpis["change_vs_pre_pct"] == pytest.approx((latest["rate_per_100k"] - pre) / pre * 100)
+    lowest = annual.loc[annual["rate_per_100k"].idxmin()]
+    assert kpis["lowest_year"] == lowest["year"]
+    assert kpis["lowest_years_compared"] == int(lowest["year"]) - int(annual["year"].min()) + 1
+    assert kpis["youth_reported_min"] == 3000
+    partners = pd.read_csv(PUBLISHED / "partners.csv")
+    contributions = pd.read_csv(PUBLISHED / "contributions.csv").merge(partners, on="partner_id")
+    external = contributions.loc[contributions["sector"] != "public", "executed_cop"].sum() / contributions["executed_cop"].sum()
+    assert kpis["external_share_pct"] == pytest.approx(100 * external)
+
+
+@pytest.mark.parametrize("raw", [{}, {"dimension": "<script>alert(1)</script>"}, {"dimension": None}, {"measure": "rate", "x": "y"}])
+def test_hostile_or_unknown_options_fall_back_to_defaults(raw):
+    assert CHARTS["homicides_breakdown"].clean(raw) == {"dimension": "sex", "measure": "count"}
+
+
+def test_csv_download_follows_the_selection(client, runtime):
+    import io
+
+    response = client.get("/download/homicides_breakdown.csv?dimension=weapon&measure=share")
+    downloaded = pd.read_csv(io.StringIO(response.get_data(as_text=True)))
+    expected = runtime.chart_frame("homicides_breakdown", dimension="weapon")
+    assert set(downloaded["category"]) == {"firearm", "knife", "other"}
+    assert len(downloaded) == len(expected)
+    hostile = client.get("/download/homicides_breakdown.csv?dimension=../../etc/passwd")
+    assert hostile.status_code == 200
+    assert set(pd.read_csv(io.StringIO(hostile.get_data(as_text=True)))["category"]) == {"female", "male"}
