@@ -15,6 +15,10 @@ import plotly.graph_objects as go
 from ..data.package import DataPackage
 from ..data import queries
 from ..figures.clusters import cluster_residents_figure
+from ..figures.partners import (budget_execution_figure, resources_by_component_figure, resources_by_sector_figure,
+                                resources_flow_figure)
+from ..figures.sdg import sdg_16_1_1_figure, sdg_matrix_figure
+from ..figures.youth import youth_enrolments_figure, youth_people_figure, youth_served_figure
 from ..figures.homicides import (homicide_rate_comparison_figure, homicides_annual_figure,
                                  homicides_breakdown_figure, homicides_clusters_vs_rest_figure, homicides_its_figure)
 from ..i18n import fmt_number, t
@@ -98,6 +102,63 @@ def _its_takeaway(frame: pd.DataFrame, lang: str) -> str:
              slope=fmt_number(its["slope"].value, lang, 2), months=its["months"])
 
 
+AREAS = ("all", "C1", "C2", "C3", "C4", "C5", "C6", "C7")
+
+
+def _latest_published_total(frame: pd.DataFrame, value: str, lang: str, key: str, area: str) -> str:
+    year = int(frame["year"].max())
+    rows = frame[frame["year"] == year]
+    hidden = int(rows["suppressed"].sum())
+    text = t(key, lang, year=year, area=t(f"control.{area}", lang), total=fmt_number(rows[value].sum(), lang))
+    return text + (" " + t("chart.totals_note", lang, n=hidden) if hidden else "")
+
+
+def _youth_served_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    known = frame.dropna(subset=["people_unique"])
+    latest = known.iloc[-1]
+    reported = frame.dropna(subset=["reported_people_min"]).iloc[-1]
+    return t("chart.youth_served.takeaway", lang, year=int(latest["year"]), people=fmt_number(latest["people_unique"], lang),
+             enrolments=fmt_number(latest["enrolments"], lang), ratio=fmt_number(latest["enrolments_per_person"], lang, 2),
+             reported=fmt_number(reported["reported_people_min"], lang), reported_year=int(reported["year"]))
+
+
+def _sector_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    total = frame["executed_cop"].sum()
+    external = frame.loc[frame["sector"] != "public", "executed_cop"].sum()
+    return t("chart.resources_by_sector.takeaway", lang, start=int(frame["year"].min()), end=int(frame["year"].max()),
+             total=fmt_number(total / 1e6, lang), share=fmt_number(100 * external / total, lang, 0))
+
+
+def _component_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    totals = frame.groupby("component")["executed_cop"].sum()
+    top = totals.idxmax()
+    return t("chart.resources_by_component.takeaway", lang, component=t(f"category.{top}", lang),
+             amount=fmt_number(totals[top] / 1e6, lang))
+
+
+def _execution_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    latest = frame.iloc[-1]
+    return t("chart.budget_execution.takeaway", lang, year=int(latest["year"]), rate=fmt_number(latest["execution_rate_pct"], lang, 1),
+             leverage=fmt_number(latest["leverage"], lang, 2))
+
+
+def _flow_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    by_sector = frame.groupby("sector")["executed_cop"].sum()
+    top = by_sector.idxmax()
+    return t("chart.resources_flow.takeaway", lang, sector=t(f"category.{top}", lang),
+             share=fmt_number(100 * by_sector[top] / by_sector.sum(), lang, 0))
+
+
+def _sdg_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    targets = frame["target"].dropna().astype(str)
+    return t("chart.sdg_matrix.takeaway", lang, goals=frame["goal"].nunique(), targets=targets[targets != ""].nunique())
+
+
+def _sdg_16_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    latest = frame.dropna(subset=["value"]).iloc[-1]
+    return t("chart.sdg_16_1_1.takeaway", lang, value=fmt_number(latest["value"], lang, 1), year=int(latest["year"]))
+
+
 CHARTS: dict[str, ChartSpec] = {
     spec.chart_id: spec
     for spec in (
@@ -143,6 +204,78 @@ CHARTS: dict[str, ChartSpec] = {
             takeaway=_its_takeaway,
             decimals={"fitted": 1, "counterfactual": 1, "counterfactual_low": 1, "counterfactual_high": 1},
             options={"break_year": ("2020", "2019", "2021")},
+        ),
+        ChartSpec(
+            chart_id="youth_served",
+            resources=("youth_people", "youth_enrolments", "youth_served_reported"),
+            query=queries.youth_served_by_year,
+            figure=youth_served_figure,
+            takeaway=_youth_served_takeaway,
+            decimals={"enrolments_per_person": 2},
+        ),
+        ChartSpec(
+            chart_id="youth_enrolments_by_component",
+            resources=("youth_enrolments",),
+            query=queries.youth_enrolments_by_component,
+            figure=youth_enrolments_figure,
+            takeaway=lambda frame, lang: _latest_published_total(
+                frame, "enrolments", lang, "chart.youth_enrolments_by_component.takeaway", frame.attrs.get("area", "all")),
+            options={"area": AREAS},
+        ),
+        ChartSpec(
+            chart_id="youth_people_breakdown",
+            resources=("youth_people",),
+            query=queries.youth_people_breakdown,
+            figure=youth_people_figure,
+            takeaway=lambda frame, lang: _latest_published_total(
+                frame, "people", lang, "chart.youth_people_breakdown.takeaway", frame.attrs.get("area", "all")),
+            options={"dimension": ("sex", "age_group"), "area": AREAS},
+        ),
+        ChartSpec(
+            chart_id="resources_by_sector",
+            resources=("contributions", "partners"),
+            query=queries.resources_by_sector,
+            figure=resources_by_sector_figure,
+            takeaway=_sector_takeaway,
+            options={"measure": ("executed", "committed")},
+        ),
+        ChartSpec(
+            chart_id="resources_by_component",
+            resources=("contributions",),
+            query=queries.resources_by_component,
+            figure=resources_by_component_figure,
+            takeaway=_component_takeaway,
+            options={"kind": ("all", "cash", "in_kind")},
+        ),
+        ChartSpec(
+            chart_id="budget_execution",
+            resources=("contributions", "partners"),
+            query=queries.budget_execution,
+            figure=budget_execution_figure,
+            takeaway=_execution_takeaway,
+            decimals={"execution_rate_pct": 1, "leverage": 2},
+        ),
+        ChartSpec(
+            chart_id="resources_flow",
+            resources=("contributions", "partners"),
+            query=queries.resources_flow,
+            figure=resources_flow_figure,
+            takeaway=_flow_takeaway,
+        ),
+        ChartSpec(
+            chart_id="sdg_matrix",
+            resources=("sdg_alignment",),
+            query=queries.sdg_alignment,
+            figure=sdg_matrix_figure,
+            takeaway=_sdg_takeaway,
+        ),
+        ChartSpec(
+            chart_id="sdg_16_1_1",
+            resources=("indicator_values",),
+            query=queries.sdg_16_1_1,
+            figure=sdg_16_1_1_figure,
+            takeaway=_sdg_16_takeaway,
+            decimals={"value": 2},
         ),
         ChartSpec(
             chart_id="cluster_residents",

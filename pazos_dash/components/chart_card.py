@@ -26,7 +26,7 @@ def cell_text(column: str, value: Any, lang: str, decimals: int = 0) -> str:
         return ""
     if column in _TRANSLATED_VALUES and has(f"value.{value}", lang):
         return t(f"value.{value}", lang)
-    if column == "category" and has(f"category.{value}", lang):
+    if column in ("category", "component", "sector") and has(f"category.{value}", lang):
         return t(f"category.{value}", lang)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and column != "year":
         return fmt_number(value, lang, decimals)
@@ -97,7 +97,8 @@ def chart_card(
     `controls` (radio groups and the like) sit between the takeaway and the graph; a callback
     replaces the takeaway, figure, table and download link when they change.
     """
-    demo = any(r.demo for r in resources) or ("status" in frame and (frame["status"] == "demo").any())
+    # Rows that say what they are win over the resource flag: a resource can mix both kinds.
+    demo = bool((frame["status"] == "demo").any()) if "status" in frame else any(r.demo for r in resources)
     title_id = f"{chart_id}-title"
     header: list[Any] = [html.H2(title, id=title_id, className="h5 card-title mb-1")]
     if demo:

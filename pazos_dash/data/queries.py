@@ -121,3 +121,101 @@ def territory_facts(package: DataPackage) -> dict[str, int]:
         "neighbourhoods": int(clusters["neighbourhoods"].sum()),
         "residents": int(clusters["residents"].sum()),
     }
+
+
+# --------------------------------------------------------------------------- young people
+
+def _area_rows(table: pd.DataFrame, area: str) -> pd.Series:
+    return table["area"].isna() if area == "all" else (table["area"] == area)
+
+
+def youth_served_by_year(package: DataPackage, **_options) -> pd.DataFrame:
+    """Unique young people and enrolments per year (municipal totals), beside the reported figure."""
+    people = package.table("youth_people")
+    people = people[people[["area", "sex", "age_group"]].isna().all(axis=1)].set_index("year")["people"]
+    enrolments = package.table("youth_enrolments")
+    enrolments = enrolments[enrolments[["area", "component"]].isna().all(axis=1)].set_index("year")["enrolments"]
+    reported = package.table("youth_served_reported").set_index("year")["people_min"]
+    years = sorted(set(people.index) | set(reported.index))
+    frame = pd.DataFrame({"year": pd.array(years, dtype="Int64")})
+    frame["people_unique"] = frame["year"].map(people).astype("Int64")
+    frame["enrolments"] = frame["year"].map(enrolments).astype("Int64")
+    frame["enrolments_per_person"] = (frame["enrolments"].astype("Float64") / frame["people_unique"].astype("Float64")).round(2)
+    frame["reported_people_min"] = frame["year"].map(reported).astype("Int64")
+    frame["status"] = "demo" if package.resources["youth_people"].demo else "reported"
+    return frame
+
+
+def youth_enrolments_by_component(package: DataPackage, area: str = "all", **_options) -> pd.DataFrame:
+    """Enrolments per year and component, for the whole municipality or one cluster."""
+    table = package.table("youth_enrolments")
+    rows = table[_area_rows(table, area) & table["component"].notna()]
+    frame = rows[["year", "component", "enrolments", "suppressed"]].reset_index(drop=True)
+    frame.attrs["area"] = area
+    return frame
+
+
+def youth_people_breakdown(package: DataPackage, dimension: str = "sex", area: str = "all", **_options) -> pd.DataFrame:
+    """Unique young people per year by sex or age group, for the municipality or one cluster."""
+    table = package.table("youth_people")
+    other = "age_group" if dimension == "sex" else "sex"
+    rows = table[_area_rows(table, area) & table[dimension].notna() & table[other].isna()]
+    rows = rows.rename(columns={dimension: "category"})
+    frame = rows[["year", "category", "people", "suppressed"]].reset_index(drop=True)
+    frame.attrs["area"] = area
+    return frame
+
+
+# --------------------------------------------------------------------------- partners
+
+def _contributions(package: DataPackage) -> pd.DataFrame:
+    partners = package.table("partners")[["partner_id", "sector"]]
+    return package.table("contributions").merge(partners, on="partner_id", how="left")
+
+
+def resources_by_sector(package: DataPackage, **_options) -> pd.DataFrame:
+    """Committed and executed COP per year and sector."""
+    grouped = _contributions(package).groupby(["year", "sector"], as_index=False)[["committed_cop", "executed_cop"]].sum()
+    return grouped.astype({"committed_cop": "int64", "executed_cop": "int64"})
+
+
+def resources_by_component(package: DataPackage, kind: str = "all", **_options) -> pd.DataFrame:
+    """Committed and executed COP per component and year; `kind` keeps cash or in-kind only."""
+    rows = _contributions(package)
+    if kind != "all":
+        rows = rows[rows["kind"] == kind]
+    grouped = rows.groupby(["component", "year"], as_index=False)[["committed_cop", "executed_cop"]].sum()
+    order = {c: i for i, c in enumerate(("disruption", "intervention", "prevention", "safe_environments", "access_to_justice"))}
+    return grouped.sort_values(["component", "year"], key=lambda s: s.map(order) if s.name == "component" else s).reset_index(drop=True)
+
+
+def budget_execution(package: DataPackage, **_options) -> pd.DataFrame:
+    """Per year: committed, executed, execution rate, and external pesos per municipal peso."""
+    rows = _contributions(package)
+    public = rows["sector"] == "public"
+    frame = rows.groupby("year").agg(committed_cop=("committed_cop", "sum"), executed_cop=("executed_cop", "sum")).reset_index()
+    frame["execution_rate_pct"] = (100 * frame["executed_cop"] / frame["committed_cop"]).round(1)
+    frame["municipal_executed_cop"] = frame["year"].map(rows[public].groupby("year")["executed_cop"].sum()).fillna(0).astype("int64")
+    frame["external_executed_cop"] = frame["executed_cop"] - frame["municipal_executed_cop"]
+    frame["leverage"] = (frame["external_executed_cop"] / frame["municipal_executed_cop"].where(frame["municipal_executed_cop"] > 0)).round(2)
+    return frame
+
+
+def resources_flow(package: DataPackage, **_options) -> pd.DataFrame:
+    """Executed COP from each sector to each component, all years together (the Sankey's links)."""
+    grouped = _contributions(package).groupby(["sector", "component"], as_index=False)["executed_cop"].sum()
+    return grouped[grouped["executed_cop"] > 0].astype({"executed_cop": "int64"}).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- SDGs
+
+def sdg_alignment(package: DataPackage, **_options) -> pd.DataFrame:
+    """Component -> SDG goal -> target, with the one-line rationale in both languages."""
+    return package.table("sdg_alignment").copy()
+
+
+def sdg_16_1_1(package: DataPackage, **_options) -> pd.DataFrame:
+    """SDG indicator 16.1.1 for Palmira: the homicide rate per 100,000, from the indicator values."""
+    values = package.table("indicator_values")
+    rows = values[values["indicator_id"] == "homicide_rate"].sort_values("year")
+    return rows[["year", "value", "status", "source"]].reset_index(drop=True)

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .theme import DEMO_COLOUR, PALETTE, PERIOD_FILL, PRIMARY, base_figure, mark_demonstration
+from .theme import DEMO_COLOUR, PALETTE, PERIOD_FILL, PRIMARY, base_figure, hatch, mark_demonstration
 
 PAZOS_START, PAZOS_END = 2020, 2023
 CENSUS_BREAK = 2018  # DANE population from the 2018 census: part of that year's rate fall is the denominator
@@ -102,7 +102,7 @@ def homicides_clusters_vs_rest_figure(frame: pd.DataFrame, *, lang: str, **_opti
     for column, colour in (("clusters", PALETTE[1]), ("rest", PALETTE[4])):
         figure.add_bar(
             x=frame["year"].astype(float), y=frame[column].astype("Float64").astype(float),
-            name=t(f"legend.{column}", lang), marker=dict(color=colour, pattern=dict(shape="/", fgcolor="white")),
+            name=t(f"legend.{column}", lang), marker=dict(color=colour, pattern=hatch(colour)),
             hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>",
         )
     figure.update_layout(barmode="stack", xaxis_title=t("axis.year", lang), yaxis_title=t("axis.homicides", lang), xaxis=dict(dtick=2))

@@ -28,6 +28,12 @@ TEMPLATE = go.layout.Template(
 )
 
 
+def hatch(colour: str) -> dict:
+    """The diagonal hatch that marks demonstration bars. The background colour is explicit:
+    with one pattern for a whole trace, plotly.js otherwise leaves the bar transparent."""
+    return dict(shape="/", fgcolor="white", bgcolor=colour, fillmode="replace")
+
+
 def base_figure(lang: str) -> go.Figure:
     """An empty figure in the project's style, with the language's number separators."""
     figure = go.Figure()

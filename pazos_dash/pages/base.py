@@ -82,6 +82,13 @@ def chart_parts(runtime: Runtime, chart_id: str, lang: str, links: Links, option
     }
 
 
+def _option_label(name: str, value: str, lang: str) -> str:
+    for key in (f"control.{name}.{value}", f"control.{value}"):
+        if has(key, lang):
+            return t(key, lang)
+    return value
+
+
 def controls_for(spec: ChartSpec, lang: str, selected: dict[str, str]) -> list[Any]:
     """One labelled radio group per option of the chart."""
     return [
@@ -90,8 +97,7 @@ def controls_for(spec: ChartSpec, lang: str, selected: dict[str, str]) -> list[A
                 html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1"),
                 dbc.RadioItems(
                     id=f"{spec.chart_id}-{name}",
-                    options=[{"label": t(f"control.{value}", lang) if has(f"control.{value}", lang) else value, "value": value}
-                             for value in allowed],
+                    options=[{"label": _option_label(name, value, lang), "value": value} for value in allowed],
                     value=selected[name],
                     inline=True,
                 ),

@@ -1,11 +1,32 @@
-"""The partners page: route, title and navigation now; its charts come with a later issue."""
+"""Partner contributions: sectors, components, execution, the flow, and who the partners are."""
 
-from ..pages.base import Links, Page, coming_next, intro
+from dash import html
+
+from ..i18n import t
+from ..pages.base import Links, Page, card_for, chart_options, intro
 from ..runtime import Runtime
+
+CHARTS = ("resources_by_sector", "resources_by_component", "budget_execution", "resources_flow")
+
+
+def named_partners(runtime: Runtime, lang: str) -> html.Section:
+    """Real organisations and their roles, with no amounts beside them."""
+    named = runtime.package.table("partners_named")
+    role = "role_es" if lang == "es" else "role_en"
+    rows = [html.Tr([html.Th(r.partner, scope="row"), html.Td(t(f"category.{r.sector}", lang)), html.Td(getattr(r, role)),
+                     html.Td(r.source)]) for r in named.itertuples()]
+    headers = [t(f"partners.{h}", lang) for h in ("partner", "sector", "role", "source")]
+    return html.Section(
+        [html.H2(t("partners.named_heading", lang), className="h5"), html.P(t("partners.named_note", lang), className="small"),
+         html.Div(html.Table([html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])), html.Tbody(rows)],
+                             className="table table-sm", id="named-partners"), className="table-responsive")],
+        className="card card-body mb-4",
+    )
 
 
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
-    return [intro("partners", lang), coming_next("partners", lang)]
+    cards = [card_for(runtime, chart_id, lang, links, chart_options(chart_id, query)) for chart_id in CHARTS]
+    return [intro("partners", lang), *cards, named_partners(runtime, lang)]
 
 
-PAGE = Page("partners", {"es": "aliados", "en": "partners"}, (), body)
+PAGE = Page("partners", {"es": "aliados", "en": "partners"}, ("partners", "contributions", "partners_named"), body)

@@ -1,12 +1,20 @@
-"""The youth page: route, title and navigation now; its charts come with a later issue."""
+"""Young people served: unique people against enrolments, by component, cluster, sex and age."""
 
-from ..pages.base import Links, Page, coming_next, intro
+from dash import html
+
+from ..i18n import t
+from ..pages.base import Links, Page, card_for, chart_options, intro
 from ..runtime import Runtime
+
+CHARTS = ("youth_served", "youth_enrolments_by_component", "youth_people_breakdown")
 
 
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     reported = runtime.package.table("youth_served_reported").sort_values("year").iloc[-1]
-    return [intro("youth", lang, year=int(reported["year"]), people=int(reported["people_min"])), coming_next("youth", lang)]
+    measures = html.Section([html.H2(t("youth.measures_heading", lang), className="h5"), html.P(t("youth.measures", lang))],
+                            className="its-caveats mb-4", id="youth-measures")
+    cards = [card_for(runtime, chart_id, lang, links, chart_options(chart_id, query)) for chart_id in CHARTS]
+    return [intro("youth", lang, year=int(reported["year"]), people=int(reported["people_min"])), measures, *cards]
 
 
-PAGE = Page("youth", {"es": "jovenes", "en": "youth"}, (), body)
+PAGE = Page("youth", {"es": "jovenes", "en": "youth"}, ("youth_people", "youth_enrolments", "youth_served_reported"), body)

@@ -78,3 +78,14 @@ def test_every_registered_chart_builds_from_the_shipped_package(chart_id, lang):
     figure = spec.figure(frame, lang=lang)
     assert figure.data
     assert spec.takeaway(frame, lang)
+
+
+@pytest.mark.parametrize("chart_id", sorted(CHARTS))
+def test_hatched_bars_carry_their_background_colour(chart_id):
+    """A trace-wide pattern without bgcolor renders as an empty outline in plotly.js."""
+    spec = CHARTS[chart_id]
+    frame = spec.query(load_package(PUBLISHED))
+    for trace in spec.figure(frame, lang="en").data:
+        pattern = getattr(getattr(trace, "marker", None), "pattern", None)
+        if trace.type == "bar" and pattern is not None and isinstance(pattern.shape, str) and pattern.shape:
+            assert pattern.bgcolor, f"{chart_id}: {trace.name}"
