@@ -15,3 +15,4 @@ publish-demo:  ## regenerate data/published from the synthetic inputs (what is s
 	.venv/bin/pazos-dash demo-raw .demo-raw --seed 2020
 	.venv/bin/pazos-dash publish .demo-raw --out data/published --date $${PAZOS_DATE:-$$(date +%F)}
 	rm -rf .demo-raw
+	.venv/bin/python scripts/data_dictionary.py

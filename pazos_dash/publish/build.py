@@ -343,6 +343,18 @@ def area_tables(inputs: Inputs) -> list[Output]:
             sources=[DEMO_SOURCE] if schematic else [SEED_SOURCE], foreign_keys=_cluster_fk(),
             fields=[field("cluster_id", title="Clúster (código)", required=True, unique=True), field("name", title="Nombre", required=True),
                     field("geometry_kind", title="Tipo de geometría", required=True, enum=["schematic", "surveyed"])]),
+        Output(
+            name="neighbourhood_geometry", geojson=raw.resources["neighbourhood_geometry"].geojson, frame=None,
+            demo="neighbourhood_geometry" in inputs.demo_inputs,
+            title=("Geometría de los barrios" + (" (esquemática, no a escala)" if schematic else ""),
+                   "Neighbourhood geometry" + (" (schematic, not to scale)" if schematic else "")),
+            description=("Polígonos de los 42 barrios, dentro de su clúster. No existe geometría pública de los barrios de PAZOS.",
+                         "Polygons of the 42 neighbourhoods, inside their cluster. No public geometry of the PAZOS neighbourhoods exists."),
+            sources=[DEMO_SOURCE] if schematic else [SEED_SOURCE],
+            foreign_keys=[{"fields": ["neighbourhood_id"], "reference": {"resource": "neighbourhoods", "fields": ["neighbourhood_id"]}}],
+            fields=[field("neighbourhood_id", title="Barrio (código)", required=True, unique=True),
+                    field("cluster_id", title="Clúster (código)", required=True), field("name", title="Nombre", required=True),
+                    field("geometry_kind", title="Tipo de geometría", required=True, enum=["schematic", "surveyed"])]),
     ]
 
 
@@ -351,7 +363,8 @@ def partner_tables(inputs: Inputs) -> list[Output]:
     partners = raw.table("partners")
     contributions = raw.table("contributions")
     demo = "contributions" in inputs.demo_inputs or "partners" in inputs.demo_inputs
-    wide = (contributions.pivot_table(index=["year", "partner_id", "component", "kind"], columns="stage",
+    contributions = contributions.assign(cluster_id=contributions["cluster_id"].fillna(""))
+    wide = (contributions.pivot_table(index=["year", "partner_id", "component", "cluster_id", "kind"], columns="stage",
                                       values="amount_cop", aggfunc="sum", fill_value=0)
             .reindex(columns=["committed", "executed"], fill_value=0).reset_index())
     wide = wide.rename(columns={"committed": "committed_cop", "executed": "executed_cop"})
@@ -369,14 +382,16 @@ def partner_tables(inputs: Inputs) -> list[Output]:
             fields=[field("partner_id", title="Aliado (código)", required=True, unique=True), field("name", title="Nombre", required=True),
                     field("sector", title="Sector", required=True, enum=list(SECTORS)), _status_field()]),
         Output(
-            name="contributions", frame=wide[["year", "partner_id", "component", "kind", "committed_cop", "executed_cop", "status"]],
+            name="contributions", frame=wide[["year", "partner_id", "component", "cluster_id", "kind", "committed_cop", "executed_cop", "status"]],
             title=("Aportes por año, aliado y componente" + label[0], "Contributions by year, partner and component" + label[1]),
-            description=("Recursos comprometidos y ejecutados en pesos colombianos (COP corrientes), en efectivo o en especie.",
-                         "Resources committed and executed in Colombian pesos (current COP), in cash or in kind."),
-            demo=demo, sources=sources, primary_key=["year", "partner_id", "component", "kind"],
-            foreign_keys=[{"fields": ["partner_id"], "reference": {"resource": "partners", "fields": ["partner_id"]}}],
+            description=("Recursos comprometidos y ejecutados en pesos colombianos (COP corrientes), en efectivo o en especie, y el clúster donde se invirtieron (vacío = todo el municipio).",
+                         "Resources committed and executed in Colombian pesos (current COP), in cash or in kind, and the cluster where they were invested (empty = the whole municipality)."),
+            demo=demo, sources=sources, primary_key=["year", "partner_id", "component", "cluster_id", "kind"],
+            foreign_keys=[{"fields": ["partner_id"], "reference": {"resource": "partners", "fields": ["partner_id"]}},
+                          *_cluster_fk()],
             fields=[field("year", "year", title="Año", required=True), field("partner_id", title="Aliado (código)", required=True),
                     field("component", title="Componente", required=True, enum=list(COMPONENTS)),
+                    field("cluster_id", title="Clúster donde se invirtió (vacío = todo el municipio)"),
                     field("kind", title="Tipo de aporte", required=True, enum=["cash", "in_kind"]),
                     field("committed_cop", "integer", title="Comprometido (COP)", required=True, minimum=0),
                     field("executed_cop", "integer", title="Ejecutado (COP)", required=True, minimum=0), _status_field()]),

@@ -112,7 +112,9 @@ def enrolments(rng: np.random.Generator, scale: int = 1) -> pd.DataFrame:
 
 
 def contributions(rng: np.random.Generator) -> pd.DataFrame:
-    """Agreements per year, partner and component: committed, and executed (never above committed)."""
+    """Agreements per year, partner, component and cluster where they were invested (empty =
+    the whole municipality): committed, and executed (never above committed)."""
+    clusters = [c[0] for c in CLUSTERS]
     rows = []
     for year in YOUTH_PER_YEAR:
         for partner_id, _, sector in PARTNERS:
@@ -123,28 +125,58 @@ def contributions(rng: np.random.Generator) -> pd.DataFrame:
                 committed = int(rng.gamma(4, base / 4)) * 1_000_000
                 executed = int(committed * rng.uniform(0.6, 1.0) / 1_000_000) * 1_000_000
                 kind = "cash" if sector in ("public", "international_cooperation") or rng.random() < 0.5 else "in_kind"
+                cluster = str(rng.choice(clusters)) if rng.random() < 0.8 else ""
                 for stage, amount in (("committed", committed), ("executed", executed)):
                     rows.append({"contribution_id": f"A{year}-{len(rows) + 1:04d}", "year": year,
-                                 "partner_id": partner_id, "component": component, "kind": kind,
+                                 "partner_id": partner_id, "component": component, "cluster_id": cluster, "kind": kind,
                                  "stage": stage, "amount_cop": amount})
     return pd.DataFrame(rows)
 
 
-def schematic_geometry() -> dict:
-    """Seven squares, not to scale: six urban in a 2x3 grid, the rural one apart to the north-west."""
-    features = []
+def _square(x0: float, y0: float, width: float, height: float) -> list:
+    ring = [[x0, y0], [x0 + width, y0], [x0 + width, y0 - height], [x0, y0 - height], [x0, y0]]
+    return [[[round(x, 5), round(y, 5)] for x, y in ring]]
+
+
+def _cluster_boxes() -> dict[str, tuple[float, float, float]]:
+    """Seven squares, not to scale: six urban in a 2x3 grid, the rural one apart to the west."""
     centre_lon, centre_lat, size = -76.30, 3.53, 0.012
+    boxes = {}
     for index, (cluster_id, zone, _, _) in enumerate(CLUSTERS):
         if zone == "rural":
-            x0, y0, side = centre_lon - 0.09, centre_lat + 0.05, size * 2
+            boxes[cluster_id] = (centre_lon - 0.045, centre_lat + 0.006, size * 1.6)
         else:
-            x0, y0, side = centre_lon + (index % 3) * (size + 0.002), centre_lat - (index // 3) * (size + 0.002), size
-        ring = [[x0, y0], [x0 + side, y0], [x0 + side, y0 - side], [x0, y0 - side], [x0, y0]]
-        features.append({
-            "type": "Feature",
-            "properties": {"cluster_id": cluster_id, "name": f"Clúster {cluster_id[1:]}", "geometry_kind": "schematic"},
-            "geometry": {"type": "Polygon", "coordinates": [[[round(x, 5), round(y, 5)] for x, y in ring]]},
-        })
+            boxes[cluster_id] = (centre_lon + (index % 3) * (size + 0.002), centre_lat - (index // 3) * (size + 0.002), size)
+    return boxes
+
+
+def schematic_geometry() -> dict:
+    features = [
+        {"type": "Feature",
+         "properties": {"cluster_id": cluster_id, "name": f"Clúster {cluster_id[1:]}", "geometry_kind": "schematic"},
+         "geometry": {"type": "Polygon", "coordinates": _square(x0, y0, side, side)}}
+        for cluster_id, (x0, y0, side) in _cluster_boxes().items()
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def schematic_neighbourhoods() -> dict:
+    """Each cluster's square cut into a grid, one cell per neighbourhood (schematic too)."""
+    boxes = _cluster_boxes()
+    features = []
+    for cluster_id, group in _neighbourhoods().groupby("cluster_id", sort=False):
+        x0, y0, side = boxes[cluster_id]
+        columns = 2 if len(group) <= 4 else (3 if len(group) <= 6 else 4)
+        rows = -(-len(group) // columns)
+        width, height = side / columns, side / rows
+        for position, row in enumerate(group.itertuples()):
+            column, line = position % columns, position // columns
+            features.append({
+                "type": "Feature",
+                "properties": {"neighbourhood_id": row.neighbourhood_id, "cluster_id": cluster_id, "name": row.name,
+                               "geometry_kind": "schematic"},
+                "geometry": {"type": "Polygon", "coordinates": _square(x0 + column * width, y0 - line * height, width, height)},
+            })
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -164,10 +196,12 @@ def write_demo_raw(out: Path, reference: Path, seed: int = 2020, scale: int = 1)
     }
     for name, frame in tables.items():
         frame.to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
-    (out / "cluster_geometry.geojson").write_text(json.dumps(schematic_geometry(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for name, geometry in (("cluster_geometry", schematic_geometry()), ("neighbourhood_geometry", schematic_neighbourhoods())):
+        (out / f"{name}.geojson").write_text(json.dumps(geometry, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     manifest = {
         "generator": f"pazos-dash demo-raw --seed {seed} --scale {scale}",
-        "demo_inputs": ["clusters", "neighbourhoods", "enrolments", "partners", "contributions", "cluster_geometry"],
+        "demo_inputs": ["clusters", "neighbourhoods", "enrolments", "partners", "contributions", "cluster_geometry",
+                        "neighbourhood_geometry"],
         "demo_fields": {"victims": ["neighbourhood_id"]},
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

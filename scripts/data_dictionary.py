@@ -1,0 +1,53 @@
+"""Rewrite the data dictionary at the end of docs/data.md from data/published/datapackage.json.
+
+Run after a publish that changes resources or fields: `.venv/bin/python scripts/data_dictionary.py`.
+Everything above the dictionary's first resource heading is kept as written.
+"""
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MARKER = "## Data dictionary"
+
+
+def dictionary(descriptor: dict) -> str:
+    out = []
+    for r in descriptor["resources"]:
+        demo = " — **demonstration data**" if r.get("demo") else ""
+        out += [f"### `{r['name']}` (`{r['path']}`){demo}", "", r["i18n"]["en"]["description"], ""]
+        if "disclosure" in r:
+            d = r["disclosure"]
+            margins = ", ".join("(" + " × ".join(m) + ")" if m else "total" for m in d["margins"])
+            out += [f"Disclosure control: k = {d['k']}, source `{d['source']}`, one family per {', '.join(d['group'])}; "
+                    f"published margins: {margins}.", ""]
+        out += ["| Field | Type | Constraints | Meaning (es) |", "| --- | --- | --- | --- |"]
+        for f in r["schema"]["fields"]:
+            c = f.get("constraints", {})
+            parts = [p for p, on in (("required", c.get("required")), ("unique", c.get("unique"))) if on]
+            if "enum" in c:
+                parts.append("one of " + ", ".join(str(x) for x in c["enum"]))
+            parts += [f"≥ {c['minimum']}"] if "minimum" in c else []
+            parts += [f"≤ {c['maximum']}"] if "maximum" in c else []
+            out.append(f"| `{f['name']}` | {f['type']} | {'; '.join(parts)} | {f.get('title', '')} |")
+        keys = []
+        if r["schema"].get("primaryKey"):
+            keys.append("Primary key: " + ", ".join(f"`{p}`" for p in r["schema"]["primaryKey"]) + ".")
+        if r["schema"].get("foreignKeys"):
+            keys.append("Foreign keys: " + "; ".join(f"`{', '.join(x['fields'])}` → `{x['reference']['resource']}`"
+                                                     for x in r["schema"]["foreignKeys"]) + ".")
+        out += (["", " ".join(keys)] if keys else []) + [""]
+    return "\n".join(out)
+
+
+def main() -> None:
+    doc = ROOT / "docs" / "data.md"
+    text = doc.read_text(encoding="utf-8")
+    head, _, rest = text.partition(MARKER)
+    intro = rest.split("\n### ", 1)[0]
+    descriptor = json.loads((ROOT / "data" / "published" / "datapackage.json").read_text(encoding="utf-8"))
+    doc.write_text(head + MARKER + intro.rstrip() + "\n\n" + dictionary(descriptor), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
