@@ -12,7 +12,7 @@ from flask_caching import Cache
 
 from .data import DataError, load_package
 from .pages import Router, register_pages
-from .pages.callbacks import register_callbacks
+from .pages.callbacks import register_callbacks, register_map_callbacks
 from .runtime import Runtime, cache_config
 from .settings import Settings
 from .web.routes import register_routes
@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     app.server.config["PAZOS_RUNTIME"] = runtime
     register_pages(runtime, app.router)
     register_callbacks(app, runtime, app.router)
+    register_map_callbacks(app, runtime, app.router)
     app.layout = html.Div(dash.page_container, id="app-root")
     register_routes(app.server, runtime, app.config.routes_pathname_prefix)
     # Pure UI state stays in the browser: the phone menu opens without a server round trip.

@@ -22,6 +22,9 @@ def pytest_setup_options():
         "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--no-first-run",
         "--disable-sync", "--disable-quic", "--window-size=1280,900",
+        # The network is blocked for every page: only the app on loopback answers, as in a
+        # council chamber without internet. A page that reaches for a CDN logs an error.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
     ):
         options.add_argument(flag)
     return options

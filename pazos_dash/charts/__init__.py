@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from ..data.package import DataPackage
 from ..data import queries
-from ..figures.clusters import cluster_residents_figure
+from ..figures.clusters import cluster_map_figure, cluster_residents_figure
 from ..figures.partners import (budget_execution_figure, resources_by_component_figure, resources_by_sector_figure,
                                 resources_flow_figure)
 from ..figures.sdg import sdg_16_1_1_figure, sdg_matrix_figure
@@ -39,6 +39,7 @@ class ChartSpec:
     takeaway: Callable[[pd.DataFrame, str], str]
     decimals: dict[str, int] = field(default_factory=dict)
     options: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sliders: tuple[str, ...] = ()  # options shown as a slider (with play) instead of radio buttons
 
     def title(self, lang: str) -> str:
         return t(f"chart.{self.chart_id}.title", lang)
@@ -159,6 +160,26 @@ def _sdg_16_takeaway(frame: pd.DataFrame, lang: str) -> str:
     return t("chart.sdg_16_1_1.takeaway", lang, value=fmt_number(latest["value"], lang, 1), year=int(latest["year"]))
 
 
+MAP_YEARS = tuple(str(y) for y in range(2023, 2002, -1)) + ("2024",)
+
+
+def _map_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    metric = t(f"map.metric.{frame['metric'].iloc[0]}", lang)
+    shown = frame[~frame["suppressed"]].dropna(subset=["value"])
+    change = frame.attrs.get("view") == "change"
+    if shown.empty:
+        text = ""
+    else:
+        pick = shown.loc[shown["value"].astype(float).idxmin() if change else shown["value"].astype(float).idxmax()]
+        key = "chart.cluster_map.takeaway_change" if change else "chart.cluster_map.takeaway"
+        text = t(key, lang, metric=metric, period=frame["period"].iloc[0], name=pick["name"],
+                 value=fmt_number(pick["value"], lang, 1 if change or frame["metric"].iloc[0] != "homicides" else 0))
+    hidden = int(frame["suppressed"].sum())
+    if hidden:
+        text += " " + t("chart.cluster_map.suppressed_note", lang, n=hidden, k=frame.attrs.get("k", 5))
+    return text.strip()
+
+
 CHARTS: dict[str, ChartSpec] = {
     spec.chart_id: spec
     for spec in (
@@ -276,6 +297,16 @@ CHARTS: dict[str, ChartSpec] = {
             figure=sdg_16_1_1_figure,
             takeaway=_sdg_16_takeaway,
             decimals={"value": 2},
+        ),
+        ChartSpec(
+            chart_id="cluster_map",
+            resources=("homicides_by_cluster", "clusters", "cluster_geometry", "neighbourhood_geometry"),
+            query=queries.cluster_map,
+            figure=cluster_map_figure,
+            takeaway=_map_takeaway,
+            decimals={"value": 1, "before": 1, "after": 1},
+            options={"metric": queries.MAP_METRICS, "year": MAP_YEARS, "view": ("year", "change")},
+            sliders=("year",),
         ),
         ChartSpec(
             chart_id="cluster_residents",

@@ -1,12 +1,17 @@
-"""Cluster figures: residents per PAZOS cluster."""
+"""Cluster figures: residents per cluster, the cluster map (no tile server), a cluster's trend."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 
-from ..i18n import t
+from ..i18n import fmt_number, t
 from .theme import DEMO_COLOUR, PRIMARY, base_figure, mark_demonstration
+
+SEQUENTIAL = "Cividis"   # colour-blind safe, and light = low
+DIVERGING = "PuOr_r"     # colour-blind safe diverging: purple = fall, orange = rise
+SUPPRESSED_FILL = "#bdbdbd"
 
 
 def cluster_residents_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
@@ -33,4 +38,99 @@ def cluster_residents_figure(frame: pd.DataFrame, *, lang: str, **_options) -> g
     )
     if demo.any():
         mark_demonstration(figure, lang)
+    return figure
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    kind = geometry["type"]
+    polygons = [geometry["coordinates"]] if kind == "Polygon" else geometry["coordinates"]
+    return [polygon[0] for polygon in polygons]
+
+
+def _outline(features: list[dict]) -> tuple[list, list]:
+    xs, ys = [], []
+    for feature in features:
+        for ring in _rings(feature["geometry"]):
+            xs += [p[0] for p in ring] + [None]
+            ys += [p[1] for p in ring] + [None]
+    return xs, ys
+
+
+def cluster_map_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+    """Filled cluster polygons on equal-aspect axes (no map engine, nothing fetched), coloured by
+    the value; suppressed clusters grey and cross-hatched with their own legend entry."""
+    figure = base_figure(lang)
+    features = {f["properties"]["cluster_id"]: f for f in frame.attrs["geometry"]["features"]}
+    change = frame.attrs.get("view") == "change"
+    values = frame.loc[~frame["suppressed"], "value"].dropna().astype(float)
+    if change:
+        bound = max(abs(values.min()), abs(values.max()), 1.0) if len(values) else 1.0
+        low, high, scale = -bound, bound, DIVERGING
+    else:
+        low, high, scale = 0.0, max(float(values.max()) if len(values) else 1.0, 1.0), SEQUENTIAL
+    unit = t(f"map.unit.{frame['metric'].iloc[0]}", lang)
+    suppressed_label = t("map.suppressed", lang, k=frame.attrs.get("k", 5))
+    shown_suppressed_legend = False
+    for row in frame.itertuples():
+        feature = features.get(row.cluster_id)
+        if feature is None:
+            continue
+        hidden = bool(row.suppressed) or pd.isna(row.value)
+        if hidden:
+            fill, text = SUPPRESSED_FILL, suppressed_label
+        else:
+            fill = sample_colorscale(scale, [(float(row.value) - low) / (high - low) if high > low else 0.5])[0]
+            text = f"{fmt_number(row.value, lang, 1 if frame['metric'].iloc[0] != 'homicides' or change else 0)} {unit}"
+        for ring in _rings(feature["geometry"]):
+            figure.add_scatter(
+                x=[p[0] for p in ring], y=[p[1] for p in ring], fill="toself", mode="lines",
+                fillcolor=fill, line=dict(color="#212529", width=1.5),
+                fillpattern=dict(shape="x", fgcolor="#636363", bgcolor=SUPPRESSED_FILL, size=8) if hidden else None,
+                name=suppressed_label if hidden else row.name,
+                legendgroup="suppressed" if hidden else None,
+                showlegend=hidden and not shown_suppressed_legend,
+                customdata=[[row.cluster_id, text]] * len(ring),
+                hovertemplate=f"<b>{row.name}</b>: %{{customdata[1]}}<extra></extra>",
+                meta={"cluster_id": row.cluster_id, "suppressed": hidden,
+                      "value": None if hidden else float(row.value)},
+            )
+            shown_suppressed_legend = shown_suppressed_legend or hidden
+    neighbourhoods = frame.attrs.get("neighbourhoods")
+    if neighbourhoods:
+        xs, ys = _outline(neighbourhoods["features"])
+        figure.add_scatter(x=xs, y=ys, mode="lines", line=dict(color="rgba(255,255,255,0.7)", width=0.8),
+                           hoverinfo="skip", showlegend=False, name="neighbourhoods")
+    centres = []
+    for row in frame.itertuples():
+        if row.cluster_id in features:
+            ring = _rings(features[row.cluster_id]["geometry"])[0]
+            centres.append((sum(p[0] for p in ring[:-1]) / (len(ring) - 1), sum(p[1] for p in ring[:-1]) / (len(ring) - 1), row.name))
+    figure.add_scatter(x=[c[0] for c in centres], y=[c[1] for c in centres], text=[c[2] for c in centres], mode="text",
+                       textfont=dict(size=12, color="#000000"), hoverinfo="skip", showlegend=False, name="labels")
+    figure.add_scatter(x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip", name="scale",
+                       marker=dict(colorscale=scale, cmin=low, cmax=high, color=[low], showscale=True,
+                                   colorbar=dict(title=dict(text=unit), thickness=14, len=0.8)))
+    figure.update_layout(
+        xaxis=dict(visible=False, showgrid=False, rangemode="normal"),
+        yaxis=dict(visible=False, showgrid=False, scaleanchor="x", scaleratio=1, rangemode="normal"),
+        legend=dict(orientation="h", yanchor="top", y=-0.02, x=0), margin=dict(l=8, r=8, t=32, b=8),
+        dragmode=False,
+    )
+    kinds = {f["properties"].get("geometry_kind") for f in features.values()}
+    if "schematic" in kinds:
+        figure.add_annotation(text=t("map.schematic", lang), xref="paper", yref="paper", x=0, y=1.06, showarrow=False,
+                              xanchor="left", font=dict(size=13, color="#495057"), name="schematic-label")
+    if (frame["status"] == "demo").any():
+        mark_demonstration(figure, lang)
+    return figure
+
+
+def cluster_trend_figure(trend: pd.DataFrame, *, lang: str, metric: str) -> go.Figure:
+    """A cluster's metric over the years for its profile; hidden years are gaps, never zero."""
+    figure = base_figure(lang)
+    figure.add_scatter(x=trend["year"].astype(float), y=trend["value"].astype("Float64").astype(float), mode="lines+markers",
+                       line=dict(color=PRIMARY, width=2), name=t(f"map.metric.{metric}", lang), connectgaps=False,
+                       hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>")
+    figure.update_layout(height=220, margin=dict(l=40, r=8, t=8, b=32), showlegend=False,
+                         yaxis_title=t(f"map.unit.{metric}", lang), xaxis=dict(dtick=2 if len(trend) > 8 else 1))
     return figure

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from urllib.parse import urlencode
 
@@ -89,9 +89,33 @@ def _option_label(name: str, value: str, lang: str) -> str:
     return value
 
 
+def year_slider(spec: ChartSpec, name: str, lang: str, selected: dict[str, str]) -> html.Fieldset:
+    """A year slider with a play button that steps through the years in the browser."""
+    years = sorted(int(v) for v in spec.options[name])
+    return html.Fieldset(
+        [
+            html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1"),
+            html.Div(
+                [
+                    html.Button("▶", id=f"{spec.chart_id}-play", type="button", className="btn btn-outline-primary btn-sm me-2",
+                                title=t("map.play", lang), **{"aria-label": t("map.play", lang)}),
+                    html.Div(dcc.Slider(min=years[0], max=years[-1], step=1, value=int(selected[name]), id=f"{spec.chart_id}-{name}",
+                                        marks={y: str(y) for y in years if y % 5 == 0 or y in (years[0], years[-1])},
+                                        tooltip={"placement": "bottom", "always_visible": True}),
+                             className="flex-grow-1"),
+                    dcc.Interval(id=f"{spec.chart_id}-timer", interval=1500, disabled=True),
+                ],
+                className="d-flex align-items-center",
+            ),
+        ],
+        className="chart-control w-100",
+    )
+
+
 def controls_for(spec: ChartSpec, lang: str, selected: dict[str, str]) -> list[Any]:
-    """One labelled radio group per option of the chart."""
-    return [
+    """One labelled radio group per option of the chart (a slider for the ones it names)."""
+    sliders = [year_slider(spec, name, lang, selected) for name in spec.sliders]
+    return sliders + [
         html.Fieldset(
             [
                 html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1"),
@@ -105,6 +129,7 @@ def controls_for(spec: ChartSpec, lang: str, selected: dict[str, str]) -> list[A
             className="chart-control",
         )
         for name, allowed in spec.options.items()
+        if name not in spec.sliders
     ]
 
 

@@ -35,3 +35,39 @@ def register_callbacks(app: dash.Dash, runtime: Runtime, router) -> None:
     for spec in CHARTS.values():
         if spec.options:
             _register_chart(app, runtime, router, spec)
+
+
+def register_map_callbacks(app: dash.Dash, runtime: Runtime, router) -> None:
+    """The cluster map: a click opens the profile; the play button steps the year slider."""
+    from .clusters import profile_panel
+
+    @app.callback(
+        Output("cluster-profile", "children"),
+        Input("graph-cluster_map", "clickData"),
+        Input("cluster_map-metric", "value"),
+        State("page-lang", "data"),
+        prevent_initial_call=True,
+    )
+    def show_profile(click, metric, lang):
+        lang = lang if lang in ("es", "en") else router.default_lang
+        point = (click or {}).get("points", [{}])[0]
+        cluster_id = (point.get("customdata") or [None])[0]
+        return profile_panel(runtime, cluster_id, CHARTS["cluster_map"].clean({"metric": metric})["metric"], lang)
+
+    # Pure UI state stays in the browser: play/pause and the next year need no server.
+    app.clientside_callback(
+        "function(n, disabled) { return n ? !disabled : disabled; }",
+        Output("cluster_map-timer", "disabled"),
+        Input("cluster_map-play", "n_clicks"),
+        State("cluster_map-timer", "disabled"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        "function(n, year, low, high) { return year >= high ? low : year + 1; }",
+        Output("cluster_map-year", "value"),
+        Input("cluster_map-timer", "n_intervals"),
+        State("cluster_map-year", "value"),
+        State("cluster_map-year", "min"),
+        State("cluster_map-year", "max"),
+        prevent_initial_call=True,
+    )

@@ -1,16 +1,56 @@
-"""The PAZOS clusters: residents now, maps next."""
+"""The PAZOS clusters: the map (metric, year with play, before/after), a cluster's profile, residents."""
 
-from ..pages.base import Links, Page, card_for, coming_next, intro
-from ..data.queries import territory_facts
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from ..components.chart_card import GRAPH_CONFIG
+from ..data.queries import cluster_profile, territory_facts
+from ..figures.clusters import cluster_trend_figure
+from ..i18n import fmt_number, t
+from ..pages.base import Links, Page, card_for, chart_options, intro
 from ..runtime import Runtime
+
+
+def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: str) -> list:
+    """Residents, neighbourhoods, the chosen metric's trend and the active components of a cluster."""
+    if not cluster_id:
+        return [html.P(t("profile.hint", lang), className="text-body-secondary mb-0")]
+    try:
+        profile = cluster_profile(runtime.package, cluster_id, metric)
+    except KeyError:
+        return [html.P(t("profile.hint", lang), className="text-body-secondary mb-0")]
+    components = ([html.Li(t(f"category.{c}", lang)) for c in profile["components"]]
+                  or [html.Li(t("profile.none", lang))])
+    return [
+        html.H2(t("profile.heading", lang, name=profile["name"]), className="h5", id="profile-name"),
+        dbc.Row([
+            dbc.Col([
+                html.P([html.Strong(t("profile.residents", lang) + ": "),
+                        html.Span(fmt_number(profile["residents"], lang), id="profile-residents")]),
+                html.P([html.Strong(t("profile.zone", lang) + ": "), t(f"value.{profile['zone']}", lang)]),
+                html.H3(t("profile.components", lang, year=profile["components_year"] or ""), className="h6"),
+                html.Ul(components, id="profile-components"),
+                html.H3(t("profile.neighbourhoods", lang, n=len(profile["neighbourhoods"])), className="h6"),
+                html.P(", ".join(profile["neighbourhoods"]), className="small", id="profile-neighbourhoods"),
+            ], md=5),
+            dbc.Col([
+                html.H3(t("profile.trend", lang, metric=t(f"map.metric.{metric}", lang)), className="h6"),
+                dcc.Graph(figure=cluster_trend_figure(profile["trend"], lang=lang, metric=metric), config=GRAPH_CONFIG,
+                          id="profile-trend", style={"height": "220px"}),
+            ], md=7),
+        ]),
+    ]
 
 
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     return [
         intro("clusters", lang, **territory_facts(runtime.package)),
-        card_for(runtime, "cluster_residents", lang, links),
-        coming_next("clusters", lang),
+        card_for(runtime, "cluster_map", lang, links, chart_options("cluster_map", query)),
+        html.Section(profile_panel(runtime, query.get("cluster"), chart_options("cluster_map", query).get("metric", "homicides"), lang),
+                     className="card card-body mb-4", id="cluster-profile", **{"aria-live": "polite"}),
+        card_for(runtime, "cluster_residents", lang, links, chart_options("cluster_residents", query)),
     ]
 
 
-PAGE = Page("clusters", {"es": "clusteres", "en": "clusters"}, ("clusters",), body)
+PAGE = Page("clusters", {"es": "clusteres", "en": "clusters"},
+            ("clusters", "homicides_by_cluster", "cluster_geometry", "neighbourhood_geometry"), body)

@@ -35,7 +35,8 @@ def test_procfile_command_serves_pages_and_downloads():
         url = f"http://127.0.0.1:{port}"
         for _ in range(100):
             try:
-                page = requests.get(f"{url}/en/homicides", timeout=2)
+                # The first request also builds Dash's validation layout from every page: allow it time.
+                page = requests.get(f"{url}/en/homicides", timeout=60)
                 break
             except requests.ConnectionError:
                 time.sleep(0.2)

@@ -1,0 +1,97 @@
+"""The cluster map in a browser with the network blocked: metric and year change what is drawn,
+suppressed clusters look suppressed, and a click opens the cluster's profile."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pazos_dash.i18n import fmt_number, t
+from tests.conftest import PUBLISHED
+
+pytestmark = pytest.mark.browser
+
+_CLUSTERS = (
+    "return document.querySelector('#graph-cluster_map .js-plotly-plot')._fullData"
+    ".filter(t => t.meta && t.meta.cluster_id).map(t => ({id: t.meta.cluster_id, value: t.meta.value,"
+    " suppressed: t.meta.suppressed, fill: t.fillcolor, pattern: t.fillpattern && t.fillpattern.shape}));"
+)
+
+
+def _open(dash_duo, dash_app, path: str, heading: str) -> None:
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)
+    dash_duo.wait_for_text_to_equal("#page-heading", heading, timeout=10)
+    dash_duo.wait_for_element("#graph-cluster_map .js-plotly-plot .main-svg", timeout=10)
+
+
+def _drawn(dash_duo) -> dict[str, dict]:
+    return {c["id"]: c for c in dash_duo.driver.execute_script(_CLUSTERS)}
+
+
+def _published(year: int) -> pd.DataFrame:
+    table = pd.read_csv(PUBLISHED / "homicides_by_cluster.csv")
+    return table[(table["year"] == year) & table["cluster_id"].notna()].set_index("cluster_id")
+
+
+def test_metric_and_year_change_the_map_to_the_published_rows(dash_duo, dash_app):
+    _open(dash_duo, dash_app, "/en/clusters", t("page.clusters.heading", "en"))
+    rows = _published(2023)
+    assert {k: v["value"] for k, v in _drawn(dash_duo).items() if not v["suppressed"]} == \
+        {k: float(v) for k, v in rows["homicides"].dropna().items()}
+
+    dash_duo.find_element("#cluster_map-metric input[value='youth']").click()
+    people = pd.read_csv(PUBLISHED / "youth_people.csv")
+    people = people[(people["year"] == 2023) & people["cluster_id"].notna() & people["sex"].isna() & people["age_group"].isna()]
+    expected = {r.cluster_id: float(r.people) for r in people.itertuples()}
+    dash_duo._wait_for(lambda _: {k: v["value"] for k, v in _drawn(dash_duo).items()} == expected, timeout=10,
+                       msg="young people per cluster were not drawn")
+    assert dash_duo.get_logs() == []
+
+
+def test_year_slider_moves_the_map_and_a_suppressed_cluster_is_drawn_as_suppressed(dash_duo, dash_app):
+    table = pd.read_csv(PUBLISHED / "homicides_by_cluster.csv")
+    year = int(table[table["cluster_id"].notna() & table["suppressed"]]["year"].iloc[0])
+    _open(dash_duo, dash_app, f"/en/clusters?cluster_map-year={year}", t("page.clusters.heading", "en"))
+    drawn = _drawn(dash_duo)
+    rows = _published(year)
+    for cluster_id, row in rows.iterrows():
+        if row["suppressed"]:
+            assert drawn[cluster_id]["suppressed"] and drawn[cluster_id]["value"] is None
+            assert drawn[cluster_id]["fill"] == "#bdbdbd" and drawn[cluster_id]["pattern"] == "x"
+        else:
+            assert drawn[cluster_id]["value"] == float(row["homicides"])
+    legend = dash_duo.driver.execute_script(
+        "return Array.from(document.querySelectorAll('#graph-cluster_map .legendtext')).map(e => e.textContent);")
+    assert "Suppressed (fewer than 5)" in legend
+    dash_duo.find_element("#card-cluster_map summary").click()
+    table_text = dash_duo.find_element("#table-cluster_map").text
+    assert "yes" in table_text  # the table says 'suppressed: yes', never a 0
+    assert dash_duo.get_logs() == []
+
+
+def test_clicking_a_cluster_opens_its_profile(dash_duo, dash_app):
+    _open(dash_duo, dash_app, "/clusteres", t("page.clusters.heading", "es"))
+    assert t("profile.hint", "es") in dash_duo.find_element("#cluster-profile").text
+    dash_duo.driver.execute_script(
+        "const gd = document.querySelector('#graph-cluster_map .js-plotly-plot');"
+        "const i = gd._fullData.findIndex(t => t.meta && t.meta.cluster_id === 'C3');"
+        "gd.emit('plotly_click', {points: [{curveNumber: i, pointNumber: 0, customdata: gd._fullData[i].customdata[0]}]});")
+    dash_duo.wait_for_contains_text("#profile-name", "Clúster 3", timeout=10)
+    clusters = pd.read_csv(PUBLISHED / "clusters.csv").set_index("cluster_id")
+    assert dash_duo.find_element("#profile-residents").text == fmt_number(clusters.at["C3", "residents"], "es")
+    assert dash_duo.find_element("#profile-neighbourhoods").text.count("Barrio 3-") == clusters.at["C3", "neighbourhoods"]
+    assert dash_duo.get_logs() == []
+
+
+def test_the_network_is_really_blocked_and_the_map_page_does_not_need_it(dash_duo, dash_app):
+    _open(dash_duo, dash_app, "/en/clusters", t("page.clusters.heading", "en"))
+    reached = dash_duo.driver.execute_async_script(
+        "const done = arguments[0];"
+        "fetch('https://cdn.jsdelivr.net/npm/bootstrap@5.3.6/dist/css/bootstrap.min.css', {mode: 'no-cors'})"
+        ".then(() => done(true)).catch(() => done(false));")
+    assert reached is False
+    dash_duo.reset_log_timestamp()  # the probe above logs its own failure
+    dash_duo.driver.get(dash_duo.server_url + "/en/clusters")
+    dash_duo.wait_for_element("#graph-cluster_map .js-plotly-plot .main-svg", timeout=10)
+    assert dash_duo.get_logs() == []
