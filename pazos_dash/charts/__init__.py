@@ -12,13 +12,13 @@ from typing import Callable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..data.package import DataPackage
 from ..data import queries
 from ..figures.clusters import cluster_map_figure, cluster_residents_figure
 from ..figures.partners import (budget_execution_figure, resources_by_component_figure, resources_by_sector_figure,
                                 resources_flow_figure)
 from ..figures.sdg import sdg_16_1_1_figure, sdg_matrix_figure
 from ..figures.youth import youth_enrolments_figure, youth_people_figure, youth_served_figure
+from ..figures.indicators import indicator_detail_figure, indicator_progress_figure, reach_figure
 from ..figures.homicides import (homicide_rate_comparison_figure, homicides_annual_figure,
                                  homicides_breakdown_figure, homicides_clusters_vs_rest_figure, homicides_its_figure)
 from ..i18n import fmt_number, t
@@ -40,6 +40,8 @@ class ChartSpec:
     decimals: dict[str, int] = field(default_factory=dict)
     options: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sliders: tuple[str, ...] = ()  # options shown as a slider (with play) instead of radio buttons
+    table: str | None = None  # name of a richer table renderer than the default (pages resolve it)
+    table_open: bool = False  # show the table without a click (when the table is the point)
 
     def title(self, lang: str) -> str:
         return t(f"chart.{self.chart_id}.title", lang)
@@ -180,6 +182,28 @@ def _map_takeaway(frame: pd.DataFrame, lang: str) -> str:
     return text.strip()
 
 
+def _scoreboard_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    counts = frame["progress_status"].value_counts()
+    return t("chart.indicator_scoreboard.takeaway", lang, n=len(frame), on_track=int(counts.get("on_track", 0)),
+             at_risk=int(counts.get("at_risk", 0)), off_track=int(counts.get("off_track", 0)), no_data=int(counts.get("no_data", 0)))
+
+
+def _detail_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    definition = frame.attrs.get("definition", {})
+    known = frame.dropna(subset=["value"])
+    text = str(definition.get(f"definition_{lang}") or "")
+    if len(known):
+        latest = known.iloc[-1]
+        text += " " + t("chart.indicator_detail.latest", lang, year=int(latest["year"]), value=fmt_number(latest["value"], lang, 2))
+    return text.strip()
+
+
+def _reach_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    latest = frame.dropna(subset=["direct"]).iloc[-1]
+    return t("chart.reach.takeaway", lang, year=int(latest["year"]), direct=fmt_number(latest["direct"], lang),
+             indirect=fmt_number(latest["indirect"], lang))
+
+
 CHARTS: dict[str, ChartSpec] = {
     spec.chart_id: spec
     for spec in (
@@ -307,6 +331,37 @@ CHARTS: dict[str, ChartSpec] = {
             decimals={"value": 1, "before": 1, "after": 1},
             options={"metric": queries.MAP_METRICS, "year": MAP_YEARS, "view": ("year", "change")},
             sliders=("year",),
+        ),
+        ChartSpec(
+            chart_id="indicator_scoreboard",
+            resources=("indicators", "indicator_values"),
+            query=queries.indicator_scoreboard,
+            figure=indicator_progress_figure,
+            takeaway=_scoreboard_takeaway,
+            decimals={"baseline": 2, "target": 2, "latest": 2, "progress_pct": 1, "expected_pct": 1},
+            options={"component": ("any", "all", "disruption", "intervention", "prevention", "safe_environments", "access_to_justice"),
+                     "status": ("any", "on_track", "at_risk", "off_track", "no_data"),
+                     "sort": queries.SCOREBOARD_SORTS, "order": ("asc", "desc")},
+            table="scoreboard",
+            table_open=True,
+        ),
+        ChartSpec(
+            chart_id="indicator_detail",
+            resources=("indicators", "indicator_values"),
+            query=queries.indicator_detail,
+            figure=indicator_detail_figure,
+            takeaway=_detail_takeaway,
+            decimals={"value": 2},
+            options={"indicator": ("homicide_rate", "youth_homicide_rate", "young_people_served", "enrolments_disruption",
+                                   "enrolments_intervention", "enrolments_prevention", "enrolments_safe_environments",
+                                   "enrolments_access_to_justice", "budget_execution_rate", "external_leverage")},
+        ),
+        ChartSpec(
+            chart_id="reach",
+            resources=("youth_people", "clusters"),
+            query=queries.reach,
+            figure=reach_figure,
+            takeaway=_reach_takeaway,
         ),
         ChartSpec(
             chart_id="cluster_residents",

@@ -91,6 +91,8 @@ def chart_card(
     download_href: str,
     lang: str,
     controls: list[Any] | None = None,
+    table: Any = None,
+    table_open: bool = False,
 ) -> html.Section:
     """One chart, its data and its provenance, as a card; demonstration data is badged.
 
@@ -114,7 +116,7 @@ def chart_card(
                     [
                         html.Summary(t("card.table_show", lang)),
                         html.Div(
-                            data_table(
+                            table if table is not None else data_table(
                                 frame, lang=lang, caption=t("card.table_caption", lang, title=title),
                                 decimals=decimals, table_id=f"table-{chart_id}",
                             ),
@@ -123,6 +125,7 @@ def chart_card(
                         ),
                     ],
                     className="chart-table-details",
+                    open=table_open,
                 ),
                 html.Div(
                     html.A(

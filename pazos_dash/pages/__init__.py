@@ -15,11 +15,11 @@ from dash import html
 from ..components.shell import demo_notice, footer, navbar, page_frame
 from ..i18n import LANGUAGES, t
 from ..runtime import Runtime
-from . import clusters, data, homicides, overview, partners, sdg, youth
+from . import clusters, data, homicides, indicators, overview, partners, sdg, youth
 from .base import Links, Page
 
 PAGES: tuple[Page, ...] = tuple(
-    module.PAGE for module in (overview, homicides, clusters, youth, partners, sdg, data)
+    module.PAGE for module in (overview, homicides, clusters, youth, partners, sdg, indicators, data)
 )
 PAGES_BY_ID = {page.page_id: page for page in PAGES}
 

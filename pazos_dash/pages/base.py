@@ -12,6 +12,9 @@ from urllib.parse import urlencode
 
 from ..charts import ChartSpec
 from ..components.chart_card import chart_card, data_table
+from ..components.scoreboard import scoreboard_table
+
+TABLE_RENDERERS = {"scoreboard": scoreboard_table}
 from ..i18n import fmt_number, has, t
 from ..runtime import Runtime
 
@@ -75,8 +78,8 @@ def chart_parts(runtime: Runtime, chart_id: str, lang: str, links: Links, option
     return {
         "figure": runtime.chart_figure(chart_id, lang, **clean),
         "takeaway": spec.takeaway(frame, lang),
-        "table": data_table(frame, lang=lang, caption=t("card.table_caption", lang, title=spec.title(lang)),
-                            decimals=spec.decimals, table_id=f"table-{chart_id}"),
+        "table": TABLE_RENDERERS.get(spec.table, data_table)(frame, lang=lang, caption=t("card.table_caption", lang, title=spec.title(lang)),
+                                            decimals=spec.decimals, table_id=f"table-{chart_id}"),
         "href": download_href(links, chart_id, clean),
         "frame": frame,
     }
@@ -149,4 +152,6 @@ def card_for(runtime: Runtime, chart_id: str, lang: str, links: Links, options: 
         download_href=parts["href"],
         lang=lang,
         controls=controls_for(spec, lang, selected),
+        table=parts["table"],
+        table_open=spec.table_open,
     )

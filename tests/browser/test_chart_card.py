@@ -2,39 +2,13 @@
 
 from __future__ import annotations
 
-import io
-
-import pandas as pd
 import pytest
-import requests
 from selenium.webdriver.common.by import By
 
 from pazos_dash.i18n import t
+from tests.browser.helpers import csv_of, open_page, plotted
 
 pytestmark = pytest.mark.browser
-
-
-def _open(dash_duo, dash_app, path: str, heading: str) -> None:
-    dash_duo.start_server(dash_app)
-    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)
-    dash_duo.wait_for_text_to_equal("#page-heading", heading, timeout=10)
-
-
-def _plotted(dash_duo, chart_id: str) -> list[dict]:
-    dash_duo.wait_for_element(f"#graph-{chart_id} .js-plotly-plot .main-svg", timeout=10)
-    return dash_duo.driver.execute_script(
-        # Figures travel base64-encoded; _fullData holds the decoded arrays plotly.js drew.
-        "const plain = v => Array.from(v, n => (Number.isNaN(n) ? null : n));"
-        "return document.querySelector(arguments[0])._fullData.map(t => ({name: t.name, x: plain(t.x), y: plain(t.y)}));",
-        f"#graph-{chart_id} .js-plotly-plot",
-    )
-
-
-def _download(dash_duo, chart_id: str) -> pd.DataFrame:
-    href = dash_duo.find_element(f"#download-{chart_id}").get_attribute("href")
-    response = requests.get(href, timeout=10)
-    response.raise_for_status()
-    return pd.read_csv(io.StringIO(response.text))
 
 
 def _parse(text: str, lang: str) -> float:
@@ -44,11 +18,11 @@ def _parse(text: str, lang: str) -> float:
 
 @pytest.mark.parametrize("lang,path", [("es", "/homicidios"), ("en", "/en/homicides")])
 def test_chart_table_and_csv_show_the_same_numbers(dash_duo, dash_app, lang, path):
-    _open(dash_duo, dash_app, path, t("page.homicides.heading", lang))
-    csv = _download(dash_duo, "homicides_annual")
+    open_page(dash_duo, dash_app, path, t("page.homicides.heading", lang))
+    csv = csv_of(dash_duo, "homicides_annual")
 
-    plotted = _plotted(dash_duo, "homicides_annual")
-    reported = next(trace for trace in plotted if trace["name"] == t("legend.reported", lang))
+    traces = plotted(dash_duo, "homicides_annual")
+    reported = next(trace for trace in traces if trace["name"] == t("legend.reported", lang))
     assert reported["x"] == csv["year"].tolist()
     assert reported["y"] == csv["homicides"].tolist()
 
@@ -66,7 +40,7 @@ def test_chart_table_and_csv_show_the_same_numbers(dash_duo, dash_app, lang, pat
 
 
 def test_demonstration_data_is_announced_on_the_page_and_the_chart(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/en/clusters", t("page.clusters.heading", "en"))
+    open_page(dash_duo, dash_app, "/en/clusters", t("page.clusters.heading", "en"))
     notice = dash_duo.find_element("#demo-notice")
     assert "demonstration data" in notice.text.lower()
     card = dash_duo.find_element("#card-cluster_residents")
@@ -77,14 +51,14 @@ def test_demonstration_data_is_announced_on_the_page_and_the_chart(dash_duo, das
         "return document.querySelector('#graph-cluster_residents .js-plotly-plot').layout.annotations.map(a => a.text);"
     )
     assert t("demo.watermark", "en") in annotations
-    csv = _download(dash_duo, "cluster_residents")
+    csv = csv_of(dash_duo, "cluster_residents")
     assert set(csv["status"]) == {"demo"}
     assert csv["residents"].sum() == 118195  # the real total from the founding document
     assert dash_duo.get_logs() == []
 
 
 def test_demo_notice_names_exactly_the_demonstration_resources_shown(dash_duo, dash_app, runtime):
-    _open(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
+    open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
     notice = dash_duo.find_element("#demo-notice").text
     assert runtime.package.resources["homicides_by_cluster"].title["en"] in notice
     assert runtime.package.resources["homicides_annual"].title["en"] not in notice
@@ -92,14 +66,14 @@ def test_demo_notice_names_exactly_the_demonstration_resources_shown(dash_duo, d
 
 
 def test_page_without_demonstration_data_has_no_notice(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/ods", t("page.sdg.heading", "es"))
+    open_page(dash_duo, dash_app, "/ods", t("page.sdg.heading", "es"))
     assert dash_duo.driver.find_elements(By.ID, "demo-notice") == []
 
 
 def test_footer_shows_update_date_licence_and_methodology_link(dash_duo, dash_app, runtime):
     from pazos_dash.i18n import fmt_date
 
-    _open(dash_duo, dash_app, "/en/", t("page.overview.heading", "en"))
+    open_page(dash_duo, dash_app, "/en/", t("page.overview.heading", "en"))
     dash_duo.wait_for_element("#graph-homicides_annual .js-plotly-plot .main-svg", timeout=10)  # page has settled
     assert fmt_date(runtime.package.last_updated, "en") in dash_duo.find_element("#footer-updated").text
     assert "Creative Commons Attribution 4.0" in dash_duo.find_element("#footer-licence").text

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from pazos_dash.i18n import fmt_number, t
+from tests.browser.helpers import open_page
 from tests.conftest import PUBLISHED
 
 pytestmark = pytest.mark.browser
@@ -19,9 +20,7 @@ _CLUSTERS = (
 
 
 def _open(dash_duo, dash_app, path: str, heading: str) -> None:
-    dash_duo.start_server(dash_app)
-    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)
-    dash_duo.wait_for_text_to_equal("#page-heading", heading, timeout=10)
+    open_page(dash_duo, dash_app, path, heading)
     dash_duo.wait_for_element("#graph-cluster_map .js-plotly-plot .main-svg", timeout=10)
 
 

@@ -2,70 +2,39 @@
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 import pytest
-import requests
 from selenium.webdriver.common.by import By
 
 from pazos_dash.data.queries import overview_kpis
 from pazos_dash.i18n import fmt_number, t
+from tests.browser.helpers import choose, csv_of, open_page, plotted
 from tests.conftest import PUBLISHED
 
 pytestmark = pytest.mark.browser
 
-_PLOTTED = (
-    "const plain = v => Array.from(v, n => (typeof n === 'number' && Number.isNaN(n) ? null : n));"
-    "return document.querySelector(arguments[0])._fullData"
-    ".filter(t => t.visible !== false).map(t => ({name: t.name, type: t.type, x: plain(t.x || []), y: plain(t.y || [])}));"
-)
-
-
-def _open(dash_duo, dash_app, path: str, heading: str) -> None:
-    dash_duo.start_server(dash_app)
-    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)
-    dash_duo.wait_for_text_to_equal("#page-heading", heading, timeout=10)
-
-
-def _plotted(dash_duo, chart_id: str) -> list[dict]:
-    dash_duo.wait_for_element(f"#graph-{chart_id} .js-plotly-plot .main-svg", timeout=10)
-    return dash_duo.driver.execute_script(_PLOTTED, f"#graph-{chart_id} .js-plotly-plot")
-
-
-def _choose(dash_duo, chart_id: str, option: str, value: str) -> None:
-    dash_duo.find_element(f"#{chart_id}-{option} input[value='{value}']").click()
-
-
-def _csv(dash_duo, chart_id: str) -> pd.DataFrame:
-    href = dash_duo.find_element(f"#download-{chart_id}").get_attribute("href")
-    return pd.read_csv(io.StringIO(requests.get(href, timeout=10).text))
-
-
 def test_count_rate_toggle_plots_the_published_rows(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
+    open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
     published = pd.read_csv(PUBLISHED / "homicides_annual.csv").query("geography == 'Palmira'").sort_values("year")
-    reported = next(tr for tr in _plotted(dash_duo, "homicides_annual") if tr["name"] == t("legend.reported", "en"))
+    reported = next(tr for tr in plotted(dash_duo, "homicides_annual") if tr["name"] == t("legend.reported", "en"))
     assert reported["y"] == published["homicides"].tolist()
 
-    _choose(dash_duo, "homicides_annual", "measure", "rate_per_100k")
+    dash_duo.find_element("#homicides_annual-measure input[value='rate_per_100k']").click()
     dash_duo._wait_for(
-        lambda _: next(tr for tr in _plotted(dash_duo, "homicides_annual") if tr["name"] == t("legend.reported", "en"))["y"]
+        lambda _: next(tr for tr in plotted(dash_duo, "homicides_annual") if tr["name"] == t("legend.reported", "en"))["y"]
         == published["rate_per_100k"].tolist(),
         timeout=10, msg="the rate was not plotted",
     )
-    csv = _csv(dash_duo, "homicides_annual")
+    csv = csv_of(dash_duo, "homicides_annual")
     assert csv["rate_per_100k"].tolist() == published["rate_per_100k"].tolist()
     assert dash_duo.get_logs() == []
 
 
-def test_breakdown_selection_updates_chart_table_and_csv(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/homicidios", t("page.homicides.heading", "es"))
-    _choose(dash_duo, "homicides_breakdown", "dimension", "weapon")
-    dash_duo._wait_for(lambda _: "dimension=weapon" in dash_duo.find_element("#download-homicides_breakdown").get_attribute("href"),
-                       timeout=10, msg="the download link did not follow the selection")
-    csv = _csv(dash_duo, "homicides_breakdown")
-    bars = [tr for tr in _plotted(dash_duo, "homicides_breakdown") if tr["type"] == "bar"]
+def test_breakdown_selection_updates_chart_table_andcsv_of(dash_duo, dash_app):
+    open_page(dash_duo, dash_app, "/homicidios", t("page.homicides.heading", "es"))
+    choose(dash_duo, "homicides_breakdown", "dimension", "weapon")
+    csv = csv_of(dash_duo, "homicides_breakdown")
+    bars = [tr for tr in plotted(dash_duo, "homicides_breakdown") if tr["type"] == "bar"]
     assert [b["name"] for b in bars] == [t(f"category.{c}", "es") for c in ("firearm", "knife", "other")]
     for bar, category in zip(bars, ("firearm", "knife", "other")):
         rows = csv[csv["category"] == category]
@@ -81,10 +50,10 @@ def test_breakdown_selection_updates_chart_table_and_csv(dash_duo, dash_app):
 
 
 def test_demonstration_chart_is_marked_on_the_homicide_page(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
+    open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
     card = dash_duo.find_element("#card-homicides_clusters_vs_rest")
     assert card.get_attribute("data-demo") == "true"
-    _plotted(dash_duo, "homicides_clusters_vs_rest")
+    plotted(dash_duo, "homicides_clusters_vs_rest")
     annotations = dash_duo.driver.execute_script(
         "return document.querySelector('#graph-homicides_clusters_vs_rest .js-plotly-plot').layout.annotations.map(a => a.text);")
     assert t("demo.watermark", "en") in annotations
@@ -95,10 +64,10 @@ def test_demonstration_chart_is_marked_on_the_homicide_page(dash_duo, dash_app):
 
 
 def test_its_break_year_changes_the_estimate_and_caveats_are_shown(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
+    open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
     before = dash_duo.find_element("#homicides_monthly_its-takeaway").text
     assert "January 2020" in before
-    _choose(dash_duo, "homicides_monthly_its", "break_year", "2019")
+    dash_duo.find_element("#homicides_monthly_its-break_year input[value='2019']").click()
     dash_duo.wait_for_contains_text("#homicides_monthly_its-takeaway", "January 2019", timeout=10)
     caveats = dash_duo.find_element("#its-caveats").text
     assert "COVID-19" in caveats and "Javeriana" in caveats
@@ -107,7 +76,7 @@ def test_its_break_year_changes_the_estimate_and_caveats_are_shown(dash_duo, das
 
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_kpi_numbers_equal_values_computed_from_the_package(dash_duo, dash_app, runtime, lang):
-    _open(dash_duo, dash_app, "/" if lang == "es" else "/en/", t("page.overview.heading", lang))
+    open_page(dash_duo, dash_app, "/" if lang == "es" else "/en/", t("page.overview.heading", lang))
     clusters = pd.read_csv(PUBLISHED / "clusters.csv")
     intro = dash_duo.find_element("#page-intro").text
     assert fmt_number(clusters["residents"].sum(), lang) in intro and f"{clusters['neighbourhoods'].sum()} " in intro

@@ -2,55 +2,24 @@
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 import pytest
-import requests
 
 from pazos_dash.i18n import fmt_number, t
+from tests.browser.helpers import choose, csv_of, open_page, plotted
 from tests.conftest import PUBLISHED
 
 pytestmark = pytest.mark.browser
 
-_PLOTTED = (
-    "const plain = v => Array.from(v || [], n => (typeof n === 'number' && Number.isNaN(n) ? null : n));"
-    "return document.querySelector(arguments[0])._fullData"
-    ".map(t => ({name: t.name, type: t.type, x: plain(t.x), y: plain(t.y), colour: t.marker && t.marker.color}));"
-)
-
-
-def _open(dash_duo, dash_app, path: str, heading: str) -> None:
-    dash_duo.start_server(dash_app)
-    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)
-    dash_duo.wait_for_text_to_equal("#page-heading", heading, timeout=10)
-
-
-def _plotted(dash_duo, chart_id: str) -> list[dict]:
-    dash_duo.wait_for_element(f"#graph-{chart_id} .js-plotly-plot .main-svg", timeout=10)
-    return dash_duo.driver.execute_script(_PLOTTED, f"#graph-{chart_id} .js-plotly-plot")
-
-
-def _csv_of(dash_duo, chart_id: str) -> pd.DataFrame:
-    href = dash_duo.find_element(f"#download-{chart_id}").get_attribute("href")
-    return pd.read_csv(io.StringIO(requests.get(href, timeout=10).text))
-
-
-def _choose(dash_duo, chart_id: str, option: str, value: str) -> None:
-    dash_duo.find_element(f"#{chart_id}-{option} input[value='{value}']").click()
-    dash_duo._wait_for(lambda _: f"{option}={value}" in dash_duo.find_element(f"#download-{chart_id}").get_attribute("href"),
-                       timeout=10, msg=f"{chart_id} did not follow {option}={value}")
-
-
 def test_youth_cluster_filter_shows_the_published_rows_and_their_total(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/en/youth", t("page.youth.heading", "en"))
+    open_page(dash_duo, dash_app, "/en/youth", t("page.youth.heading", "en"))
     assert "Enrolments and unique people" in dash_duo.find_element("#youth-measures").text
-    _choose(dash_duo, "youth_enrolments_by_component", "area", "C3")
+    choose(dash_duo, "youth_enrolments_by_component", "area", "C3")
     published = pd.read_csv(PUBLISHED / "youth_enrolments.csv")
     rows = published[(published["area"] == "C3") & published["component"].notna()].reset_index(drop=True)
-    csv = _csv_of(dash_duo, "youth_enrolments_by_component")
+    csv = csv_of(dash_duo, "youth_enrolments_by_component")
     pd.testing.assert_series_equal(csv["enrolments"], rows["enrolments"], check_dtype=False, check_names=False)
-    bars = [tr for tr in _plotted(dash_duo, "youth_enrolments_by_component") if tr["type"] == "bar"]
+    bars = [tr for tr in plotted(dash_duo, "youth_enrolments_by_component") if tr["type"] == "bar"]
     prevention = rows[rows["component"] == "prevention"]["enrolments"]
     assert next(b for b in bars if b["name"] == "Prevention")["y"] == [None if pd.isna(v) else v for v in prevention]
     latest = rows[rows["year"] == rows["year"].max()]
@@ -62,13 +31,13 @@ def test_youth_cluster_filter_shows_the_published_rows_and_their_total(dash_duo,
 
 
 def test_partners_measure_switch_plots_the_committed_amounts(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/aliados", t("page.partners.heading", "es"))
-    _choose(dash_duo, "resources_by_sector", "measure", "committed")
-    csv = _csv_of(dash_duo, "resources_by_sector")
+    open_page(dash_duo, dash_app, "/aliados", t("page.partners.heading", "es"))
+    choose(dash_duo, "resources_by_sector", "measure", "committed")
+    csv = csv_of(dash_duo, "resources_by_sector")
     contributions = pd.read_csv(PUBLISHED / "contributions.csv")
     assert csv["committed_cop"].sum() == contributions["committed_cop"].sum()
     dash_duo._wait_for(
-        lambda _: next(tr for tr in _plotted(dash_duo, "resources_by_sector") if tr["name"] == t("category.public", "es"))["y"]
+        lambda _: next(tr for tr in plotted(dash_duo, "resources_by_sector") if tr["name"] == t("category.public", "es"))["y"]
         == pytest.approx((csv[csv["sector"] == "public"]["committed_cop"] / 1e6).tolist(), abs=0.05),
         timeout=10, msg="committed amounts were not plotted",
     )
@@ -80,10 +49,10 @@ def test_partners_measure_switch_plots_the_committed_amounts(dash_duo, dash_app)
 
 
 def test_sdg_page_shows_the_matrix_in_official_colours_and_indicator_16_1_1(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/en/sdg", t("page.sdg.heading", "en"))
-    colours = {tr["colour"] for tr in _plotted(dash_duo, "sdg_matrix")}
+    open_page(dash_duo, dash_app, "/en/sdg", t("page.sdg.heading", "en"))
+    colours = {tr["colour"] for tr in plotted(dash_duo, "sdg_matrix")}
     assert colours == {"#E5243B", "#DDA63A", "#4C9F38", "#C5192D", "#A21942", "#DD1367", "#00689D", "#19486A"}
-    series = _plotted(dash_duo, "sdg_16_1_1")[0]
+    series = plotted(dash_duo, "sdg_16_1_1")[0]
     annual = pd.read_csv(PUBLISHED / "homicides_annual.csv").query("geography == 'Palmira'").sort_values("year")
     assert series["y"] == annual["rate_per_100k"].tolist()
     assert "CONPES 4089" in dash_duo.find_element("#policy-frame").text

@@ -3,9 +3,7 @@ replaces the previous package in one step or not at all."""
 
 from __future__ import annotations
 
-import filecmp
 import itertools
-import json
 import re
 import shutil
 from pathlib import Path

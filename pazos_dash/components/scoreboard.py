@@ -1,0 +1,72 @@
+"""The indicator scoreboard table: values, a progress bar, the computed status and a sparkline."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from ..i18n import fmt_number, t
+
+_BADGE = {"on_track": "success", "at_risk": "warning", "off_track": "danger", "no_data": "secondary"}
+_DECIMALS = {"per_100k": 1, "percent": 1, "ratio": 2, "people": 0, "enrolments": 0}
+
+
+def sparkline(series: list[tuple[int, float, str]], lang: str) -> html.Img:
+    """A tiny line of the yearly values as an inline SVG image (no script, nothing fetched)."""
+    if len(series) < 2:
+        return html.Span("—", className="text-body-secondary")
+    years = [y for y, _, _ in series]
+    values = [v for _, v, _ in series]
+    low, high = min(values), max(values)
+    width, height, pad = 96, 24, 2
+    def point(year, value):
+        x = pad + (year - years[0]) / max(years[-1] - years[0], 1) * (width - 2 * pad)
+        y = height - pad - (value - low) / ((high - low) or 1) * (height - 2 * pad)
+        return f"{x:.1f},{y:.1f}"
+    path = " ".join(point(y, v) for y, v in zip(years, values))
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}'>"
+           f"<polyline fill='none' stroke='%230B4F8A' stroke-width='1.5' points='{path}'/></svg>")
+    alt = t("scoreboard.sparkline_alt", lang, start=years[0], first=fmt_number(values[0], lang, 2),
+            end=years[-1], last=fmt_number(values[-1], lang, 2))
+    return html.Img(src="data:image/svg+xml;utf8," + quote(svg, safe="%:/=' ,#<>"), alt=alt, width=width, height=height)
+
+
+def _value(value, year, unit: str, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    text = fmt_number(value, lang, _DECIMALS.get(unit, 1))
+    return f"{text} ({int(year)})" if year is not None and not pd.isna(year) else text
+
+
+def scoreboard_table(frame: pd.DataFrame, *, lang: str, caption: str, table_id: str, **_kwargs) -> html.Table:
+    series = frame.attrs.get("series", {})
+    headers = ["indicator", "component", "unit", "baseline", "target", "latest", "progress", "status", "trend"]
+    rows = []
+    for r in frame.itertuples():
+        progress = None if pd.isna(r.progress_pct) else float(r.progress_pct)
+        bar = (html.Div([dbc.Progress(value=max(0.0, min(progress, 100.0)), color=_BADGE[r.progress_status],
+                                      style={"height": "0.8rem", "minWidth": "5rem"}, className="mb-1"),
+                         html.Span(f"{fmt_number(progress, lang, 0)} %", className="small")])
+               if progress is not None else html.Span("—"))
+        demo_target = " *" if r.target_status == "demo" else ""
+        rows.append(html.Tr([
+            html.Th(dcc.Link(getattr(r, f"name_{lang}"), href=f"?indicator_detail-indicator={r.indicator_id}"), scope="row"),
+            html.Td(t(f"category.{r.component}", lang)),
+            html.Td(t(f"unit.{r.unit}", lang)),
+            html.Td(_value(r.baseline, r.baseline_year, r.unit, lang), className="num"),
+            html.Td(_value(r.target, r.target_year, r.unit, lang) + demo_target, className="num"),
+            html.Td(_value(r.latest, r.latest_year, r.unit, lang), className="num"),
+            html.Td(bar),
+            html.Td(dbc.Badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status],
+                              text_color="dark" if r.progress_status in ("at_risk", "no_data") else None),
+                    **{"data-status": r.progress_status}),
+            html.Td(sparkline(series.get(r.indicator_id, []), lang)),
+        ], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id}))
+    return html.Table(
+        [html.Caption(caption), html.Thead(html.Tr([html.Th(t(f"scoreboard.{h}", lang), scope="col") for h in headers])),
+         html.Tbody(rows)],
+        className="table table-sm align-middle scoreboard-table", id=table_id,
+    )

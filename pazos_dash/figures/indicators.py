@@ -1,0 +1,71 @@
+"""Follow-up indicators: progress toward each target, one indicator's series, and reach."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..i18n import t
+from .theme import DEMO_COLOUR, PALETTE, PRIMARY, base_figure, hatch, mark_demonstration
+
+STATUS_COLOURS = {"on_track": "#009E73", "at_risk": "#E69F00", "off_track": "#D55E00", "no_data": "#bdbdbd"}
+
+
+def indicator_progress_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+    """Progress toward each target (100% = reached), coloured by status, with the expected pace."""
+    figure = base_figure(lang)
+    names = frame[f"name_{lang}"].astype(str).tolist()
+    progress = frame["progress_pct"].astype("Float64").astype(float)
+    for status in STATUS_COLOURS:
+        mask = (frame["progress_status"] == status).to_numpy()
+        if not mask.any():
+            continue
+        figure.add_bar(y=[n for n, m in zip(names, mask) if m], x=progress[mask].clip(-100, 200).fillna(0).tolist(),
+                       orientation="h", name=t(f"status.{status}", lang), marker=dict(color=STATUS_COLOURS[status]),
+                       hovertemplate="%{y}: <b>%{x:.0f} %</b><extra></extra>")
+    figure.add_scatter(y=names, x=frame["expected_pct"].astype("Float64").astype(float).tolist(), mode="markers",
+                       name=t("legend.expected_pace", lang), marker=dict(symbol="line-ns-open", size=18, color="#000000", line=dict(width=2)))
+    figure.add_vline(x=100, line=dict(color="#495057", dash="dot"))
+    figure.update_layout(barmode="overlay", xaxis_title=t("axis.progress_pct", lang),
+                         yaxis=dict(autorange="reversed", automargin=True, rangemode="normal", categoryorder="array", categoryarray=names),
+                         height=max(300, 60 + 34 * len(frame)))
+    if frame["target_status"].eq("demo").any():
+        mark_demonstration(figure, lang)
+    return figure
+
+
+def indicator_detail_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+    """An indicator's yearly values, its baseline and its target; demonstration values hollow."""
+    figure = base_figure(lang)
+    definition = frame.attrs.get("definition", {})
+    for status, style in (("reported", dict(line=dict(color=PRIMARY, width=3), marker=dict(size=7, color=PRIMARY))),
+                          ("demo", dict(line=dict(color=DEMO_COLOUR, width=2, dash="dash"),
+                                        marker=dict(size=9, color="white", line=dict(color=DEMO_COLOUR, width=2))))):
+        rows = frame[["year"]].merge(frame[frame["status"] == status], on="year", how="left")
+        if rows["value"].notna().any():
+            figure.add_scatter(x=rows["year"].astype(float), y=rows["value"].astype("Float64").astype(float), mode="lines+markers",
+                               name=t(f"legend.{status}", lang), hovertemplate="%{x}: <b>%{y:,.2f}</b><extra></extra>", **style)
+    if definition.get("target") is not None and definition.get("target_year") is not None:
+        figure.add_scatter(x=[float(definition["target_year"])], y=[float(definition["target"])], mode="markers",
+                           name=t("legend.target", lang) + (f" ({t('demo.badge', lang).lower()})" if definition.get("target_status") == "demo" else ""),
+                           marker=dict(symbol="star", size=16, color=PALETTE[1], line=dict(color="#000000", width=1)))
+        figure.add_hline(y=float(definition["target"]), line=dict(color=PALETTE[1], dash="dot"))
+    figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t(f"unit.{definition.get('unit', 'people')}", lang), xaxis=dict(dtick=2))
+    if (frame["status"] == "demo").any() or definition.get("target_status") == "demo":
+        mark_demonstration(figure, lang)
+    return figure
+
+
+def reach_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+    """People reached directly (bars) against the residents of the clusters reached indirectly."""
+    figure = base_figure(lang)
+    demo = (frame["direct_status"] == "demo").any()
+    figure.add_bar(x=frame["year"].astype(float), y=frame["direct"].astype("Float64").astype(float), name=t("legend.direct", lang),
+                   marker=dict(color=PRIMARY, pattern=hatch(PRIMARY) if demo else None), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>")
+    figure.add_bar(x=frame["year"].astype(float), y=frame["indirect"].astype(float), name=t("legend.indirect", lang),
+                   marker=dict(color=PALETTE[4]), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>")
+    figure.update_layout(barmode="group", xaxis_title=t("axis.year", lang), yaxis=dict(type="log", title=t("axis.people_log", lang)),
+                         xaxis=dict(dtick=1))
+    if demo:
+        mark_demonstration(figure, lang)
+    return figure

@@ -1,0 +1,43 @@
+"""What the browser tests do again and again: open a page, read what Plotly drew, fetch a CSV."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import requests
+
+# Figures travel base64-encoded; _fullData holds the decoded arrays plotly.js drew. Gaps come back as null.
+_PLOTTED = (
+    "const plain = v => Array.from(v || [], n => (typeof n === 'number' && Number.isNaN(n) ? null : n));"
+    "return document.querySelector(arguments[0])._fullData.filter(t => t.visible !== false)"
+    ".map(t => ({name: t.name, type: t.type, x: plain(t.x), y: plain(t.y), colour: t.marker && t.marker.color}));"
+)
+
+
+def open_page(dash_duo, dash_app, path: str, heading: str) -> None:
+    """Start the app, open `path` and wait until its heading reads `heading`."""
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)
+    dash_duo.wait_for_text_to_equal("#page-heading", heading, timeout=10)
+
+
+def plotted(dash_duo, chart_id: str) -> list[dict]:
+    """Every trace of a chart as drawn: name, type, x, y, marker colour."""
+    dash_duo.wait_for_element(f"#graph-{chart_id} .js-plotly-plot .main-svg", timeout=10)
+    return dash_duo.driver.execute_script(_PLOTTED, f"#graph-{chart_id} .js-plotly-plot")
+
+
+def csv_of(dash_duo, chart_id: str) -> pd.DataFrame:
+    """What the chart card's download link serves right now."""
+    href = dash_duo.find_element(f"#download-{chart_id}").get_attribute("href")
+    response = requests.get(href, timeout=10)
+    response.raise_for_status()
+    return pd.read_csv(io.StringIO(response.text))
+
+
+def choose(dash_duo, chart_id: str, option: str, value: str) -> None:
+    """Pick a radio option of a chart and wait until its download link follows."""
+    dash_duo.find_element(f"#{chart_id}-{option} input[value='{value}']").click()
+    dash_duo._wait_for(lambda _: f"{option}={value}" in dash_duo.find_element(f"#download-{chart_id}").get_attribute("href"),
+                       timeout=10, msg=f"{chart_id} did not follow {option}={value}")

@@ -1,0 +1,79 @@
+"""The indicator scoreboard in a browser: filters change the rows, statuses follow the written rule,
+and the CSV holds exactly the rows shown."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from selenium.webdriver.common.by import By
+
+from pazos_dash.i18n import t
+from tests.browser.helpers import csv_of, open_page
+from tests.conftest import PUBLISHED
+
+pytestmark = pytest.mark.browser
+
+
+def _rule(baseline, baseline_year, target, target_year, latest, latest_year, direction) -> str:
+    """The rule as the page writes it, re-implemented here independently of the app."""
+    if any(pd.isna(v) for v in (baseline, target, latest, baseline_year, target_year)) or latest_year <= baseline_year:
+        return "no_data"
+    met = latest <= target if direction == "lower_is_better" else latest >= target
+    expected = min(max((latest_year - baseline_year) / (target_year - baseline_year), 0), 1)
+    progress = (latest - baseline) / (target - baseline)
+    if met or progress >= expected - 0.10:
+        return "on_track"
+    return "at_risk" if progress >= 0 else "off_track"
+
+
+def _rows_shown(dash_duo) -> list[str]:
+    # Read in one script call: the table may be re-rendered between two element look-ups.
+    return dash_duo.driver.execute_script(
+        "return Array.from(document.querySelectorAll('#table-indicator_scoreboard tbody tr')).map(r => r.dataset.indicator);")
+
+
+def _open(dash_duo, dash_app, path: str, lang: str) -> None:
+    open_page(dash_duo, dash_app, path, t("page.indicators.heading", lang))
+
+
+def test_statuses_follow_the_written_rule_on_the_published_values(dash_duo, dash_app):
+    _open(dash_duo, dash_app, "/en/indicators", "en")
+    definitions = pd.read_csv(PUBLISHED / "indicators.csv").set_index("indicator_id")
+    values = pd.read_csv(PUBLISHED / "indicator_values.csv").dropna(subset=["value"]).sort_values("year")
+    for indicator in _rows_shown(dash_duo):
+        d = definitions.loc[indicator]
+        mine = values[values["indicator_id"] == indicator]
+        latest = mine.iloc[-1]
+        expected = _rule(d["baseline"], d["baseline_year"], d["target"], d["target_year"], latest["value"], latest["year"], d["direction"])
+        badge = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#indicator-row-{indicator} td[data-status]")
+        assert badge.get_attribute("data-status") == expected, indicator
+        assert badge.text == t(f"status.{expected}", "en")
+    assert "10 points" in dash_duo.find_element("#status-rule").text
+    assert dash_duo.get_logs() == []
+
+
+def test_filters_change_the_rows_and_the_csv_holds_exactly_them(dash_duo, dash_app):
+    _open(dash_duo, dash_app, "/seguimiento", "es")
+    assert len(_rows_shown(dash_duo)) == 10
+    dash_duo.find_element("#indicator_scoreboard-status input[value='on_track']").click()
+    dash_duo._wait_for(lambda _: 0 < len(_rows_shown(dash_duo)) < 10, timeout=10, msg="the status filter did not apply")
+    dash_duo.find_element("#indicator_scoreboard-sort input[value='progress']").click()
+    dash_duo._wait_for(lambda _: "sort=progress" in dash_duo.find_element("#download-indicator_scoreboard").get_attribute("href"),
+                       timeout=10, msg="the sort did not apply")
+    shown = _rows_shown(dash_duo)
+    csv = csv_of(dash_duo, "indicator_scoreboard")
+    assert csv["indicator_id"].tolist() == shown
+    assert set(csv["progress_status"]) == {"on_track"}
+    assert dash_duo.get_logs() == []
+
+
+def test_an_indicator_opens_its_detail_with_target_and_definition(dash_duo, dash_app):
+    _open(dash_duo, dash_app, "/en/indicators?indicator_detail-indicator=young_people_served", "en")
+    takeaway = dash_duo.find_element("#indicator_detail-takeaway").text
+    assert "People aged 16 to 29 served at least once" in takeaway
+    card = dash_duo.find_element("#card-indicator_detail")
+    assert card.get_attribute("data-demo") == "true"
+    dash_duo.wait_for_element("#graph-indicator_detail .js-plotly-plot .main-svg", timeout=10)
+    names = dash_duo.driver.execute_script(
+        "return document.querySelector('#graph-indicator_detail .js-plotly-plot')._fullData.map(t => t.name);")
+    assert any(name.startswith("Target") for name in names)
