@@ -60,6 +60,7 @@ class Runtime:
         key = self._key("figure", chart_id, clean, lang)
         figure = self.cache.get(key)
         if figure is None:
-            figure = spec.figure(self.chart_frame(chart_id, **clean), lang=lang, **clean).to_plotly_json()
+            configured = {name: getattr(self.settings, name) for name in spec.settings}
+            figure = spec.figure(self.chart_frame(chart_id, **clean), lang=lang, **clean, **configured).to_plotly_json()
             self.cache.set(key, figure)
         return figure

@@ -40,6 +40,9 @@ class Settings:
     debug: bool = False
     host: str = "127.0.0.1"
     port: int = 8050
+    # Optional raster tiles under the cluster map, e.g. "https://tiles.example.org/{z}/{x}/{y}.png".
+    # Empty (the default) draws the map with no tile server at all.
+    basemap_url: str = ""
 
     def __post_init__(self) -> None:
         if self.default_lang not in LANGUAGES:
@@ -67,6 +70,7 @@ class Settings:
             "PAZOS_CACHE_DIR": "cache_dir",
             "PAZOS_REDIS_URL": "redis_url",
             "PAZOS_HOST": "host",
+            "PAZOS_BASEMAP_URL": "basemap_url",
         }
         for var, name in text_vars.items():
             if env.get(var):

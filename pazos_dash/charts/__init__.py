@@ -19,7 +19,7 @@ from ..figures.partners import (budget_execution_figure, resources_by_component_
 from ..figures.sdg import sdg_16_1_1_figure, sdg_matrix_figure
 from ..figures.youth import youth_enrolments_figure, youth_people_figure, youth_served_figure
 from ..figures.indicators import indicator_detail_figure, indicator_progress_figure, reach_figure
-from ..figures.homicides import (homicide_rate_comparison_figure, homicides_annual_figure,
+from ..figures.homicides import (homicide_rate_comparison_figure, homicides_annual_figure, youth_homicide_rate_figure,
                                  homicides_breakdown_figure, homicides_clusters_vs_rest_figure, homicides_its_figure)
 from ..i18n import fmt_number, t
 
@@ -42,6 +42,7 @@ class ChartSpec:
     sliders: tuple[str, ...] = ()  # options shown as a slider (with play) instead of radio buttons
     table: str | None = None  # name of a richer table renderer than the default (pages resolve it)
     table_open: bool = False  # show the table without a click (when the table is the point)
+    settings: tuple[str, ...] = ()  # Settings attributes the figure builder receives as keyword arguments
 
     def title(self, lang: str) -> str:
         return t(f"chart.{self.chart_id}.title", lang)
@@ -80,6 +81,13 @@ def _comparison_takeaway(frame: pd.DataFrame, lang: str) -> str:
     return t("chart.homicide_rate_comparison.takeaway", lang, year=latest_year,
              palmira=fmt_number(latest["Palmira"], lang, 1), colombia=fmt_number(latest["Colombia"], lang, 1),
              ratio=fmt_number(latest["Palmira"] / latest["Colombia"], lang, 1))
+
+
+def _youth_rate_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    latest = frame.dropna(subset=["youth_rate_per_100k", "city_rate_per_100k"]).iloc[-1]
+    return t("chart.youth_homicide_rate.takeaway", lang, year=int(latest["year"]),
+             youth=fmt_number(latest["youth_rate_per_100k"], lang, 0), city=fmt_number(latest["city_rate_per_100k"], lang, 1),
+             ratio=fmt_number(latest["youth_rate_per_100k"] / latest["city_rate_per_100k"], lang, 1))
 
 
 def _breakdown_takeaway(frame: pd.DataFrame, lang: str) -> str:
@@ -234,6 +242,14 @@ CHARTS: dict[str, ChartSpec] = {
             options={"dimension": ("sex", "age_group", "weapon"), "measure": ("count", "share")},
         ),
         ChartSpec(
+            chart_id="youth_homicide_rate",
+            resources=("indicator_values", "homicides_annual"),
+            query=queries.youth_homicide_rate,
+            figure=youth_homicide_rate_figure,
+            takeaway=_youth_rate_takeaway,
+            decimals={"youth_rate_per_100k": 0, "city_rate_per_100k": 2},
+        ),
+        ChartSpec(
             chart_id="homicides_clusters_vs_rest",
             resources=("homicides_by_cluster",),
             query=queries.homicides_clusters_vs_rest,
@@ -331,6 +347,7 @@ CHARTS: dict[str, ChartSpec] = {
             decimals={"value": 1, "before": 1, "after": 1},
             options={"metric": queries.MAP_METRICS, "year": MAP_YEARS, "view": ("year", "change")},
             sliders=("year",),
+            settings=("basemap_url",),
         ),
         ChartSpec(
             chart_id="indicator_scoreboard",

@@ -406,3 +406,19 @@ def reach(package: DataPackage, **_options) -> pd.DataFrame:
     frame["indirect_status"] = "reported"  # the cluster total is the founding document's figure
     frame["status"] = frame["direct_status"]
     return frame
+
+
+def youth_homicide_rate(package: DataPackage, **_options) -> pd.DataFrame:
+    """The youth (14–29) homicide rate the Alcaldía reported, beside the city's rate that year."""
+    values = package.table("indicator_values")
+    youth = values[(values["indicator_id"] == "youth_homicide_rate") & values["value"].notna()]
+    annual = package.table("homicides_annual")
+    city = annual[annual["geography"] == "Palmira"].set_index("year")["rate_per_100k"]
+    frame = pd.DataFrame({
+        "year": youth["year"].astype("Int64").to_numpy(),
+        "youth_rate_per_100k": youth["value"].astype("Float64").to_numpy(),
+        "city_rate_per_100k": youth["year"].map(city).astype("Float64").to_numpy(),
+        "status": youth["status"].to_numpy(),
+        "source": youth["source"].to_numpy(),
+    })
+    return frame.sort_values("year").reset_index(drop=True)

@@ -56,9 +56,14 @@ def _outline(features: list[dict]) -> tuple[list, list]:
     return xs, ys
 
 
-def cluster_map_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "", **_options) -> go.Figure:
     """Filled cluster polygons on equal-aspect axes (no map engine, nothing fetched), coloured by
-    the value; suppressed clusters grey and cross-hatched with their own legend entry."""
+    the value; suppressed clusters grey and cross-hatched with their own legend entry.
+
+    With `basemap_url` (a raster tile template) the same polygons are drawn over those tiles with
+    MapLibre instead: that needs the network, so it is never the default."""
+    if basemap_url:
+        return _tiled_cluster_map(frame, lang=lang, basemap_url=basemap_url)
     figure = base_figure(lang)
     features = {f["properties"]["cluster_id"]: f for f in frame.attrs["geometry"]["features"]}
     change = frame.attrs.get("view") == "change"
@@ -122,6 +127,26 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figu
                               xanchor="left", font=dict(size=13, color="#495057"), name="schematic-label")
     if (frame["status"] == "demo").any():
         mark_demonstration(figure, lang)
+    return figure
+
+
+def _tiled_cluster_map(frame: pd.DataFrame, *, lang: str, basemap_url: str) -> go.Figure:
+    flat = cluster_map_figure(frame, lang=lang)  # same colours, hatch and labels, computed once
+    figure = base_figure(lang)
+    for trace in flat.data:
+        if isinstance(trace.meta, dict) and "cluster_id" in trace.meta:
+            figure.add_trace(go.Scattermap(lon=trace.x, lat=trace.y, fill="toself", mode="lines", fillcolor=trace.fillcolor,
+                                           line=dict(color="#212529", width=1.5), name=trace.name, showlegend=trace.showlegend,
+                                           customdata=trace.customdata, hovertemplate=trace.hovertemplate, meta=trace.meta))
+    lons = [x for trace in figure.data for x in trace.lon if x is not None]
+    lats = [y for trace in figure.data for y in trace.lat if y is not None]
+    figure.update_layout(
+        map=dict(style={"version": 8, "sources": {"base": {"type": "raster", "tiles": [basemap_url], "tileSize": 256}},
+                        "layers": [{"id": "base", "type": "raster", "source": "base"}]},
+                 center=dict(lon=(min(lons) + max(lons)) / 2, lat=(min(lats) + max(lats)) / 2), zoom=11),
+        margin=dict(l=0, r=0, t=32, b=0),
+        annotations=list(flat.layout.annotations),
+    )
     return figure
 
 

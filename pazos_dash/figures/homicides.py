@@ -129,3 +129,17 @@ def homicides_its_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Fi
     figure.add_shape(type="line", x0=break_date, x1=break_date, y0=0, y1=1, yref="paper", line=dict(color="#6c757d", dash="dot"))
     figure.update_layout(xaxis_title=t("axis.month", lang), yaxis_title=t("axis.homicides", lang))
     return figure
+
+
+def youth_homicide_rate_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+    """Young people's homicide rate (14–29) against the whole city's, for the years reported."""
+    figure = base_figure(lang)
+    years = frame["year"].astype(int).astype(str)
+    figure.add_bar(x=years, y=frame["youth_rate_per_100k"].astype(float), name=t("legend.youth_rate", lang),
+                   marker=dict(color=PALETTE[5]), customdata=frame[["source"]].to_numpy(),
+                   hovertemplate="%{x}: <b>%{y:.0f}</b><br>%{customdata[0]}<extra></extra>")
+    figure.add_bar(x=years, y=frame["city_rate_per_100k"].astype(float), name=t("legend.city_rate", lang),
+                   marker=dict(color=PRIMARY), hovertemplate="%{x}: <b>%{y:.1f}</b><extra></extra>")
+    figure.update_layout(barmode="group", xaxis_title=t("axis.year", lang), yaxis_title=t("field.rate_per_100k", lang),
+                         xaxis=dict(type="category"))
+    return figure

@@ -6,7 +6,8 @@ from ..i18n import t
 from ..pages.base import Links, Page, card_for, chart_options, intro
 from ..runtime import Runtime
 
-CHARTS = ("homicides_annual", "homicide_rate_comparison", "homicides_breakdown", "homicides_clusters_vs_rest")
+CHARTS = ("homicides_annual", "homicide_rate_comparison", "homicides_breakdown", "youth_homicide_rate",
+          "homicides_clusters_vs_rest")
 
 
 def its_caveats(lang: str) -> html.Section:

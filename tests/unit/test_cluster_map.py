@@ -110,3 +110,20 @@ def test_profile_lists_residents_neighbourhoods_and_active_components(package):
     assert list(profile["trend"]["year"]) == [2020, 2021, 2022, 2023]
     with pytest.raises(KeyError):
         queries.cluster_profile(package, "C99")
+
+
+def test_optional_basemap_draws_the_same_clusters_over_the_configured_tiles(package):
+    frame = queries.cluster_map(package, metric="homicides", year="2022")
+    flat = cluster_map_figure(frame, lang="en")
+    tiled = cluster_map_figure(frame, lang="en", basemap_url="https://tiles.example.org/{z}/{x}/{y}.png")
+    assert {tr.type for tr in tiled.data} == {"scattermap"}
+    assert tiled.layout.map.style["sources"]["base"]["tiles"] == ["https://tiles.example.org/{z}/{x}/{y}.png"]
+    assert [tr.meta for tr in tiled.data] == [tr.meta for tr in _cluster_traces(flat)]
+    assert any(a.text == "Schematic map, not to scale" for a in tiled.layout.annotations)
+
+
+def test_basemap_setting_comes_from_the_environment():
+    from pazos_dash.settings import Settings
+
+    assert Settings.from_env({}).basemap_url == ""
+    assert Settings.from_env({"PAZOS_BASEMAP_URL": "https://t/{z}/{x}/{y}.png"}).basemap_url == "https://t/{z}/{x}/{y}.png"

@@ -128,3 +128,12 @@ def test_csv_download_follows_the_selection(client, runtime):
     hostile = client.get("/download/homicides_breakdown.csv?dimension=../../etc/passwd")
     assert hostile.status_code == 200
     assert set(pd.read_csv(io.StringIO(hostile.get_data(as_text=True)))["category"]) == {"female", "male"}
+
+
+def test_youth_homicide_rate_is_the_reported_figure_beside_the_city_rate(package):
+    frame = queries.youth_homicide_rate(package)
+    reference = pd.read_csv(PUBLISHED.parent / "reference" / "palmira_youth_homicide_rate.csv")
+    assert frame["youth_rate_per_100k"].astype(float).tolist() == reference["rate_per_100k"].astype(float).tolist()
+    annual = pd.read_csv(PUBLISHED / "homicides_annual.csv").query("geography == 'Palmira'").set_index("year")["rate_per_100k"]
+    assert frame["city_rate_per_100k"].astype(float).tolist() == annual.loc[frame["year"].astype(int)].tolist()
+    assert set(frame["status"]) == {"reported"}
