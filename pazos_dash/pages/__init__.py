@@ -6,7 +6,6 @@ the server can send the right <html lang> and <title>, and link previews are in 
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 import dash
@@ -55,8 +54,9 @@ def _query_string(query: dict[str, Any]) -> str:
     return ("?" + urlencode(query)) if query else ""
 
 
-def render(page: Page, lang: str, runtime: Runtime, router: Router, **query: Any) -> html.Div:
+def render(page: Page, lang: str, runtime: Runtime, router: Router, query: dict[str, Any] | None = None) -> html.Div:
     """The full layout of one page in one language. Query values are passed on to the switch link."""
+    query = query or {}
     links = Links(lang, router.href, runtime.settings.base_path)
     other = "en" if lang == "es" else "es"
     names = runtime.package.resources if page.resources == ("*",) else page.resources
@@ -76,7 +76,7 @@ def render(page: Page, lang: str, runtime: Runtime, router: Router, **query: Any
     )
 
 
-def not_found(router: Router, **_query: Any) -> html.Div:
+def not_found(router: Router) -> html.Div:
     """Shown for unknown paths; bilingual because the path may not say which language was meant."""
     return html.Main(
         [
@@ -96,6 +96,12 @@ def not_found(router: Router, **_query: Any) -> html.Div:
     )
 
 
+def _layout(page: Page, lang: str, runtime: Runtime, router: Router):
+    """Dash Pages calls a layout with the query string as keyword arguments; taking them as one
+    dict means no query key (?lang=, ?page=) can collide with a parameter name."""
+    return lambda **query: render(page, lang, runtime, router, query)
+
+
 def register_pages(runtime: Runtime, router: Router) -> None:
     """Register every page in every language with Dash Pages (call after the app exists)."""
     for page in PAGES:
@@ -106,7 +112,7 @@ def register_pages(runtime: Runtime, router: Router) -> None:
                 name=t(f"nav.{page.page_id}", lang),
                 title=router.title(page.page_id, lang),
                 description=t(f"page.{page.page_id}.description", lang),
-                layout=partial(render, page, lang, runtime, router),
+                layout=_layout(page, lang, runtime, router),
                 lang=lang,
                 page_id=page.page_id,
             )
@@ -114,5 +120,5 @@ def register_pages(runtime: Runtime, router: Router) -> None:
         "pazos_dash.pages.not_found_404",
         path="/404",
         title=router.title("not_found", runtime.settings.default_lang),
-        layout=partial(not_found, router),
+        layout=lambda **_query: not_found(router),
     )

@@ -103,3 +103,14 @@ def test_english_default_language_puts_spanish_under_es():
     env = {**os.environ, "PAZOS_DEFAULT_LANG": "en", "PAZOS_DATA_DIR": str(PUBLISHED)}
     result = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("query", [{"lang": "fr", "page": "x", "runtime": "y", "router": "z", "query": "q"},
+                                   {"homicides_annual-measure": "<script>", "cluster_map-year": "99999", "cluster": "../../"}])
+def test_hostile_query_strings_render_the_default_view(dash_app, query):
+    import dash
+
+    for module, page in dash.page_registry.items():
+        with dash_app.server.test_request_context("/"):
+            layout = page["layout"](**query)
+        assert layout is not None, module
