@@ -1,4 +1,5 @@
-"""Pages: each is registered once per language, Spanish at the site root and English under /en/.
+"""Pages: each is registered once per language; the default language (Spanish unless
+PAZOS_DEFAULT_LANG says otherwise) at the site root, the other under its prefix (/en/).
 
 The language is part of the path, so a shared link opens in the language it was copied in,
 the server can send the right <html lang> and <title>, and link previews are in that language.
@@ -7,6 +8,7 @@ the server can send the right <html lang> and <title>, and link previews are in 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import dash
 from dash import html
@@ -49,8 +51,6 @@ class Router:
 
 
 def _query_string(query: dict[str, Any]) -> str:
-    from urllib.parse import urlencode
-
     return ("?" + urlencode(query)) if query else ""
 
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable
+from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from urllib.parse import urlencode
-
 from ..charts import ChartSpec
 from ..components.chart_card import chart_card, data_table
 from ..components.scoreboard import scoreboard_table
-
-TABLE_RENDERERS = {"scoreboard": scoreboard_table}
 from ..i18n import fmt_number, has, t
 from ..runtime import Runtime
+
+# Charts name their richer tables; components are resolved here so charts never import them.
+TABLE_RENDERERS = {"scoreboard": scoreboard_table}
 
 Body = Callable[[Runtime, str, "Links", dict], list[Any]]
 
