@@ -70,4 +70,15 @@ def create_app(settings: Settings | None = None) -> PazosDash:
         dash.State("navbar-collapse", "is_open"),
         prevent_initial_call=True,
     )
+    _warm_up(app)
     return app
+
+
+def _warm_up(app: PazosDash) -> None:
+    """Serve one request before any visitor does: Dash builds its router and validation layout
+    (every page rendered once, so every default figure is cached) on the first request. Under
+    gunicorn with preload_app this happens once in the master, and the workers inherit it."""
+    with app.server.test_client() as client:
+        response = client.get(app.config.requests_pathname_prefix)
+    if response.status_code != 200:
+        raise RuntimeError(f"the dashboard failed its warm-up request (HTTP {response.status_code})")

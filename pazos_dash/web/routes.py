@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, abort, request, send_from_directory
+from flask import Flask, Response, abort, jsonify, request, send_from_directory
 
 from ..charts import CHARTS
 from ..data.package import DESCRIPTOR
@@ -23,6 +23,13 @@ def register_routes(server: Flask, runtime: Runtime, prefix: str) -> None:
             mimetype="text/csv",
             headers={"Content-Disposition": f'attachment; filename="{chart_id}.csv"'},
         )
+
+    @server.get(f"{prefix}healthz")
+    def healthz() -> Response:
+        """For load balancers and uptime checks: the process is up and which package it serves."""
+        package = runtime.package
+        return jsonify(status="ok", package_version=package.version, last_updated=package.last_updated,
+                       resources=len(package.resources))
 
     published = {DESCRIPTOR} | {r.path for r in runtime.package.resources.values()}
 

@@ -114,3 +114,18 @@ def test_hostile_query_strings_render_the_default_view(dash_app, query):
         with dash_app.server.test_request_context("/"):
             layout = page["layout"](**query)
         assert layout is not None, module
+
+
+def test_healthz_reports_the_package_it_serves(client, runtime):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "ok"
+    assert body["package_version"] == runtime.package.version
+    assert body["resources"] == len(runtime.package.resources)
+
+
+def test_the_app_is_warmed_up_before_its_first_visitor(dash_app):
+    assert dash_app._got_first_request["pages"]  # Dash's router and validation layout are built
+    figure_key = dash_app.server.config["PAZOS_RUNTIME"]._key("figure", "homicides_annual", {"measure": "homicides"}, "es")
+    assert dash_app.server.config["PAZOS_RUNTIME"].cache.get(figure_key) is not None
