@@ -7,6 +7,11 @@ import pandas as pd
 from .package import DataPackage
 
 
+def status_of(package: DataPackage, resource: str) -> str:
+    """'demo' or 'reported' for rows derived from one resource, from its demonstration flag."""
+    return "demo" if package.resources[resource].demo else "reported"
+
+
 def palmira_homicides_annual(package: DataPackage, **_options) -> pd.DataFrame:
     """Palmira's annual homicides, population and rate with each row's source, oldest first."""
     annual = package.table("homicides_annual")
@@ -54,7 +59,7 @@ def homicides_clusters_vs_rest(package: DataPackage, **_options) -> pd.DataFrame
     frame["rest"] = frame["year"].map(rest).astype("Int64")
     frame["clusters"] = (frame["total"] - frame["rest"]).astype("Int64")
     frame["share_clusters_pct"] = (100 * frame["clusters"].astype("Float64") / frame["total"].astype("Float64")).round(1)
-    frame["status"] = "demo" if package.resources["homicides_by_cluster"].demo else "reported"
+    frame["status"] = status_of(package, "homicides_by_cluster")
     return frame[["year", "clusters", "rest", "total", "share_clusters_pct", "status"]]
 
 
@@ -142,7 +147,7 @@ def youth_served_by_year(package: DataPackage, **_options) -> pd.DataFrame:
     frame["enrolments"] = frame["year"].map(enrolments).astype("Int64")
     frame["enrolments_per_person"] = (frame["enrolments"].astype("Float64") / frame["people_unique"].astype("Float64")).round(2)
     frame["reported_people_min"] = frame["year"].map(reported).astype("Int64")
-    frame["status"] = "demo" if package.resources["youth_people"].demo else "reported"
+    frame["status"] = status_of(package, "youth_people")
     return frame
 
 
@@ -151,6 +156,7 @@ def youth_enrolments_by_component(package: DataPackage, area: str = "all", **_op
     table = package.table("youth_enrolments")
     rows = table[_area_rows(table, area) & table["component"].notna()]
     frame = rows[["year", "component", "enrolments", "suppressed"]].reset_index(drop=True)
+    frame["status"] = status_of(package, "youth_enrolments")
     frame.attrs["area"] = area
     return frame
 
@@ -162,6 +168,7 @@ def youth_people_breakdown(package: DataPackage, dimension: str = "sex", area: s
     rows = table[_area_rows(table, area) & table[dimension].notna() & table[other].isna()]
     rows = rows.rename(columns={dimension: "category"})
     frame = rows[["year", "category", "people", "suppressed"]].reset_index(drop=True)
+    frame["status"] = status_of(package, "youth_people")
     frame.attrs["area"] = area
     return frame
 
@@ -173,10 +180,14 @@ def _contributions(package: DataPackage) -> pd.DataFrame:
     return package.table("contributions").merge(partners, on="partner_id", how="left")
 
 
+def _money_status(package: DataPackage) -> str:
+    return "demo" if package.resources["contributions"].demo or package.resources["partners"].demo else "reported"
+
+
 def resources_by_sector(package: DataPackage, **_options) -> pd.DataFrame:
     """Committed and executed COP per year and sector."""
     grouped = _contributions(package).groupby(["year", "sector"], as_index=False)[["committed_cop", "executed_cop"]].sum()
-    return grouped.astype({"committed_cop": "int64", "executed_cop": "int64"})
+    return grouped.astype({"committed_cop": "int64", "executed_cop": "int64"}).assign(status=_money_status(package))
 
 
 def resources_by_component(package: DataPackage, kind: str = "all", **_options) -> pd.DataFrame:
@@ -186,7 +197,8 @@ def resources_by_component(package: DataPackage, kind: str = "all", **_options) 
         rows = rows[rows["kind"] == kind]
     grouped = rows.groupby(["component", "year"], as_index=False)[["committed_cop", "executed_cop"]].sum()
     order = {c: i for i, c in enumerate(("disruption", "intervention", "prevention", "safe_environments", "access_to_justice"))}
-    return grouped.sort_values(["component", "year"], key=lambda s: s.map(order) if s.name == "component" else s).reset_index(drop=True)
+    grouped = grouped.sort_values(["component", "year"], key=lambda s: s.map(order) if s.name == "component" else s)
+    return grouped.reset_index(drop=True).assign(status=_money_status(package))
 
 
 def budget_execution(package: DataPackage, **_options) -> pd.DataFrame:
@@ -198,13 +210,15 @@ def budget_execution(package: DataPackage, **_options) -> pd.DataFrame:
     frame["municipal_executed_cop"] = frame["year"].map(rows[public].groupby("year")["executed_cop"].sum()).fillna(0).astype("int64")
     frame["external_executed_cop"] = frame["executed_cop"] - frame["municipal_executed_cop"]
     frame["leverage"] = (frame["external_executed_cop"] / frame["municipal_executed_cop"].where(frame["municipal_executed_cop"] > 0)).round(2)
+    frame["status"] = _money_status(package)
     return frame
 
 
 def resources_flow(package: DataPackage, **_options) -> pd.DataFrame:
     """Executed COP from each sector to each component, all years together (the Sankey's links)."""
     grouped = _contributions(package).groupby(["sector", "component"], as_index=False)["executed_cop"].sum()
-    return grouped[grouped["executed_cop"] > 0].astype({"executed_cop": "int64"}).reset_index(drop=True)
+    links = grouped[grouped["executed_cop"] > 0].astype({"executed_cop": "int64"}).reset_index(drop=True)
+    return links.assign(status=_money_status(package))
 
 
 # --------------------------------------------------------------------------- SDGs
@@ -289,7 +303,8 @@ def cluster_map(package: DataPackage, metric: str = "homicides", year: str = "20
         frame["suppressed"] = frame["cluster_id"].map(rows["suppressed"]).fillna(False).astype(bool)
         shown_view = "year"
     frame["metric"] = metric
-    frame["status"] = "demo" if package.resources["homicides_by_cluster"].demo or metric != "homicides" else "reported"
+    source = {"homicides": "homicides_by_cluster", "rate": "homicides_by_cluster", "youth": "youth_people"}.get(metric, "contributions")
+    frame["status"] = "demo" if package.resources[source].demo or package.resources["clusters"].demo else "reported"
     frame.attrs.update({
         "view": shown_view, "years": years,
         "geometry": package.resources["cluster_geometry"].geojson,

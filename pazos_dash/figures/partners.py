@@ -12,6 +12,14 @@ SECTORS = ("public", "private", "international_cooperation", "foundation", "acad
 COMPONENTS = ("disruption", "intervention", "prevention", "safe_environments", "access_to_justice")
 
 
+def _demo(frame: pd.DataFrame) -> bool:
+    return bool((frame["status"] == "demo").any())
+
+
+def _marked(figure: go.Figure, frame: pd.DataFrame, lang: str) -> go.Figure:
+    return mark_demonstration(figure, lang) if _demo(frame) else figure
+
+
 def _millions(series: pd.Series) -> list[float]:
     return (series.astype(float) / 1e6).round(1).tolist()
 
@@ -26,10 +34,10 @@ def resources_by_sector_figure(frame: pd.DataFrame, *, lang: str, measure: str =
             continue
         label = t(f"category.{sector}", lang)
         figure.add_bar(x=rows["year"].astype(float), y=_millions(rows[column]), name=label,
-                       marker=dict(color=PALETTE[index], pattern=hatch(PALETTE[index])),
+                       marker=dict(color=PALETTE[index], pattern=hatch(PALETTE[index]) if _demo(frame) else None),
                        hovertemplate=f"{label} %{{x}}: <b>%{{y:,.1f}}</b> M COP<extra></extra>")
     figure.update_layout(barmode="stack", xaxis_title=t("axis.year", lang), yaxis_title=t("axis.cop_millions", lang), xaxis=dict(dtick=1))
-    return mark_demonstration(figure, lang)
+    return _marked(figure, frame, lang)
 
 
 def resources_by_component_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
@@ -39,18 +47,18 @@ def resources_by_component_figure(frame: pd.DataFrame, *, lang: str, **_options)
     labels = [t(f"category.{c}", lang) for c in totals.index]
     for index, column in enumerate(("committed_cop", "executed_cop")):
         figure.add_bar(y=labels, x=_millions(totals[column]), orientation="h", name=t(f"legend.{column}", lang),
-                       marker=dict(color=PALETTE[index], pattern=hatch(PALETTE[index])),
+                       marker=dict(color=PALETTE[index], pattern=hatch(PALETTE[index]) if _demo(frame) else None),
                        hovertemplate="%{y}: <b>%{x:,.1f}</b> M COP<extra></extra>")
     figure.update_layout(barmode="group", xaxis_title=t("axis.cop_millions", lang),
                          yaxis=dict(autorange="reversed", automargin=True, rangemode="normal"), xaxis=dict(showgrid=True))
-    return mark_demonstration(figure, lang)
+    return _marked(figure, frame, lang)
 
 
 def budget_execution_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
     """Execution rate per year (bars) and external pesos per municipal peso (line, right axis)."""
     figure = base_figure(lang)
     figure.add_bar(x=frame["year"].astype(float), y=frame["execution_rate_pct"].astype(float), name=t("legend.execution_rate", lang),
-                   marker=dict(color=PALETTE[2], pattern=hatch(PALETTE[2])), hovertemplate="%{x}: <b>%{y:.1f} %</b><extra></extra>")
+                   marker=dict(color=PALETTE[2], pattern=hatch(PALETTE[2]) if _demo(frame) else None), hovertemplate="%{x}: <b>%{y:.1f} %</b><extra></extra>")
     figure.add_scatter(x=frame["year"].astype(float), y=frame["leverage"].astype(float), name=t("legend.leverage", lang),
                        yaxis="y2", mode="lines+markers", line=dict(color=PALETTE[5], width=3, dash="dash"),
                        hovertemplate="%{x}: <b>%{y:.2f}</b><extra></extra>")
@@ -59,7 +67,7 @@ def budget_execution_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go
         yaxis=dict(title=t("axis.execution_pct", lang), range=[0, 105]),
         yaxis2=dict(title=t("axis.leverage", lang), overlaying="y", side="right", rangemode="tozero", showgrid=False),
     )
-    return mark_demonstration(figure, lang)
+    return _marked(figure, frame, lang)
 
 
 def resources_flow_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
@@ -76,4 +84,4 @@ def resources_flow_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.F
                   hovertemplate="%{source.label} → %{target.label}: <b>%{value:,.1f}</b> M COP<extra></extra>"),
     ))
     figure.update_layout(margin=dict(l=8, r=8, t=24, b=8))
-    return mark_demonstration(figure, lang)
+    return _marked(figure, frame, lang)

@@ -53,8 +53,8 @@ def youth_stacked_figure(frame: pd.DataFrame, *, lang: str, value: str, category
 
 
 def youth_enrolments_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
-    return youth_stacked_figure(frame, lang=lang, value="enrolments", category="component", demo=True)
+    return youth_stacked_figure(frame, lang=lang, value="enrolments", category="component", demo=bool((frame["status"] == "demo").any()))
 
 
 def youth_people_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
-    return youth_stacked_figure(frame, lang=lang, value="people", category="category", demo=True)
+    return youth_stacked_figure(frame, lang=lang, value="people", category="category", demo=bool((frame["status"] == "demo").any()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+from dataclasses import replace
 import os
 import shutil
 import tempfile
@@ -93,11 +94,11 @@ def publish_outputs(
     try:
         descriptor = package_descriptor(outputs, last_updated=last_updated, k=k, k_youth=k_youth, generator=generator)
         write_files(staging, outputs, descriptor)
-        load_package(staging)  # raises DataError naming file, row and column
-        assert_protected(load_package(staging))
+        package = load_package(staging)  # raises DataError naming file, row and column
+        assert_protected(package)
         if before_swap is not None:
             before_swap(staging)
         replace_directory(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return load_package(out)
+    return replace(package, directory=out)

@@ -94,3 +94,21 @@ def test_indicator_16_1_1_is_the_published_homicide_rate(package):
     annual = _csv("homicides_annual").query("geography == 'Palmira'").sort_values("year")
     assert frame["value"].astype(float).tolist() == annual["rate_per_100k"].tolist()
     assert set(frame["status"]) == {"reported"}
+
+
+@pytest.mark.parametrize("chart_id", ["youth_enrolments_by_component", "youth_people_breakdown", "resources_by_sector",
+                                      "resources_by_component", "budget_execution", "resources_flow", "cluster_map"])
+def test_real_data_is_never_marked_as_demonstration(chart_id):
+    """The watermark follows the package's flags: with them off, no chart claims to be a demo."""
+    from pazos_dash.charts import CHARTS
+
+    package = load_package(PUBLISHED)  # a private copy: its flags are switched off below
+    for resource in package.resources.values():
+        object.__setattr__(resource, "demo", False)
+    spec = CHARTS[chart_id]
+    frame = spec.query(package)
+    assert set(frame["status"]) == {"reported"}
+    figure = spec.figure(frame, lang="en")
+    assert not any(a.text == "DEMONSTRATION DATA" for a in figure.layout.annotations)
+    demo_figure = spec.figure(spec.query(load_package(PUBLISHED)), lang="en")
+    assert any(a.text == "DEMONSTRATION DATA" for a in demo_figure.layout.annotations)
