@@ -10,16 +10,22 @@ from dash import html
 from flask import request
 from flask_caching import Cache
 
-from .data import DataError, load_package
+from .data import DataError
+from .data.source import PackageSource
 from .pages import Router, register_pages
 from .pages.callbacks import register_callbacks, register_map_callbacks
 from .runtime import Runtime, cache_config
 from .settings import Settings
+from .i18n import LANGUAGES, t
+from .pages.embed import EMBED_SLUG
+from .web.observability import configure_logging, install_access_log
 from .web.routes import register_routes
+from .web.security import SecurityHeaders
 
 __all__ = ["create_app", "Settings", "DataError"]
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
+PARTIAL_PLOTLY = r"plotly-pazos\.min\.js"
 
 
 class PazosDash(dash.Dash):
@@ -39,12 +45,15 @@ class PazosDash(dash.Dash):
 def create_app(settings: Settings | None = None) -> PazosDash:
     """Load and validate the package (raising DataError if it is unusable), then build the app."""
     settings = settings or Settings.from_env()
-    package = load_package(settings.data_dir)
+    source = PackageSource(settings.data_dir, settings.reload_interval)
     app = PazosDash(
         __name__,
         use_pages=True,
         pages_folder="",
         assets_folder=str(ASSETS),
+        # assets/plotly-pazos.min.js (frontend/) holds only the trace types drawn here; a tile
+        # basemap needs the map trace, so then Dash's full plotly.js is served instead.
+        assets_ignore=PARTIAL_PLOTLY if settings.basemap_url else "",
         url_base_pathname=settings.base_path,
         title="PAZOS Palmira",
         update_title=None,
@@ -54,7 +63,7 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     )
     app.router = Router(settings.default_lang)
     cache = Cache(app.server, config=cache_config(settings))
-    runtime = Runtime(settings, package, cache)
+    runtime = Runtime(settings, source, cache)
     app.server.config["PAZOS_RUNTIME"] = runtime
     register_pages(runtime, app.router)
     register_callbacks(app, runtime, app.router)
@@ -70,8 +79,28 @@ def create_app(settings: Settings | None = None) -> PazosDash:
         dash.State("navbar-collapse", "is_open"),
         prevent_initial_call=True,
     )
+    headers = _harden(app, settings)
     _warm_up(app)
+    headers.seal(app.csp_hashes())  # after the warm-up: Dash has produced every inline script
     return app
+
+
+def _harden(app: PazosDash, settings: Settings) -> SecurityHeaders:
+    """Headers, logs and error pages for the public."""
+    server = app.server
+    runtime: Runtime = server.config["PAZOS_RUNTIME"]
+    prefix = app.config.routes_pathname_prefix
+    embeds = tuple(f"{prefix}{app.router.prefix(lang).lstrip('/')}/{EMBED_SLUG}/".replace("//", "/") for lang in LANGUAGES)
+    headers = SecurityHeaders(server, embeds, settings.basemap_url)
+    configure_logging()
+    install_access_log(server, lambda: runtime.package.version)
+
+    @server.errorhandler(500)
+    def _server_error(_error):  # never a traceback: Flask has already logged it
+        message = " / ".join(t("error.server", lang) for lang in LANGUAGES)
+        return message, 500, {"Content-Type": "text/plain; charset=utf-8"}
+
+    return headers
 
 
 def _warm_up(app: PazosDash) -> None:

@@ -10,6 +10,7 @@ from flask_caching import Cache
 
 from .charts import CHARTS, ChartSpec
 from .data import DataPackage
+from .data.source import PackageSource
 from .settings import Settings
 
 
@@ -31,36 +32,47 @@ def cache_config(settings: Settings) -> dict[str, Any]:
 @dataclass(frozen=True, eq=False)
 class Runtime:
     settings: Settings
-    package: DataPackage
+    source: PackageSource
     cache: Cache
+
+    @property
+    def package(self) -> DataPackage:
+        """The package being served now (a republish replaces it without a restart)."""
+        return self.source.current()
 
     def chart(self, chart_id: str) -> ChartSpec:
         return CHARTS[chart_id]
 
-    def _key(self, kind: str, chart_id: str, options: dict[str, str], lang: str = "") -> str:
+    @staticmethod
+    def _key(package: DataPackage, kind: str, chart_id: str, options: dict[str, str], lang: str = "") -> str:
         selection = ",".join(f"{k}={v}" for k, v in sorted(options.items()))
-        return f"{kind}:{self.package.version}:{chart_id}:{lang}:{selection}"
+        return f"{kind}:{package.version}:{chart_id}:{lang}:{selection}"
 
     def chart_frame(self, chart_id: str, **options: str) -> pd.DataFrame:
         """The exact rows a chart plots (its table and its CSV show the same frame), memoised
         per package version and selection: some views fit a model."""
+        return self._frame(self.package, chart_id, options)
+
+    def _frame(self, package: DataPackage, chart_id: str, options: dict[str, str]) -> pd.DataFrame:
         spec = self.chart(chart_id)
         clean = spec.clean(options)
-        key = self._key("frame", chart_id, clean)
+        key = self._key(package, "frame", chart_id, clean)
         frame = self.cache.get(key)
         if frame is None:
-            frame = spec.query(self.package, **clean)
+            frame = spec.query(package, **clean)
             self.cache.set(key, frame)
         return frame
 
     def chart_figure(self, chart_id: str, lang: str, **options: str) -> dict[str, Any]:
         """The chart's figure as plain JSON, memoised per package version, language and options."""
+        package = self.package  # one package for the frame and the figure, even mid-republish
         spec = self.chart(chart_id)
         clean = spec.clean(options)
-        key = self._key("figure", chart_id, clean, lang)
+        key = self._key(package, "figure", chart_id, clean, lang)
         figure = self.cache.get(key)
         if figure is None:
             configured = {name: getattr(self.settings, name) for name in spec.settings}
-            figure = spec.figure(self.chart_frame(chart_id, **clean), lang=lang, **clean, **configured).to_plotly_json()
+            frame = self._frame(package, chart_id, clean)
+            figure = spec.figure(frame, lang=lang, **clean, **configured).to_plotly_json()
             self.cache.set(key, figure)
         return figure

@@ -43,6 +43,9 @@ class Settings:
     # Optional raster tiles under the cluster map, e.g. "https://tiles.example.org/{z}/{x}/{y}.png".
     # Empty (the default) draws the map with no tile server at all.
     basemap_url: str = ""
+    # Seconds between checks for a republished package (a stat of datapackage.json); 0 checks
+    # on every use. A new package is validated before it replaces the one being served.
+    reload_interval: float = 2.0
 
     def __post_init__(self) -> None:
         if self.default_lang not in LANGUAGES:
@@ -83,6 +86,13 @@ class Settings:
                     raise SettingsError(
                         f"{var}: expected a whole number, found {env[var]!r}"
                     ) from None
+        if env.get("PAZOS_RELOAD_INTERVAL"):
+            try:
+                values["reload_interval"] = float(env["PAZOS_RELOAD_INTERVAL"])
+            except ValueError:
+                raise SettingsError(
+                    f"PAZOS_RELOAD_INTERVAL: expected a number of seconds, found {env['PAZOS_RELOAD_INTERVAL']!r}"
+                ) from None
         if env.get("PAZOS_DEBUG"):
             values["debug"] = env["PAZOS_DEBUG"].strip().lower() in {"1", "true", "yes", "on"}
         if "cache_dir" in values:

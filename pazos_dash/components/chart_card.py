@@ -111,7 +111,7 @@ def chart_card(
             + [
                 html.P(takeaway, className="chart-takeaway", id=f"{chart_id}-takeaway"),
                 html.Div(controls or [], className="chart-controls d-flex flex-wrap gap-3 mb-2"),
-                dcc.Graph(id=f"graph-{chart_id}", figure=figure, config=GRAPH_CONFIG, className="chart-graph"),
+                dcc.Graph(id=f"graph-{chart_id}", figure=figure, config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph"),
                 html.Details(
                     [
                         html.Summary(t("card.table_show", lang)),

@@ -18,6 +18,7 @@ from ..i18n import LANGUAGES, t
 from ..runtime import Runtime
 from . import clusters, data, homicides, indicators, overview, partners, sdg, youth
 from .base import Links, Page
+from .embed import EMBED_SLUG, embed_layout
 
 PAGES: tuple[Page, ...] = tuple(
     module.PAGE for module in (overview, homicides, clusters, youth, partners, sdg, indicators, data)
@@ -102,6 +103,14 @@ def _layout(page: Page, lang: str, runtime: Runtime, router: Router):
     return lambda **query: render(page, lang, runtime, router, query)
 
 
+def _embed(lang: str, runtime: Runtime, router: Router):
+    def layout(chart_id: str | None = None, **query: Any) -> html.Main:
+        links = Links(lang, router.href, runtime.settings.base_path)
+        path = dash.get_relative_path(f"{router.prefix(lang)}/{EMBED_SLUG}")
+        return embed_layout(runtime, lang, links, router.href("overview", lang), path, chart_id, query)
+    return layout
+
+
 def register_pages(runtime: Runtime, router: Router) -> None:
     """Register every page in every language with Dash Pages (call after the app exists)."""
     for page in PAGES:
@@ -116,6 +125,14 @@ def register_pages(runtime: Runtime, router: Router) -> None:
                 lang=lang,
                 page_id=page.page_id,
             )
+    for lang in LANGUAGES:
+        dash.register_page(
+            f"pazos_dash.pages.embed.{lang}",
+            path_template=f"{router.prefix(lang)}/{EMBED_SLUG}/<chart_id>",
+            title=t("embed.title", lang),
+            layout=_embed(lang, runtime, router),
+            lang=lang,
+        )
     dash.register_page(
         "pazos_dash.pages.not_found_404",
         path="/404",

@@ -35,7 +35,7 @@ def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: s
             ], md=5),
             dbc.Col([
                 html.H3(t("profile.trend", lang, metric=t(f"map.metric.{metric}", lang)), className="h6"),
-                dcc.Graph(figure=cluster_trend_figure(profile["trend"], lang=lang, metric=metric), config=GRAPH_CONFIG,
+                dcc.Graph(figure=cluster_trend_figure(profile["trend"], lang=lang, metric=metric), config={**GRAPH_CONFIG, "locale": lang},
                           id="profile-trend", style={"height": "220px"}),
             ], md=7),
         ]),

@@ -31,10 +31,9 @@ def register_routes(server: Flask, runtime: Runtime, prefix: str) -> None:
         return jsonify(status="ok", package_version=package.version, last_updated=package.last_updated,
                        resources=len(package.resources))
 
-    published = {DESCRIPTOR} | {r.path for r in runtime.package.resources.values()}
-
     @server.get(f"{prefix}data/<path:filename>")
     def published_file(filename: str) -> Response:
-        if filename not in published:
+        package = runtime.package
+        if filename not in {DESCRIPTOR} | {r.path for r in package.resources.values()}:
             abort(404)
-        return send_from_directory(runtime.package.directory.resolve(), filename, as_attachment=filename != DESCRIPTOR)
+        return send_from_directory(package.directory.resolve(), filename, as_attachment=filename != DESCRIPTOR)

@@ -127,5 +127,6 @@ def test_healthz_reports_the_package_it_serves(client, runtime):
 
 def test_the_app_is_warmed_up_before_its_first_visitor(dash_app):
     assert dash_app._got_first_request["pages"]  # Dash's router and validation layout are built
-    figure_key = dash_app.server.config["PAZOS_RUNTIME"]._key("figure", "homicides_annual", {"measure": "homicides"}, "es")
-    assert dash_app.server.config["PAZOS_RUNTIME"].cache.get(figure_key) is not None
+    runtime = dash_app.server.config["PAZOS_RUNTIME"]
+    figure_key = runtime._key(runtime.package, "figure", "homicides_annual", {"measure": "homicides"}, "es")
+    assert runtime.cache.get(figure_key) is not None
