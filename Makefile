@@ -1,11 +1,17 @@
 # The README's commands, by name. Each target works on a fresh clone.
-.PHONY: run test validate publish-demo
+.PHONY: run test bench plotly validate publish-demo
 
 run:  ## install and start the dashboard on its embedded defaults
 	sh scripts/run.sh
 
 test:  ## install test dependencies (Chromium included) and run the whole suite
 	sh scripts/test.sh
+
+bench:  ## measure page weight, drawing time, callback time, throughput, memory; writes benchmarks/RESULTS.md
+	sh scripts/bench.sh
+
+plotly:  ## rebuild assets/plotly-pazos.min.js (the partial plotly.js bundle) with npm and esbuild
+	cd frontend && npm ci --no-audit --no-fund && npm run build
 
 validate:  ## check the published data package
 	.venv/bin/pazos-dash validate data/published

@@ -1,10 +1,10 @@
 #!/bin/sh
-# Install everything the tests need (Debian's chromium and chromium-driver included) and run the
+# Install everything the tests need (Debian's chromium, chromium-driver and redis-server) and run the
 # whole suite, browser tests included. Arguments go to pytest. No test collected (exit 5) fails.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
-apt_install chromium chromium-driver
+apt_install chromium chromium-driver redis-server
 ensure_venv
 pip_install -e '.[test]'
 exec .venv/bin/python -m pytest "$@"

@@ -56,7 +56,7 @@ def install_access_log(server: Flask, package_version: Callable[[], str]) -> Non
     @server.after_request
     def _log(response: Response) -> Response:
         started = g.get("pazos_started")
-        access_log.info("", extra={"fields": {
+        access_log.info("%s %s %s", request.method, request.path, response.status_code, extra={"fields": {
             "method": request.method,
             "path": request.path,
             "query": request.query_string.decode("latin-1")[:200],
