@@ -12,6 +12,7 @@ bench:  ## measure page weight, drawing time, callback time, throughput, memory;
 
 plotly:  ## rebuild assets/plotly-pazos.min.js (the partial plotly.js bundle) with npm and esbuild
 	cd frontend && npm ci --no-audit --no-fund && npm run build
+	.venv/bin/python scripts/precompress.py
 
 validate:  ## check the published data package
 	.venv/bin/pazos-dash validate data/published

@@ -12,12 +12,16 @@ worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 5
+# A reader pauses a few seconds between pages and choices; a connection kept open longer than
+# that is reused instead of reopened (gthread polls idle connections without holding a thread).
+# Behind a reverse proxy, keep it above the proxy's upstream keepalive timeout.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "15"))
 # Load and validate the data package once, before forking: an invalid package stops the
 # master with the validator's message instead of a loop of failing workers.
 preload_app = True
 # Recycle workers now and then so that a slow leak cannot grow without bound.
 max_requests = 2000
 max_requests_jitter = 200
-accesslog = "-"
+# The app writes its own access log, one JSON object per request (web/observability.py).
+accesslog = None
 errorlog = "-"

@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 PACKAGES = REPO / "benchmarks" / ".packages"
+THINK_MS = (2000, 8000)  # a visitor reads a page or a chart for 2 to 8 s before the next step
 SLOW = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
 
 TARGETS = {
@@ -164,7 +165,7 @@ class Visit:
     seconds: float
     graphs: int
     kb: float
-    callbacks: list[dict] = field(default_factory=list)
+    sent: list[dict] = field(default_factory=list)
 
 
 def visit(driver, url: str, timeout: float = 60) -> Visit:
@@ -180,22 +181,32 @@ def visit(driver, url: str, timeout: float = 60) -> Visit:
             raise RuntimeError(f"{url}: charts not drawn within {timeout} s")
         time.sleep(0.01)
     time.sleep(0.3)  # late responses (source maps are not requested; favicons are)
-    received, callbacks = network(driver.get_log("performance"))
-    return Visit(done[0] / 1000, done[1], received / 1024, callbacks)
+    received, sent = network(driver.get_log("performance"))
+    return Visit(done[0] / 1000, done[1], received / 1024, sent)
 
 
 def network(entries: list[dict]) -> tuple[int, list[dict]]:
-    """Bytes the browser received (compressed, headers included) and the callback requests sent."""
-    received, callbacks = 0, []
+    """Bytes the browser received (compressed, headers included) and the requests it sent to the
+    app (callbacks with their bodies)."""
+    received, sent = 0, []
     for entry in entries:
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.loadingFinished":
             received += message["params"].get("encodedDataLength", 0)
         elif message["method"] == "Network.requestWillBeSent":
             request = message["params"]["request"]
-            if "_dash-update-component" in request["url"] and request.get("postData"):
-                callbacks.append({"path": "/" + request["url"].split("/", 3)[3], "body": request["postData"]})
-    return received, callbacks
+            if not request["url"].startswith("http"):
+                continue
+            path = "/" + request["url"].split("/", 3)[3]
+            if request["method"] == "POST" and request.get("postData"):
+                sent.append({"method": "POST", "path": path, "body": request["postData"]})
+            elif request["method"] == "GET":
+                sent.append({"method": "GET", "path": path})
+    return received, sent
+
+
+def callbacks_of(sent: list[dict]) -> list[dict]:
+    return [r for r in sent if r["method"] == "POST" and "_dash-update-component" in r["path"]]
 
 
 def click_every_option(driver) -> list[dict]:
@@ -210,21 +221,26 @@ def click_every_option(driver) -> list[dict]:
                     break
                 time.sleep(0.01)
     time.sleep(0.5)
-    return network(driver.get_log("performance"))[1]
+    return callbacks_of(network(driver.get_log("performance"))[1])
 
 
-def browse(server: Gunicorn, paths: dict[str, str]) -> tuple[dict[str, dict], list[dict]]:
+def browse(server: Gunicorn, paths: dict[str, str]) -> tuple[dict[str, dict], dict[str, dict]]:
     """Per page: cold and warm loads on loopback, a cold load on a slow mobile network; and the
-    callback requests the session sent."""
+    requests the session sent: what opening the page asks for, and each option chosen."""
     driver = chrome()
-    results, callbacks = {}, []
+    results, sessions = {}, {}
     try:
-        visit(driver, server.url + "/")  # the browser itself warms up (not the app: it already is)
+        # Chromium warms up, and so do the workers' Brotli copies of Dash's bundles (compressed
+        # once per worker in the background): measured visits are those after the first few.
+        for _ in range(4):
+            driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+            visit(driver, server.url + "/")
+        time.sleep(3)
         for page_id, path in paths.items():
             driver.execute_cdp_cmd("Network.clearBrowserCache", {})
             cold = visit(driver, server.url + path)
             warm = visit(driver, server.url + path)
-            callbacks += cold.callbacks + click_every_option(driver)
+            sessions[page_id] = {"open": cold.sent, "choices": click_every_option(driver)}
             driver.execute_cdp_cmd("Network.clearBrowserCache", {})
             driver.execute_cdp_cmd("Network.emulateNetworkConditions", SLOW)
             slow = visit(driver, server.url + path, timeout=120)
@@ -234,7 +250,7 @@ def browse(server: Gunicorn, paths: dict[str, str]) -> tuple[dict[str, dict], li
                                 "cold_s": cold.seconds, "warm_s": warm.seconds, "slow_s": slow.seconds}
     finally:
         driver.quit()
-    return results, callbacks
+    return results, sessions
 
 
 def replay(server: Gunicorn, callbacks: list[dict], rounds: int = 10) -> dict:
@@ -251,24 +267,39 @@ def replay(server: Gunicorn, callbacks: list[dict], rounds: int = 10) -> dict:
     return {"count": len(times), "p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95), "max_ms": times[-1]}
 
 
+def endpoint_times(entries: list[dict]) -> dict[str, dict]:
+    """Server time by kind of request, from the access log."""
+    kinds: dict[str, list[float]] = {}
+    for e in entries:
+        path = e["path"]
+        kind = ("callback" if path.endswith("_dash-update-component") else "layout, dependencies" if path.startswith("/_dash-l") or path.startswith("/_dash-d")
+                else "scripts, styles" if path.startswith(("/_dash-component-suites", "/assets", "/_favicon")) else
+                "CSV download" if path.startswith("/download") else "page (HTML)")
+        kinds.setdefault(kind, []).append(e["duration_ms"])
+    return {k: {"count": len(v), "p50": percentile(v, 50), "p95": percentile(v, 95)} for k, v in kinds.items()}
+
+
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
     index = min(len(values) - 1, max(0, round(p / 100 * len(values) + 0.5) - 1))
     return values[index]
 
 
-def wrk(server: Gunicorn, requests: list[dict], connections: int, seconds: int) -> dict:
-    """wrk replaying `requests` in a loop on `connections` connections for `seconds`."""
+def wrk(server: Gunicorn, requests: list[dict], connections: int, seconds: int, think: tuple[int, int] = (0, 0)) -> dict:
+    """wrk replaying `requests` in a loop on `connections` connections for `seconds`, pausing
+    `think` (min, max) ms before each step of a visit."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write("return {\n")
         for r in requests:
             body = f", body=[==[{r['body']}]==]" if r.get("body") else ""
-            handle.write(f'  {{method="{r["method"]}", path=[==[{r["path"]}]==]{body}}},\n')
+            think_flag = ", think=true" if r.get("think") else ""
+            handle.write(f'  {{method="{r["method"]}", path=[==[{r["path"]}]==]{body}{think_flag}}},\n')
         handle.write("}\n")
     try:
         out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
                               "-s", str(REPO / "benchmarks" / "wrk.lua"), server.url],
-                             env={**os.environ, "WRK_REQUESTS": handle.name}, capture_output=True, text=True, check=True).stdout
+                             env={**os.environ, "WRK_REQUESTS": handle.name, "THINK_MIN": str(think[0]), "THINK_MAX": str(think[1])},
+                             capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(handle.name)
     stats = json.loads(out.split("WRKJSON ", 1)[1])
@@ -277,16 +308,17 @@ def wrk(server: Gunicorn, requests: list[dict], connections: int, seconds: int) 
     return stats
 
 
-def visit_requests(paths: dict[str, str], callbacks: list[dict]) -> list[dict]:
-    """What one visitor's browser asks of the app on each page (static files aside: a CDN or
-    the browser cache serves those): the page, its layout and dependencies, the page-content
-    callback, every chart callback and one CSV download."""
-    requests = []
-    for path in paths.values():
-        requests += [{"method": "GET", "path": path}, {"method": "GET", "path": "/_dash-layout"},
-                     {"method": "GET", "path": "/_dash-dependencies"}]
-    requests += [{"method": "POST", **c} for c in callbacks]
-    requests.append({"method": "GET", "path": "/download/homicides_annual.csv?homicides_annual-measure=rate"})
+def visit_requests(sessions: dict[str, dict]) -> list[dict]:
+    """A first-time visitor going through every page: each page exactly as Chromium opened it
+    (document, scripts and styles the first time only, layout, callbacks), then every option of
+    every chart, then one CSV download. Each page and each choice is a step after a pause."""
+    requests, seen = [], set()
+    for session in sessions.values():
+        opened = [r for r in session["open"] if r["method"] == "POST" or r["path"] not in seen]
+        seen.update(r["path"] for r in opened if r["method"] == "GET" and not r["path"].startswith(("/_dash-layout", "/_dash-dep")))
+        requests += [{**r, "think": i == 0} for i, r in enumerate(opened)]
+        requests += [{**r, "think": True} for r in session["choices"]]
+    requests.append({"method": "GET", "path": "/download/homicides_annual.csv?homicides_annual-measure=rate", "think": True})
     return requests
 
 
@@ -320,22 +352,28 @@ def run(scales: list[int], load_seconds: int, throughput_seconds: int) -> str:
         try:
             idle_rss = max(server.worker_rss_mb())
             print(f"[{scale}x] browsing {len(paths)} pages ...", flush=True)
-            pages, callbacks = browse(server, paths)
+            pages, sessions = browse(server, paths)
+            callbacks = [c for s in sessions.values() for c in callbacks_of(s["open"]) + s["choices"]]
             print(f"[{scale}x] replaying {len(callbacks)} callback requests ...", flush=True)
             timings = replay(server, callbacks)
             print(f"[{scale}x] throughput ...", flush=True)
-            css = next(p for p in (REPO / "assets").glob("*.css"))
-            static = wrk(server, [{"method": "GET", "path": f"/assets/{css.name}"}], 16, throughput_seconds)
-            dynamic = wrk(server, [{"method": "POST", **c} for c in callbacks], 16, throughput_seconds)
-            load = None
+            static = wrk(server, [{"method": "GET", "path": "/assets/pazos.css?m=1"}], 16, throughput_seconds)
+            dynamic = wrk(server, callbacks, 16, throughput_seconds)
+            load = saturation = None
             if scale == 1 and load_seconds:
-                print(f"[{scale}x] load test: 200 connections for {load_seconds} s ...", flush=True)
-                load = wrk(server, visit_requests(paths, callbacks), 200, load_seconds)
+                visits = visit_requests(sessions)
+                print(f"[{scale}x] load test: 200 visitors for {load_seconds} s ...", flush=True)
+                before = len(server.access_log())
+                load = wrk(server, visits, 200, load_seconds, think=THINK_MS)
+                load["endpoints"] = endpoint_times(server.access_log()[before:])
+                print(f"[{scale}x] saturation: 200 connections without pauses for {min(load_seconds, 20)} s ...", flush=True)
+                saturation = wrk(server, visits, 200, min(load_seconds, 20))
             busy_rss = max(server.worker_rss_mb())
         finally:
             server.stop()
         row = {"scale": scale, "records": raw_records(scale), "startup": startup, "idle_rss": idle_rss, "busy_rss": busy_rss,
-               "pages": pages, "callbacks": timings, "static": static, "dynamic": dynamic, "load": load}
+               "pages": pages, "callbacks": timings, "static": static, "dynamic": dynamic, "load": load,
+               "saturation": saturation}
         scale_rows.append(row)
         summary[scale] = row
     return report(scale_rows, summary)
@@ -361,12 +399,23 @@ def report(rows: list[dict], summary: dict) -> str:
                    f"{c['count']} | {c['p50_ms']:.1f} / {c['p95_ms']:.1f} / {c['max_ms']:.0f} | {r['static']['rps']:.0f} | {r['dynamic']['rps']:.0f} | {ratio:.2f} |")
     load = first["load"]
     if load:
-        out.append("\n## Load test (1x): 200 concurrent connections replaying visits to every page\n")
-        out.append("| duration (s) | requests | requests/s | errors (connect/read/write/status/timeout) | p50 (ms) | p95 (ms) | max (ms) |")
-        out.append("|---:|---:|---:|---|---:|---:|---:|")
-        out.append(f"| {load['duration_us'] / 1e6:.0f} | {load['requests']} | {load['rps']:.0f} | {load['errors']} "
-                   f"({load['connect']}/{load['read']}/{load['write']}/{load['status']}/{load['timeout']}) | "
-                   f"{load['p50_us'] / 1000:.0f} | {load['p95_us'] / 1000:.0f} | {load['max_us'] / 1000:.0f} |")
+        out.append("\n## Load test (1x): 200 concurrent simulated visitors\n")
+        out.append(f"Each visitor opens every page as Chromium did (document, scripts and styles once, layout, callbacks), "
+                   f"chooses every chart option, downloads a CSV, and starts again as a new visitor; it pauses "
+                   f"{THINK_MS[0] / 1000:.0f}–{THINK_MS[1] / 1000:.0f} s before each page and each choice. "
+                   "Saturation: the same 200 connections with no pause at all (a worst case no real crowd produces), "
+                   "which shows the ceiling.\n")
+        out.append("| run | duration (s) | requests | requests/s | errors (connect/read/write/status/timeout) | p50 (ms) | p95 (ms) | max (ms) |")
+        out.append("|---|---:|---:|---:|---|---:|---:|---:|")
+        for name, run_ in (("200 visitors", load), ("saturation", first["saturation"])):
+            out.append(f"| {name} | {run_['duration_us'] / 1e6:.0f} | {run_['requests']} | {run_['rps']:.0f} | {run_['errors']} "
+                       f"({run_['connect']}/{run_['read']}/{run_['write']}/{run_['status']}/{run_['timeout']}) | "
+                       f"{run_['p50_us'] / 1000:.0f} | {run_['p95_us'] / 1000:.0f} | {run_['max_us'] / 1000:.0f} |")
+        out.append("\nServer time by kind of request during the visitor run (access log):\n")
+        out.append("| kind | requests | p50 (ms) | p95 (ms) |")
+        out.append("|---|---:|---:|---:|")
+        for kind, t in sorted(load["endpoints"].items()):
+            out.append(f"| {kind} | {t['count']} | {t['p50']:.1f} | {t['p95']:.1f} |")
     out.append("\n## Targets (issue #8)\n")
     out.append("| target | measured | verdict |")
     out.append("|---|---|---|")

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 from html import escape as html_escape
 from pathlib import Path
 
 import dash
 from dash import html
+from dash.development.base_component import Component
+from dash._utils import stringify_id, to_json
 from flask import request
 from flask_caching import Cache
 
+from .components.shell import NAVBAR_CLOSED
 from .data import DataError
 from .data.source import PackageSource
 from .pages import Router, register_pages
@@ -18,13 +22,16 @@ from .runtime import Runtime, cache_config
 from .settings import Settings
 from .i18n import LANGUAGES, t
 from .pages.embed import EMBED_SLUG
+from .web.callback_cache import CallbackResponseCache
 from .web.observability import configure_logging, install_access_log
 from .web.routes import register_routes
 from .web.security import SecurityHeaders
+from .web.static import StaticFiles
 
 __all__ = ["create_app", "Settings", "DataError"]
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
+_UNUSED_SCRIPTS = ("/dash_table/bundle.", "/deps/polyfill@")
 PARTIAL_PLOTLY = r"plotly-pazos\.min\.js"
 
 
@@ -32,6 +39,36 @@ class PazosDash(dash.Dash):
     """Dash with a server-rendered <html lang> and <title> that follow the requested page."""
 
     router: Router
+    _validation_json: str | None = None
+    _sealed = False
+
+    def seal(self) -> None:
+        """After the warm-up: the validation layout is final, so serialise it only once more."""
+        self.validation_layout = lean_validation_layout(self.validation_layout)
+        self._sealed = True
+
+    def _generate_config_html(self) -> str:
+        """Dash serialises its whole config, validation layout included, for every index page
+        (5 ms of a 6 ms response); only its per-page-load token changes, so the layout's JSON
+        is kept once the app is sealed."""
+        if not self._sealed:
+            return super()._generate_config_html()
+        config = self._config()
+        validation = config.pop("validation_layout", None)
+        if validation is None:
+            return super()._generate_config_html()
+        if self._validation_json is None:
+            self._validation_json = to_json(validation)
+        return (f'<script id="_dash-config" type="application/json">{to_json(config)[:-1]},'
+                f'"validation_layout":{self._validation_json}}}</script>')
+
+    def _generate_scripts_html(self) -> str:
+        """Dash always sends dash_table's loader and Babel's polyfill for old browsers (43 KB
+        compressed); no page here has a DataTable, and every browser that can draw the charts
+        has what the polyfill adds except Babel's regenerator runtime, which the partial
+        plotly.js bundle provides (frontend/entry.js)."""
+        return "\n".join(line for line in super()._generate_scripts_html().split("\n")
+                         if not any(unused in line for unused in _UNUSED_SCRIPTS))
 
     def interpolate_index(self, **kwargs: str) -> str:
         path = self.strip_relative_path(request.path) or ""
@@ -72,11 +109,12 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     register_routes(app.server, runtime, app.config.routes_pathname_prefix)
     # Pure UI state stays in the browser: the phone menu opens without a server round trip.
     app.clientside_callback(
-        "function(n, isOpen) { const open = n ? !isOpen : isOpen; return [open, String(open)]; }",
-        dash.Output("navbar-collapse", "is_open"),
+        f"function(n, cls) {{ const open = !(cls || '').includes(' show'); "
+        f"return [open ? '{NAVBAR_CLOSED} show' : '{NAVBAR_CLOSED}', String(open)]; }}",
+        dash.Output("navbar-collapse", "className"),
         dash.Output("navbar-toggler", "aria-expanded"),
         dash.Input("navbar-toggler", "n_clicks"),
-        dash.State("navbar-collapse", "is_open"),
+        dash.State("navbar-collapse", "className"),
         prevent_initial_call=True,
     )
     headers = _harden(app, settings)
@@ -91,9 +129,12 @@ def _harden(app: PazosDash, settings: Settings) -> SecurityHeaders:
     runtime: Runtime = server.config["PAZOS_RUNTIME"]
     prefix = app.config.routes_pathname_prefix
     embeds = tuple(f"{prefix}{app.router.prefix(lang).lstrip('/')}/{EMBED_SLUG}/".replace("//", "/") for lang in LANGUAGES)
-    headers = SecurityHeaders(server, embeds, settings.basemap_url)
     configure_logging()
+    # Order matters: the access log's clock starts before a cached answer can end the request.
     install_access_log(server, lambda: runtime.package.version)
+    headers = SecurityHeaders(server, embeds, settings.basemap_url)
+    CallbackResponseCache(server, runtime.cache, f"{prefix}_dash-update-component", lambda: runtime.package.version)
+    StaticFiles(server, prefix, ASSETS, runtime.cache)
 
     @server.errorhandler(500)
     def _server_error(_error):  # never a traceback: Flask has already logged it
@@ -111,3 +152,22 @@ def _warm_up(app: PazosDash) -> None:
         response = client.get(app.config.requests_pathname_prefix)
     if response.status_code != 200:
         raise RuntimeError(f"the dashboard failed its warm-up request (HTTP {response.status_code})")
+    app.seal()
+
+
+_HEAVY_PROPS = ("children", "figure", "data")
+
+
+def lean_validation_layout(layout: Component) -> html.Div:
+    """Dash Pages validates callbacks against every page rendered at once and sends that tree
+    in every index page (1.7 MB here, figures included). The renderer only needs each id'd
+    component and its type: keep those, once each, without children, figures or stored data."""
+    lean: dict[str, Component] = {}
+    for component in layout._traverse_ids():
+        key = stringify_id(component.id)
+        if key not in lean:
+            bare = copy.copy(component)
+            for prop in _HEAVY_PROPS:
+                bare.__dict__.pop(prop, None)
+            lean[key] = bare
+    return html.Div(list(lean.values()))

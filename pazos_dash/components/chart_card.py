@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from ..data import Resource
+from .bootstrap import badge
 from ..i18n import fmt_number, has, t
 
 GRAPH_CONFIG = {
@@ -104,7 +104,7 @@ def chart_card(
     title_id = f"{chart_id}-title"
     header: list[Any] = [html.H2(title, id=title_id, className="h5 card-title mb-1")]
     if demo:
-        header.append(dbc.Badge(t("demo.badge", lang), color="warning", text_color="dark", className="demo-badge mb-2"))
+        header.append(badge(t("demo.badge", lang), color="warning", className="demo-badge mb-2"))
     return html.Section(
         html.Div(
             header

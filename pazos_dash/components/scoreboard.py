@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from ..i18n import fmt_number, t
+from .bootstrap import badge
+from .bootstrap import progress as progress_bar
 
 _BADGE = {"on_track": "success", "at_risk": "warning", "off_track": "danger", "no_data": "secondary"}
 _DECIMALS = {"per_100k": 1, "percent": 1, "ratio": 2, "people": 0, "enrolments": 0}
@@ -47,7 +48,7 @@ def scoreboard_table(frame: pd.DataFrame, *, lang: str, caption: str, table_id: 
     rows = []
     for r in frame.itertuples():
         progress = None if pd.isna(r.progress_pct) else float(r.progress_pct)
-        bar = (html.Div([dbc.Progress(value=max(0.0, min(progress, 100.0)), color=_BADGE[r.progress_status],
+        bar = (html.Div([progress_bar(progress, color=_BADGE[r.progress_status], label=t("scoreboard.progress", lang),
                                       style={"height": "0.8rem", "minWidth": "5rem"}, className="mb-1"),
                          html.Span(f"{fmt_number(progress, lang, 0)} %", className="small")])
                if progress is not None else html.Span("—"))
@@ -60,8 +61,7 @@ def scoreboard_table(frame: pd.DataFrame, *, lang: str, caption: str, table_id: 
             html.Td(_value(r.target, r.target_year, r.unit, lang) + demo_target, className="num"),
             html.Td(_value(r.latest, r.latest_year, r.unit, lang), className="num"),
             html.Td(bar),
-            html.Td(dbc.Badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status],
-                              text_color="dark" if r.progress_status in ("at_risk", "no_data") else None),
+            html.Td(badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status]),
                     **{"data-status": r.progress_status}),
             html.Td(sparkline(series.get(r.indicator_id, []), lang)),
         ], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id}))

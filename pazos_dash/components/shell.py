@@ -4,19 +4,28 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-import dash_bootstrap_components as dbc
 from dash import dcc, html
+
+from .bootstrap import alert, container
 
 from ..data import DataPackage, Resource
 from ..i18n import fmt_date, t
 
 
-def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch_href: str, home_href: str) -> dbc.Navbar:
-    """nav_items: (page_id, label, href, is_current). The language switch reloads the page in the other language."""
+NAVBAR_COLOUR = "#0b4f8a"  # white on it: 8.3:1 (Bootstrap's primary is 4.5:1)
+
+
+def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch_href: str, home_href: str) -> html.Header:
+    """nav_items: (page_id, label, href, is_current). Page links navigate inside the app; the
+    language switch reloads the page in the other language."""
     other = "en" if lang == "es" else "es"
     links = [
-        dbc.NavItem(
-            dbc.NavLink(label, href=href, active=current, id=f"nav-{page_id}")
+        html.Li(
+            dcc.Link(
+                [label, html.Span(f" ({t('shell.current', lang)})", className="visually-hidden")] if current else label,
+                href=href, id=f"nav-{page_id}", className="nav-link active" if current else "nav-link",
+            ),
+            className="nav-item",
         )
         for page_id, label, href, current in nav_items
     ]
@@ -29,11 +38,10 @@ def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch
         className="btn btn-outline-light btn-sm ms-lg-3 my-2 my-lg-0",
         title=t("shell.lang_switch_label", lang),
     )
-    return dbc.Navbar(
-        dbc.Container(
+    return html.Header(
+        container(
             [
-                dbc.NavbarBrand(t("site.name", lang), href=home_href, className="fw-bold"),
-                # A plain button: dbc.NavbarToggler cannot carry an accessible name.
+                dcc.Link(t("site.name", lang), href=home_href, className="navbar-brand fw-bold"),
                 html.Button(
                     html.Span(className="navbar-toggler-icon"),
                     id="navbar-toggler",
@@ -41,24 +49,26 @@ def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch
                     type="button",
                     **{"aria-label": t("shell.menu", lang), "aria-controls": "navbar-collapse", "aria-expanded": "false"},
                 ),
-                dbc.Collapse(
+                # Opened and closed by a clientside callback (pazos_dash/__init__.py).
+                html.Div(
                     html.Nav(
-                        [dbc.Nav(links, navbar=True, className="me-auto"), switch],
+                        [html.Ul(links, className="navbar-nav me-auto"), switch],
                         className="d-lg-flex align-items-center w-100",
                         **{"aria-label": t("shell.nav_label", lang)},
                     ),
                     id="navbar-collapse",
-                    navbar=True,
-                    is_open=False,
+                    className=NAVBAR_CLOSED,
                 ),
             ],
-            fluid="xl",
+            className="d-flex flex-wrap align-items-center justify-content-between",
         ),
-        color="#0b4f8a",  # white on it: 8.3:1 (Bootstrap's primary is 4.5:1)
-        dark=True,
-        expand="lg",
-        className="site-navbar",
+        className="navbar navbar-expand-lg navbar-dark site-navbar",
+        style={"backgroundColor": NAVBAR_COLOUR},
+        **{"data-bs-theme": "dark"},
     )
+
+
+NAVBAR_CLOSED = "collapse navbar-collapse"
 
 
 def demo_notice(resources: Sequence[Resource], lang: str) -> Any:
@@ -66,7 +76,7 @@ def demo_notice(resources: Sequence[Resource], lang: str) -> Any:
     if not resources:
         return None
     names = ", ".join(r.title[lang] for r in resources)
-    return dbc.Alert(
+    return alert(
         [html.Strong(t("demo.notice_title", lang) + ". "), t("demo.notice", lang, names=names)],
         color="warning",
         id="demo-notice",
@@ -77,7 +87,7 @@ def demo_notice(resources: Sequence[Resource], lang: str) -> Any:
 def footer(*, package: DataPackage, lang: str, methodology_href: str) -> html.Footer:
     licences = ", ".join(lic.get("title") or lic.get("name", "") for lic in package.licenses)
     return html.Footer(
-        dbc.Container(
+        container(
             html.P(
                 [
                     html.Span(t("footer.publisher", lang) + " "),
@@ -87,14 +97,13 @@ def footer(*, package: DataPackage, lang: str, methodology_href: str) -> html.Fo
                 ],
                 className="mb-0 small",
             ),
-            fluid="xl",
         ),
         className="site-footer py-3 mt-4",
     )
 
 
 def page_frame(
-    *, lang: str, heading: str, body: list[Any], notice: Any, nav: dbc.Navbar, foot: html.Footer
+    *, lang: str, heading: str, body: list[Any], notice: Any, nav: html.Header, foot: html.Footer
 ) -> html.Div:
     """Assemble one page: skip link, navbar, main (h1, notice, body), footer."""
     return html.Div(
@@ -103,7 +112,7 @@ def page_frame(
             dcc.Store(id="page-lang", data=lang),
             nav,
             html.Main(
-                dbc.Container([html.H1(heading, className="h2 my-3", id="page-heading"), notice, *body], fluid="xl"),
+                container([html.H1(heading, className="h2 my-3", id="page-heading"), notice, *body]),
                 id="main",
                 tabIndex="-1",
                 lang=lang,

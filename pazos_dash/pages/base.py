@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any, Callable
 from urllib.parse import urlencode
 
-import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from ..charts import ChartSpec
+from ..components.bootstrap import alert, radio_items
 from ..components.chart_card import chart_card, data_table
 from ..components.scoreboard import scoreboard_table
 from ..i18n import fmt_number, has, t
@@ -56,9 +56,9 @@ def intro(page_id: str, lang: str, **numbers: object) -> html.P:
     return html.P(t(f"page.{page_id}.intro", lang, **values), className="lead page-intro", id="page-intro")
 
 
-def coming_next(page_id: str, lang: str) -> dbc.Alert:
+def coming_next(page_id: str, lang: str) -> html.Div:
     """An honest placeholder for a section that a later issue fills."""
-    return dbc.Alert(
+    return alert(
         [html.Strong(t("coming.next", lang) + ". "), t(f"page.{page_id}.next", lang)],
         color="light",
         className="coming-next border",
@@ -122,7 +122,7 @@ def controls_for(spec: ChartSpec, lang: str, selected: dict[str, str]) -> list[A
         html.Fieldset(
             [
                 html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1"),
-                dbc.RadioItems(
+                radio_items(
                     id=f"{spec.chart_id}-{name}",
                     options=[{"label": _option_label(name, value, lang), "value": value} for value in allowed],
                     value=selected[name],

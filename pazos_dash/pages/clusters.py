@@ -1,8 +1,8 @@
 """The PAZOS clusters: the map (metric, year with play, before/after), a cluster's profile, residents."""
 
-import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ..components.bootstrap import col, row
 from ..components.chart_card import GRAPH_CONFIG
 from ..data.queries import cluster_profile, territory_facts
 from ..figures.clusters import cluster_trend_figure
@@ -23,8 +23,8 @@ def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: s
                   or [html.Li(t("profile.none", lang))])
     return [
         html.H2(t("profile.heading", lang, name=profile["name"]), className="h5", id="profile-name"),
-        dbc.Row([
-            dbc.Col([
+        row([
+            col([
                 html.P([html.Strong(t("profile.residents", lang) + ": "),
                         html.Span(fmt_number(profile["residents"], lang), id="profile-residents")]),
                 html.P([html.Strong(t("profile.zone", lang) + ": "), t(f"value.{profile['zone']}", lang)]),
@@ -32,12 +32,12 @@ def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: s
                 html.Ul(components, id="profile-components"),
                 html.H3(t("profile.neighbourhoods", lang, n=len(profile["neighbourhoods"])), className="h6"),
                 html.P(", ".join(profile["neighbourhoods"]), className="small", id="profile-neighbourhoods"),
-            ], md=5),
-            dbc.Col([
+            ], sizes="col-md-5"),
+            col([
                 html.H3(t("profile.trend", lang, metric=t(f"map.metric.{metric}", lang)), className="h6"),
                 dcc.Graph(figure=cluster_trend_figure(profile["trend"], lang=lang, metric=metric), config={**GRAPH_CONFIG, "locale": lang},
                           id="profile-trend", style={"height": "220px"}),
-            ], md=7),
+            ], sizes="col-md-7"),
         ]),
     ]
 

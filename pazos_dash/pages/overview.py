@@ -1,7 +1,8 @@
 """Overview: what PAZOS is, four headline numbers, and the homicide series."""
 
-import dash_bootstrap_components as dbc
+from dash import html
 
+from ..components.bootstrap import row
 from ..components.kpi_card import kpi_card
 from ..data.queries import overview_kpis, territory_facts
 from ..i18n import fmt_number, t
@@ -9,7 +10,7 @@ from ..pages.base import Links, Page, card_for, chart_options, intro
 from ..runtime import Runtime
 
 
-def kpi_row(runtime: Runtime, lang: str, links: Links) -> dbc.Row:
+def kpi_row(runtime: Runtime, lang: str, links: Links) -> html.Div:
     k = overview_kpis(runtime.package)
     change = fmt_number(k["change_vs_pre_pct"], lang, 1)
     change = (change if k["change_vs_pre_pct"] < 0 else "+" + change) + " %"
@@ -18,7 +19,7 @@ def kpi_row(runtime: Runtime, lang: str, links: Links) -> dbc.Row:
     if k["latest_note"].startswith("preliminary"):
         rate_detail += " " + t("kpi.rate.preliminary", lang)
     police = "Policía Nacional – DIJIN; DANE"
-    return dbc.Row(
+    return row(
         [
             kpi_card(kpi_id="rate", label=t("kpi.rate.label", lang, year=k["latest_year"]),
                      value=fmt_number(k["latest_rate"], lang, 1), detail=rate_detail, source=police,

@@ -55,3 +55,34 @@ def test_missing_months_are_skipped_not_zero():
 def test_break_needs_months_on_both_sides():
     with pytest.raises(ValueError, match="three months"):
         interrupted_time_series(_series(0, 0, seed=7), break_date="2023-11-01")
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_the_numpy_model_matches_statsmodels_hac_ols(seed):
+    """statsmodels is the reference (a test dependency); the app fits with NumPy to start faster."""
+    import statsmodels.api as sm
+
+    from pazos_dash.analysis.its import _design
+
+    series = _series(-3.0, 0.05, seed=seed)
+    series.loc[[5, 40, 100], "count"] = np.nan  # missing months are skipped, as in the real series
+    result = interrupted_time_series(series, break_date="2020-01-01", hac_lags=3)
+
+    dates = pd.to_datetime(series["date"])
+    t = np.arange(len(series), dtype=float)
+    t0 = float(dates.tolist().index(pd.Timestamp("2020-01-01")))
+    after = (dates >= "2020-01-01").to_numpy(dtype=float)
+    X = _design(t, after, t0, dates.dt.month.to_numpy(), True)
+    known = series["count"].notna().to_numpy()
+    reference = sm.OLS(series["count"][known].to_numpy(), X[known]).fit(cov_type="HAC", cov_kwds={"maxlags": 3})
+    for name, estimate in (("level_change", result.level_change), ("slope_change", result.slope_change)):
+        low, high = reference.conf_int().loc[name]
+        assert estimate.value == pytest.approx(reference.params[name], rel=1e-9)
+        assert (estimate.low, estimate.high) == pytest.approx((low, high), rel=1e-9)
+        assert estimate.p_value == pytest.approx(reference.pvalues[name], rel=1e-6, abs=1e-12)
+    counterfactual_X = X.copy()
+    counterfactual_X[["level_change", "slope_change"]] = 0.0
+    frame = reference.get_prediction(counterfactual_X).summary_frame(alpha=0.05)
+    mask = after == 1
+    assert result.frame["counterfactual"][mask].to_numpy() == pytest.approx(frame["mean"][mask].to_numpy(), rel=1e-9)
+    assert result.frame["counterfactual_low"][mask].to_numpy() == pytest.approx(frame["mean_ci_lower"][mask].to_numpy(), rel=1e-9)
