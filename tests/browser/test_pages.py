@@ -26,9 +26,12 @@ def test_page_opens_with_its_title_navigation_and_no_console_errors(dash_duo, da
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
 
     links = driver.find_elements(By.CSS_SELECTOR, ".site-navbar .nav-link")
-    assert [link.get_attribute("textContent") for link in links] == [t(f"nav.{p}", lang) for p in PAGE_IDS]
+    # The current page's link also tells screen readers so (a visually hidden suffix).
+    current = f"{t(f'nav.{page_id}', lang)} ({t('shell.current', lang)})"
+    assert [link.get_attribute("textContent") for link in links] == [
+        current if p == page_id else t(f"nav.{p}", lang) for p in PAGE_IDS]
     active = driver.find_elements(By.CSS_SELECTOR, ".site-navbar .nav-link.active")
-    assert [a.get_attribute("textContent") for a in active] == [t(f"nav.{page_id}", lang)]
+    assert [a.get_attribute("textContent") for a in active] == [current]
 
     switch = driver.find_element(By.ID, "language-switch")
     other = "en" if lang == "es" else "es"

@@ -1,0 +1,41 @@
+"""One JSON object per request in the access log, without who the visitor is."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from pazos_dash.web.observability import JsonFormatter
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.lines: list[str] = []
+        self.setFormatter(JsonFormatter())
+
+    def emit(self, record):
+        self.lines.append(self.format(record))
+
+
+def test_each_request_writes_one_json_line_without_ip_or_user_agent(client, runtime):
+    handler = _Collect()
+    logger = logging.getLogger("pazos.access")
+    logger.addHandler(handler)
+    try:
+        client.get("/download/homicides_annual.csv?homicides_annual-measure=rate", headers={"User-Agent": "probe/1.0"},
+                   environ_base={"REMOTE_ADDR": "203.0.113.7"})
+    finally:
+        logger.removeHandler(handler)
+    assert len(handler.lines) == 1
+    entry = json.loads(handler.lines[0])
+    assert entry["logger"] == "pazos.access" and entry["method"] == "GET" and entry["status"] == 200
+    assert entry["path"] == "/download/homicides_annual.csv" and entry["package"] == runtime.package.version
+    assert entry["duration_ms"] >= 0 and entry["bytes"] > 0
+    assert "203.0.113.7" not in handler.lines[0] and "probe/1.0" not in handler.lines[0]
+
+
+def test_application_events_are_json_too():
+    record = logging.LogRecord("pazos.data", logging.ERROR, __file__, 1, "refused %s", ("x.csv",), None)
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry == {"time": entry["time"], "level": "error", "logger": "pazos.data", "message": "refused x.csv"}
