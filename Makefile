@@ -1,5 +1,5 @@
 # The README's commands, by name. Each target works on a fresh clone.
-.PHONY: run test bench plotly validate publish-demo
+.PHONY: run test bench plotly axe validate publish-demo
 
 run:  ## install and start the dashboard on its embedded defaults
 	sh scripts/run.sh
@@ -13,6 +13,11 @@ bench:  ## measure page weight, drawing time, callback time, throughput, memory;
 plotly:  ## rebuild assets/plotly-pazos.min.js (the partial plotly.js bundle) with npm and esbuild
 	cd frontend && npm ci --no-audit --no-fund && npm run build
 	.venv/bin/python scripts/precompress.py
+
+axe:  ## refresh the vendored axe-core the accessibility tests inject (tests/browser/vendor/)
+	cd frontend && npm ci --no-audit --no-fund
+	cp frontend/node_modules/axe-core/axe.min.js tests/browser/vendor/axe.min.js
+	cp frontend/node_modules/axe-core/LICENSE tests/browser/vendor/LICENSE-axe-core.txt
 
 validate:  ## check the published data package
 	.venv/bin/pazos-dash validate data/published

@@ -10,4 +10,43 @@ Plotly.register([
   require('plotly.js/lib/sankey'),
   require('plotly.js/lib/locales/es'),
 ]);
+
+// Images for reports and slides: the camera button (and Plotly.downloadImage) draws the chart's
+// title above it and its source line below it, read from the chart card around the graph.
+function figureForImage(gd) {
+  var card = gd && gd.closest ? gd.closest('.chart-card, .slide') : null;
+  if (!card) { return null; }
+  var text = function (selector) { var el = card.querySelector(selector); return el ? el.textContent.trim() : ''; };
+  var wrap = function (line, width) {
+    var words = line.split(' '), lines = [''];
+    words.forEach(function (w) {
+      if ((lines[lines.length - 1] + ' ' + w).length > width) { lines.push(w); } else { lines[lines.length - 1] += (lines[lines.length - 1] ? ' ' : '') + w; }
+    });
+    return lines;
+  };
+  var full = gd._fullLayout;
+  var sourceLines = wrap(text('.chart-source'), Math.max(60, Math.round(full.width / 7)));
+  var extraTop = 56, extraBottom = 18 + 16 * sourceLines.length;
+  var layout = Object.assign({}, gd.layout, {
+    width: full.width,
+    height: full.height + extraTop + extraBottom,
+    margin: Object.assign({}, full.margin, {t: full.margin.t + extraTop, b: full.margin.b + extraBottom}),
+    title: {text: text('.card-title, .slide-title'), x: 0.01, xanchor: 'left', y: 0.99, yanchor: 'top', font: {size: 18}},
+    annotations: (gd.layout.annotations || []).concat([{
+      text: sourceLines.join('<br>'), showarrow: false, xref: 'paper', yref: 'paper', x: 0, y: 0,
+      xanchor: 'left', yanchor: 'top', yshift: -(full.margin.b + 4), align: 'left', font: {size: 11, color: '#333'}
+    }])
+  });
+  return {data: gd.data, layout: layout, config: gd._context};
+}
+var download = Plotly.downloadImage;
+function downloadWithTitleAndSource(gd, opts) {
+  var figure = figureForImage(gd);
+  if (!figure) { return download(gd, opts); }
+  opts = Object.assign({filename: (gd.id || 'pazos').replace(/^graph-/, '')}, opts);
+  return download(figure, opts);
+}
+Plotly.register({moduleType: 'apiMethod', name: 'downloadImage', fn: downloadWithTitleAndSource});
+Plotly.downloadImage = downloadWithTitleAndSource;
+Plotly.figureForImage = figureForImage;
 window.Plotly = Plotly;

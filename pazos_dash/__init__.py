@@ -17,13 +17,14 @@ from .components.shell import NAVBAR_CLOSED
 from .data import DataError
 from .data.source import PackageSource
 from .pages import Router, register_pages
-from .pages.callbacks import register_callbacks, register_map_callbacks
+from .pages.callbacks import register_callbacks, register_map_callbacks, register_presentation_callbacks
 from .runtime import Runtime, cache_config
 from .settings import Settings
 from .i18n import LANGUAGES, t
-from .pages.embed import EMBED_SLUG
+from .pages.embed import EMBED_SLUG, embed_query
 from .web.callback_cache import CallbackResponseCache
 from .web.observability import configure_logging, install_access_log
+from .web.api import register_api
 from .web.routes import register_routes
 from .web.security import SecurityHeaders
 from .web.static import StaticFiles
@@ -105,8 +106,10 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     register_pages(runtime, app.router)
     register_callbacks(app, runtime, app.router)
     register_map_callbacks(app, runtime, app.router)
+    register_presentation_callbacks(app)
     app.layout = html.Div(dash.page_container, id="app-root")
-    register_routes(app.server, runtime, app.config.routes_pathname_prefix)
+    register_routes(app.server, runtime, app.config.routes_pathname_prefix, _permalink(app.router), settings.default_lang)
+    register_api(app.server, runtime, app.config.routes_pathname_prefix)
     # Pure UI state stays in the browser: the phone menu opens without a server round trip.
     app.clientside_callback(
         f"function(n, cls) {{ const open = !(cls || '').includes(' show'); "
@@ -121,6 +124,15 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     _warm_up(app)
     headers.seal(app.csp_hashes())  # after the warm-up: Dash has produced every inline script
     return app
+
+
+def _permalink(router: Router):
+    """A chart's own address for its selection: its embed view, which shows the chart, its data
+    and sources and links to the site."""
+    def permalink(chart_id: str, lang: str, options: dict) -> str:
+        path = dash.get_relative_path(f"{router.prefix(lang)}/{EMBED_SLUG}/{chart_id}")
+        return request.host_url.rstrip("/") + path + embed_query(chart_id, options)
+    return permalink
 
 
 def _harden(app: PazosDash, settings: Settings) -> SecurityHeaders:

@@ -7,12 +7,12 @@ a download equals the chart's data by construction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..data import queries
+from ..data import Resource, queries
 from ..figures.clusters import cluster_map_figure, cluster_residents_figure
 from ..figures.partners import (budget_execution_figure, resources_by_component_figure, resources_by_sector_figure,
                                 resources_flow_figure)
@@ -389,3 +389,36 @@ CHARTS: dict[str, ChartSpec] = {
         ),
     )
 }
+
+
+def shows_demonstration_data(frame: pd.DataFrame, resources: Iterable[Resource]) -> bool:
+    """Rows that say what they are win over the resource flag: a resource can mix both kinds."""
+    if "status" in frame:
+        return bool((frame["status"] == "demo").any())
+    return any(r.demo for r in resources)
+
+
+def source_list(resources: Iterable[Resource], lang: str) -> list[tuple[str, str]]:
+    """(title, address) of each distinct source of the resources, in the language asked for."""
+    seen: dict[str, str] = {}
+    for resource in resources:
+        for source in resource.sources:
+            title = source.get("i18n", {}).get(lang, {}).get("title") or source.get("title", "")
+            seen.setdefault(title, source.get("path", ""))
+    return list(seen.items())
+
+
+def licence_list(resources: Iterable[Resource]) -> list[str]:
+    return list(dict.fromkeys(lic.get("title") or lic.get("name", "") for r in resources for lic in r.licenses))
+
+
+def state_query(chart_id: str, options: Mapping[str, str]) -> dict[str, str]:
+    """A chart's selection as query-string keys: `<chart_id>-<option>=<value>`."""
+    return {f"{chart_id}-{name}": str(value) for name, value in options.items()}
+
+
+def state_from_query(spec: "ChartSpec", query: Mapping[str, object]) -> dict[str, str]:
+    """The chart's selection from a page's query string; anything unknown or hostile becomes
+    the default (a shared address never breaks a page)."""
+    prefix = f"{spec.chart_id}-"
+    return spec.clean({key[len(prefix):]: value for key, value in query.items() if str(key).startswith(prefix)})

@@ -7,6 +7,7 @@ from typing import Any, Iterable
 import pandas as pd
 from dash import dcc, html
 
+from ..charts import licence_list, shows_demonstration_data, source_list
 from ..data import Resource
 from .bootstrap import badge
 from ..i18n import fmt_number, has, t
@@ -59,24 +60,19 @@ def _is_number(value: Any) -> bool:
 
 def source_line(resources: Iterable[Resource], lang: str) -> html.P:
     """'Source: …' with links where the source has one, then the licence."""
-    sources: list[Any] = []
-    licences: list[str] = []
-    seen: set[str] = set()
-    for resource in resources:
-        for source in resource.sources:
-            title = source.get("i18n", {}).get(lang, {}).get("title") or source.get("title", "")
-            if title in seen:
-                continue
-            seen.add(title)
-            path = source.get("path", "")
-            sources.append(html.A(title, href=path, rel="noopener") if path.startswith("http") else title)
-        licences += [lic.get("title") or lic.get("name", "") for lic in resource.licenses]
     parts: list[Any] = [html.Strong(f"{t('card.source', lang)}: ")]
-    for number, source in enumerate(sources):
+    for number, (title, path) in enumerate(source_list(resources, lang)):
+        source = html.A(title, href=path, rel="noopener") if path.startswith("http") else title
         parts += ["; ", source] if number else [source]
+    licences = licence_list(resources)
     if licences:
-        parts.append(f". {t('card.licence', lang)}: {', '.join(dict.fromkeys(licences))}.")
+        parts.append(f". {t('card.licence', lang)}: {', '.join(licences)}.")
     return html.P(parts, className="chart-source small text-body-secondary mb-0")
+
+
+def download_id(chart_id: str, fmt: str) -> str:
+    """The CSV link keeps the id it always had; the others add their format."""
+    return f"download-{chart_id}" if fmt == "csv" else f"download-{chart_id}-{fmt}"
 
 
 def chart_card(
@@ -88,19 +84,19 @@ def chart_card(
     frame: pd.DataFrame,
     resources: list[Resource],
     decimals: dict[str, int],
-    download_href: str,
+    downloads: dict[str, str],
     lang: str,
     controls: list[Any] | None = None,
     table: Any = None,
     table_open: bool = False,
+    permalink: str | None = None,
 ) -> html.Section:
     """One chart, its data and its provenance, as a card; demonstration data is badged.
 
     `controls` (radio groups and the like) sit between the takeaway and the graph; a callback
     replaces the takeaway, figure, table and download link when they change.
     """
-    # Rows that say what they are win over the resource flag: a resource can mix both kinds.
-    demo = bool((frame["status"] == "demo").any()) if "status" in frame else any(r.demo for r in resources)
+    demo = shows_demonstration_data(frame, resources)
     title_id = f"{chart_id}-title"
     header: list[Any] = [html.H2(title, id=title_id, className="h5 card-title mb-1")]
     if demo:
@@ -111,7 +107,14 @@ def chart_card(
             + [
                 html.P(takeaway, className="chart-takeaway", id=f"{chart_id}-takeaway"),
                 html.Div(controls or [], className="chart-controls d-flex flex-wrap gap-3 mb-2"),
-                dcc.Graph(id=f"graph-{chart_id}", figure=figure, config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph"),
+                # A figure named by the card's title and described by its computed takeaway: what
+                # a screen reader announces for the chart (its numbers are in the table below).
+                html.Div(
+                    dcc.Graph(id=f"graph-{chart_id}", figure=figure, config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph"),
+                    role="figure",
+                    id=f"figure-{chart_id}",
+                    **{"aria-labelledby": title_id, "aria-describedby": f"{chart_id}-takeaway"},
+                ),
                 html.Details(
                     [
                         html.Summary(t("card.table_show", lang)),
@@ -128,15 +131,19 @@ def chart_card(
                     open=table_open,
                 ),
                 html.Div(
-                    html.A(
-                        t("card.download_csv", lang),
-                        href=download_href,
-                        download=f"{chart_id}.csv",
-                        className="btn btn-outline-primary btn-sm",
-                        id=f"download-{chart_id}",
-                        title=t("card.download_label", lang),
-                    ),
-                    className="chart-actions my-2",
+                    [html.Span(t("card.download", lang), className="small fw-semibold me-1")] + [
+                        html.A(
+                            t(f"card.download_{fmt}", lang),
+                            href=href,
+                            download=f"{chart_id}.{fmt}",
+                            className="btn btn-outline-primary btn-sm",
+                            id=download_id(chart_id, fmt),
+                            title=t(f"card.download_{fmt}_label", lang),
+                        )
+                        for fmt, href in downloads.items()
+                    ] + ([html.A(t("card.permalink", lang), href=permalink, id=f"{chart_id}-permalink", className="small ms-2",
+                                 title=t("card.permalink_label", lang))] if permalink is not None else []),
+                    className="chart-actions d-flex flex-wrap align-items-center gap-2 my-2",
                 ),
                 source_line(resources, lang),
             ],

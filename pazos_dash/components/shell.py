@@ -84,7 +84,7 @@ def demo_notice(resources: Sequence[Resource], lang: str) -> Any:
     )
 
 
-def footer(*, package: DataPackage, lang: str, methodology_href: str) -> html.Footer:
+def footer(*, package: DataPackage, lang: str, methodology_href: str, present_href: str) -> html.Footer:
     licences = ", ".join(lic.get("title") or lic.get("name", "") for lic in package.licenses)
     return html.Footer(
         container(
@@ -94,6 +94,8 @@ def footer(*, package: DataPackage, lang: str, methodology_href: str) -> html.Fo
                     html.Span(t("footer.updated", lang, date=fmt_date(package.last_updated, lang)) + " ", id="footer-updated"),
                     html.Span(t("footer.licence", lang, licence=licences) + " ", id="footer-licence"),
                     html.A(t("footer.methodology", lang), href=methodology_href, id="footer-methodology"),
+                    " · ",
+                    html.A(t("present.heading", lang), href=present_href, id="footer-present"),
                 ],
                 className="mb-0 small",
             ),

@@ -19,6 +19,7 @@ from ..runtime import Runtime
 from . import clusters, data, homicides, indicators, overview, partners, sdg, youth
 from .base import Links, Page
 from .embed import EMBED_SLUG, embed_layout
+from .present import PRESENT_SLUGS, present_layout
 
 PAGES: tuple[Page, ...] = tuple(
     module.PAGE for module in (overview, homicides, clusters, youth, partners, sdg, indicators, data)
@@ -73,7 +74,8 @@ def render(page: Page, lang: str, runtime: Runtime, router: Router, query: dict[
             switch_href=router.href(page.page_id, other) + _query_string(query),
             home_href=router.href("overview", lang),
         ),
-        foot=footer(package=runtime.package, lang=lang, methodology_href=router.href("data", lang)),
+        foot=footer(package=runtime.package, lang=lang, methodology_href=router.href("data", lang),
+                    present_href=dash.get_relative_path(present_path(router, lang))),
     )
 
 
@@ -111,6 +113,19 @@ def _embed(lang: str, runtime: Runtime, router: Router):
     return layout
 
 
+def present_path(router: Router, lang: str) -> str:
+    return f"{router.prefix(lang)}/{PRESENT_SLUGS[lang]}"
+
+
+def _present(lang: str, runtime: Runtime, router: Router):
+    def layout(**query: Any) -> html.Main:
+        other = "en" if lang == "es" else "es"
+        slide = {"slide": query["slide"]} if "slide" in query else {}
+        return present_layout(runtime, lang, router.href("overview", lang),
+                              dash.get_relative_path(present_path(router, other)) + _query_string(slide), query)
+    return layout
+
+
 def register_pages(runtime: Runtime, router: Router) -> None:
     """Register every page in every language with Dash Pages (call after the app exists)."""
     for page in PAGES:
@@ -126,6 +141,13 @@ def register_pages(runtime: Runtime, router: Router) -> None:
                 page_id=page.page_id,
             )
     for lang in LANGUAGES:
+        dash.register_page(
+            f"pazos_dash.pages.present.{lang}",
+            path=present_path(router, lang),
+            title=f"{t('present.heading', lang)} · {t('site.name', lang)}",
+            layout=_present(lang, runtime, router),
+            lang=lang,
+        )
         dash.register_page(
             f"pazos_dash.pages.embed.{lang}",
             path_template=f"{router.prefix(lang)}/{EMBED_SLUG}/<chart_id>",

@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from ..charts import ChartSpec
-from ..components.bootstrap import alert, radio_items
+from ..charts import CHARTS, ChartSpec, state_from_query, state_query
+from ..components.bootstrap import radio_items
 from ..components.chart_card import chart_card, data_table
 from ..components.scoreboard import scoreboard_table
 from ..i18n import fmt_number, has, t
@@ -45,9 +45,8 @@ class Page:
 
 
 def chart_options(chart_id: str, query: dict) -> dict[str, str]:
-    """A chart's options from the page's query string: `?<chart_id>-<option>=<value>`."""
-    prefix = f"{chart_id}-"
-    return {key[len(prefix):]: value for key, value in query.items() if key.startswith(prefix)}
+    """A chart's options from the page's query string: `?<chart_id>-<option>=<value>`, cleaned."""
+    return state_from_query(CHARTS[chart_id], query)
 
 
 def intro(page_id: str, lang: str, **numbers: object) -> html.P:
@@ -56,18 +55,17 @@ def intro(page_id: str, lang: str, **numbers: object) -> html.P:
     return html.P(t(f"page.{page_id}.intro", lang, **values), className="lead page-intro", id="page-intro")
 
 
-def coming_next(page_id: str, lang: str) -> html.Div:
-    """An honest placeholder for a section that a later issue fills."""
-    return alert(
-        [html.Strong(t("coming.next", lang) + ". "), t(f"page.{page_id}.next", lang)],
-        color="light",
-        className="coming-next border",
-    )
+DOWNLOAD_FORMATS = ("csv", "xlsx", "json")
 
 
-def download_href(links: Links, chart_id: str, options: dict[str, str]) -> str:
-    query = ("?" + urlencode(options)) if options else ""
-    return links.route(f"download/{chart_id}.csv") + query
+def download_hrefs(links: Links, chart_id: str, options: dict[str, str]) -> dict[str, str]:
+    """The chart's data for this selection in each format; Excel and JSON carry the metadata
+    in the page's language."""
+    hrefs = {}
+    for fmt in DOWNLOAD_FORMATS:
+        query = {**options, "lang": links.lang} if fmt != "csv" else options
+        hrefs[fmt] = links.route(f"download/{chart_id}.{fmt}") + (("?" + urlencode(query)) if query else "")
+    return hrefs
 
 
 def chart_parts(runtime: Runtime, chart_id: str, lang: str, links: Links, options: dict[str, str]) -> dict[str, Any]:
@@ -80,7 +78,7 @@ def chart_parts(runtime: Runtime, chart_id: str, lang: str, links: Links, option
         "takeaway": spec.takeaway(frame, lang),
         "table": TABLE_RENDERERS.get(spec.table, data_table)(frame, lang=lang, caption=t("card.table_caption", lang, title=spec.title(lang)),
                                             decimals=spec.decimals, table_id=f"table-{chart_id}"),
-        "href": download_href(links, chart_id, clean),
+        "downloads": download_hrefs(links, chart_id, clean),
         "frame": frame,
     }
 
@@ -149,9 +147,12 @@ def card_for(runtime: Runtime, chart_id: str, lang: str, links: Links, options: 
         frame=parts["frame"],
         resources=[runtime.package.resources[name] for name in spec.resources],
         decimals=spec.decimals,
-        download_href=parts["href"],
+        downloads=parts["downloads"],
         lang=lang,
         controls=controls_for(spec, lang, selected),
         table=parts["table"],
         table_open=spec.table_open,
+        # The page's address with this chart's selection; the controls keep it (and the address
+        # bar) up to date in the browser (pages/callbacks.py).
+        permalink=("?" + urlencode(state_query(chart_id, selected))) if spec.options else None,
     )

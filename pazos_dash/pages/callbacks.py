@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import dash
 from dash import Input, Output, State
 
 from ..charts import CHARTS, ChartSpec
 from ..runtime import Runtime
-from .base import Links, chart_parts
+from ..components.chart_card import download_id
+from .base import DOWNLOAD_FORMATS, Links, chart_parts
 
 
 def _register_chart(app: dash.Dash, runtime: Runtime, router, spec: ChartSpec) -> None:
@@ -17,7 +20,7 @@ def _register_chart(app: dash.Dash, runtime: Runtime, router, spec: ChartSpec) -
         Output(f"graph-{spec.chart_id}", "figure"),
         Output(f"{spec.chart_id}-takeaway", "children"),
         Output(f"table-wrap-{spec.chart_id}", "children"),
-        Output(f"download-{spec.chart_id}", "href"),
+        *[Output(download_id(spec.chart_id, fmt), "href") for fmt in DOWNLOAD_FORMATS],
         *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
         State("page-lang", "data"),
         prevent_initial_call=True,
@@ -27,7 +30,32 @@ def _register_chart(app: dash.Dash, runtime: Runtime, router, spec: ChartSpec) -
         lang = lang if lang in ("es", "en") else router.default_lang
         links = Links(lang, router.href, runtime.settings.base_path)
         parts = chart_parts(runtime, spec.chart_id, lang, links, dict(zip(names, selected)))
-        return parts["figure"], parts["takeaway"], parts["table"], parts["href"]
+        return (parts["figure"], parts["takeaway"], parts["table"], *[parts["downloads"][fmt] for fmt in DOWNLOAD_FORMATS])
+
+
+# The selection lives in the address: each change is written to the query string (replaceState:
+# no reload, no new history entry), into the card's permalink and into the language switch, so a
+# copied address, a bookmark or the other language opens the same view.
+_KEEP_STATE = """function(...values) {
+    const chart = %s, names = %s;
+    const params = new URLSearchParams(window.location.search);
+    names.forEach((name, i) => params.set(chart + '-' + name, values[i]));
+    const query = params.toString() ? '?' + params.toString() : '';
+    window.history.replaceState(window.history.state, '', window.location.pathname + query + window.location.hash);
+    const other = document.getElementById('language-switch');
+    if (other) { const url = new URL(other.href); url.search = query; other.href = url.toString(); }
+    return window.location.pathname + query;
+}"""
+
+
+def _keep_state_in_the_address(app: dash.Dash, spec: ChartSpec) -> None:
+    names = list(spec.options)
+    app.clientside_callback(
+        _KEEP_STATE % (json.dumps(spec.chart_id), json.dumps(names)),
+        Output(f"{spec.chart_id}-permalink", "href"),
+        *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
+        prevent_initial_call=True,
+    )
 
 
 def register_callbacks(app: dash.Dash, runtime: Runtime, router) -> None:
@@ -35,6 +63,27 @@ def register_callbacks(app: dash.Dash, runtime: Runtime, router) -> None:
     for spec in CHARTS.values():
         if spec.options:
             _register_chart(app, runtime, router, spec)
+            _keep_state_in_the_address(app, spec)
+
+
+def register_presentation_callbacks(app: dash.Dash) -> None:
+    """The deck moves in the browser: no server round trip, so a session survives a lost network."""
+    from .present import FULLSCREEN, NAVIGATE, SLIDES
+
+    total = len(SLIDES)
+    app.clientside_callback(
+        NAVIGATE % total,
+        Output("slide-index", "data"),
+        Output("slide-counter", "children"),
+        *[Output(f"slide-{i}", "className") for i in range(total)],
+        *[Output(f"slide-{i}", "aria-hidden") for i in range(total)],
+        Input("slide-prev", "n_clicks"),
+        Input("slide-next", "n_clicks"),
+        State("slide-index", "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(FULLSCREEN, Output("slide-fullscreen", "className"), Input("slide-fullscreen", "n_clicks"),
+                            prevent_initial_call=True)
 
 
 def register_map_callbacks(app: dash.Dash, runtime: Runtime, router) -> None:

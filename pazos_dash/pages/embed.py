@@ -13,12 +13,17 @@ from urllib.parse import urlencode
 from dash import dcc, html
 from flask import has_request_context, request
 
-from ..charts import CHARTS
+from ..charts import CHARTS, state_query
 from ..i18n import t
 from ..runtime import Runtime
 from .base import Links, card_for, chart_options
 
 EMBED_SLUG = "embed"
+
+
+def embed_query(chart_id: str, options: dict[str, str]) -> str:
+    state = urlencode(state_query(chart_id, options))
+    return f"?{state}" if state else ""
 
 
 def embed_code(src: str, title: str) -> str:
@@ -36,9 +41,8 @@ def embed_layout(runtime: Runtime, lang: str, links: Links, home_href: str, path
                          className="embed container-fluid py-2", id="main", lang=lang)
     spec = CHARTS[chart_id]
     options = spec.clean(chart_options(chart_id, {k: str(v) for k, v in query.items()}))
-    state = urlencode({f"{chart_id}-{k}": v for k, v in options.items()})
     origin = request.host_url.rstrip("/") if has_request_context() else ""
-    src = f"{origin}{path}/{chart_id}" + (f"?{state}" if state else "")
+    src = f"{origin}{path}/{chart_id}" + embed_query(chart_id, options)
     extra = [html.Div(id="cluster-profile", className="mt-2")] if chart_id == "cluster_map" else []
     return html.Main(
         [

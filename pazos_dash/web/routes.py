@@ -1,28 +1,65 @@
-"""Flask routes: each chart's CSV, and the published package's own files (nothing else on disk)."""
+"""Flask routes: each chart's data (CSV, Excel, JSON), and the published package's own files
+(nothing else on disk)."""
 
 from __future__ import annotations
+
+import io
+import zipfile
+from typing import Callable
+from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, jsonify, request, send_from_directory
 
 from ..charts import CHARTS
 from ..data.package import DESCRIPTOR
+from ..i18n import LANGUAGES
 from ..runtime import Runtime
+from .exports import FORMATS, as_csv, as_json, as_xlsx, metadata
+
+Permalink = Callable[[str, str, dict], str]  # (chart_id, lang, options) -> absolute address
 
 
-def register_routes(server: Flask, runtime: Runtime, prefix: str) -> None:
+def package_zip_name(package) -> str:
+    return f"{package.descriptor.get('name', 'package')}-{package.version}.zip"
+
+
+def package_zip(runtime: Runtime) -> bytes:
+    """The whole package, datapackage.json and every file it lists, as one zip (made once per
+    version)."""
+    package = runtime.package
+    key = f"zip:{package.version}"
+    data = runtime.cache.get(key)
+    if data is None:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in [DESCRIPTOR, *(r.path for r in package.resources.values())]:
+                archive.write(package.directory / name, arcname=name)
+        data = out.getvalue()
+        runtime.cache.set(key, data)
+    return data
+
+
+def register_routes(server: Flask, runtime: Runtime, prefix: str, permalink: Permalink, default_lang: str) -> None:
     """Mount the routes under `prefix` (the app's routes_pathname_prefix, ending in '/')."""
 
-    @server.get(f"{prefix}download/<chart_id>.csv")
-    def chart_csv(chart_id: str) -> Response:
+    @server.get(f"{prefix}download/<chart_id>.<any(csv, json, xlsx):fmt>")
+    def chart_data(chart_id: str, fmt: str) -> Response:
+        """Exactly the chart's rows for the selection in the query; unknown or hostile values fall
+        back to defaults, as on the page."""
         if chart_id not in CHARTS:
             abort(404)
-        options = CHARTS[chart_id].clean(request.args)  # unknown or hostile values fall back to defaults
-        csv = runtime.chart_frame(chart_id, **options).to_csv(index=False, lineterminator="\n")
-        return Response(
-            csv,
-            mimetype="text/csv",
-            headers={"Content-Disposition": f'attachment; filename="{chart_id}.csv"'},
-        )
+        spec = CHARTS[chart_id]
+        options = spec.clean(request.args)
+        lang = request.args.get("lang") if request.args.get("lang") in LANGUAGES else default_lang
+        frame = runtime.chart_frame(chart_id, **options)
+        headers = {"Content-Disposition": f'attachment; filename="{chart_id}.{fmt}"'}
+        if fmt == "csv":
+            described_by = f"{prefix}download/{chart_id}.json?" + urlencode({**options, "lang": lang})
+            headers["Link"] = f'<{described_by}>; rel="describedby"; type="application/json"'
+            return Response(as_csv(frame), content_type=FORMATS[fmt], headers=headers)
+        meta = metadata(spec, runtime.package, frame, options, lang, permalink(chart_id, lang, options))
+        body = as_json(frame, meta) if fmt == "json" else as_xlsx(frame, meta, lang)
+        return Response(body, content_type=FORMATS[fmt], headers=headers)
 
     @server.get(f"{prefix}healthz")
     def healthz() -> Response:
@@ -34,6 +71,9 @@ def register_routes(server: Flask, runtime: Runtime, prefix: str) -> None:
     @server.get(f"{prefix}data/<path:filename>")
     def published_file(filename: str) -> Response:
         package = runtime.package
+        if filename == package_zip_name(package):
+            return Response(package_zip(runtime), mimetype="application/zip",
+                            headers={"Content-Disposition": f'attachment; filename="{filename}"'})
         if filename not in {DESCRIPTOR} | {r.path for r in package.resources.values()}:
             abort(404)
         return send_from_directory(package.directory.resolve(), filename, as_attachment=filename != DESCRIPTOR)

@@ -33,7 +33,7 @@ def csv_of(dash_duo, chart_id: str) -> pd.DataFrame:
     href = dash_duo.find_element(f"#download-{chart_id}").get_attribute("href")
     response = requests.get(href, timeout=10)
     response.raise_for_status()
-    return pd.read_csv(io.StringIO(response.text))
+    return pd.read_csv(io.BytesIO(response.content), encoding="utf-8-sig")
 
 
 def choose(dash_duo, chart_id: str, option: str, value: str) -> None:

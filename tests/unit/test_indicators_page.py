@@ -52,6 +52,6 @@ def test_latest_value_is_the_last_published_year(package):
 
 def test_scoreboard_csv_is_the_filtered_rows(client):
     response = client.get("/download/indicator_scoreboard.csv?component=all&status=any&sort=progress&order=desc")
-    frame = pd.read_csv(io.StringIO(response.get_data(as_text=True)))
+    frame = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
     assert set(frame["component"]) == {"all"}
     assert frame["progress_pct"].dropna().tolist() == sorted(frame["progress_pct"].dropna().tolist(), reverse=True)

@@ -23,14 +23,15 @@ def test_csv_download_equals_the_chart_frame(client, runtime, chart_id):
     assert response.status_code == 200
     assert response.mimetype == "text/csv"
     assert f'filename="{chart_id}.csv"' in response.headers["Content-Disposition"]
-    downloaded = pd.read_csv(io.StringIO(response.get_data(as_text=True)))
+    assert response.data.startswith("\ufeff".encode()), "a byte-order mark, so that Excel reads UTF-8"
+    downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
     expected = runtime.chart_frame(chart_id)
     assert list(downloaded.columns) == list(expected.columns)
     pd.testing.assert_frame_equal(downloaded, pd.read_csv(io.StringIO(expected.to_csv(index=False))))
 
 
 def test_homicide_csv_holds_the_published_palmira_rows(client):
-    downloaded = pd.read_csv(io.StringIO(client.get("/download/homicides_annual.csv").get_data(as_text=True)))
+    downloaded = pd.read_csv(io.BytesIO(client.get("/download/homicides_annual.csv").data), encoding="utf-8-sig")
     published = pd.read_csv(PUBLISHED / "homicides_annual.csv")
     palmira = published[published["geography"] == "Palmira"].reset_index(drop=True)
     assert downloaded["homicides"].tolist() == palmira["homicides"].tolist()

@@ -1,0 +1,134 @@
+"""Presentation mode for council sessions: the key charts one per slide, full screen, large
+type and high contrast for a 1920×1080 projector at the back of a room.
+
+`/presentar?slide=3` (or `/en/present?slide=3`) opens on the third slide. Every slide is in the
+page from the start and moving between them happens in the browser (clientside callbacks and
+assets/present.js for the keys ←, →, Esc), so once the page is open the session needs no network.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from dash import dcc, html
+
+from ..components.chart_card import GRAPH_CONFIG
+from ..i18n import t
+from ..runtime import Runtime
+from .base import TABLE_RENDERERS, data_table
+
+PRESENT_SLUGS = {"es": "presentar", "en": "present"}
+# (chart, options): the story of PAZOS in eight slides.
+SLIDES: tuple[tuple[str, dict[str, str]], ...] = (
+    ("homicides_annual", {"measure": "rate_per_100k"}),
+    ("homicide_rate_comparison", {}),
+    ("homicides_monthly_its", {}),
+    ("cluster_map", {}),
+    ("youth_served", {}),
+    ("resources_by_sector", {}),
+    ("sdg_matrix", {}),
+    ("indicator_scoreboard", {}),
+)
+_FONT = 20  # points on screen: readable across a council chamber
+
+
+def _projector(figure: dict[str, Any]) -> dict[str, Any]:
+    """The cached figure with type and markers sized for a projector (the cache is not touched)."""
+    figure = copy.deepcopy(figure)
+    layout = figure.setdefault("layout", {})
+    layout.setdefault("font", {})["size"] = _FONT
+    layout.setdefault("legend", {}).setdefault("font", {})["size"] = _FONT - 2
+    for annotation in layout.get("annotations", []) or []:
+        annotation.setdefault("font", {})["size"] = _FONT - 4
+    return figure
+
+
+def slide_number(query: dict[str, Any]) -> int:
+    """The 1-based slide in `?slide=`; anything else opens the first."""
+    raw = str(query.get("slide", "1"))
+    return int(raw) if raw.isdigit() and 1 <= int(raw) <= len(SLIDES) else 1
+
+
+def _slide(runtime: Runtime, index: int, chart_id: str, options: dict[str, str], lang: str, active: bool) -> html.Section:
+    spec = runtime.chart(chart_id)
+    frame = runtime.chart_frame(chart_id, **options)
+    if spec.table:  # a table slide: the indicator scoreboard
+        content: Any = html.Div(TABLE_RENDERERS.get(spec.table, data_table)(
+            frame, lang=lang, caption=spec.title(lang), table_id=f"slide-table-{index}", decimals=spec.decimals),
+            className="slide-table table-responsive")
+    else:
+        content = dcc.Graph(figure=_projector(runtime.chart_figure(chart_id, lang, **options)),
+                            config={**GRAPH_CONFIG, "locale": lang, "displayModeBar": False}, className="slide-graph",
+                            id=f"slide-graph-{index}")
+    return html.Section(
+        [
+            html.H2(spec.title(lang), className="slide-title"),
+            html.P(spec.takeaway(frame, lang), className="slide-takeaway"),
+            content,
+        ],
+        id=f"slide-{index}",
+        className="slide active" if active else "slide",
+        **{"aria-roledescription": t("present.slide", lang), "aria-label": f"{index + 1} / {len(SLIDES)}",
+           "aria-hidden": "false" if active else "true"},
+    )
+
+
+def present_layout(runtime: Runtime, lang: str, exit_href: str, other_href: str, query: dict[str, Any]) -> html.Main:
+    start = slide_number(query)
+    controls = html.Nav(
+        [
+            html.Button("←", id="slide-prev", type="button", className="btn btn-outline-dark btn-lg",
+                        title=t("present.previous", lang), **{"aria-label": t("present.previous", lang)}),
+            html.Span(f"{start} / {len(SLIDES)}", id="slide-counter", className="slide-counter", **{"aria-live": "polite"}),
+            html.Button("→", id="slide-next", type="button", className="btn btn-outline-dark btn-lg",
+                        title=t("present.next", lang), **{"aria-label": t("present.next", lang)}),
+            html.Button(t("present.fullscreen", lang), id="slide-fullscreen", type="button", className="btn btn-dark btn-lg ms-3"),
+            html.A(t("shell.lang_switch", lang), href=other_href, id="slide-language", className="btn btn-link btn-lg",
+                   hrefLang="en" if lang == "es" else "es"),
+            dcc.Link(t("present.exit", lang), href=exit_href, id="slide-exit", className="btn btn-link btn-lg"),
+            html.Span(t("present.keys", lang), className="slide-keys"),
+        ],
+        className="slide-controls",
+        **{"aria-label": t("present.controls", lang)},
+    )
+    return html.Main(
+        [
+            dcc.Store(id="page-lang", data=lang),
+            dcc.Store(id="slide-index", data=start - 1),
+            html.H1(t("present.heading", lang), className="visually-hidden", id="page-heading"),
+            html.Div([_slide(runtime, i, chart_id, options, lang, i == start - 1) for i, (chart_id, options) in enumerate(SLIDES)],
+                     id="slides", className="slides"),
+            controls,
+        ],
+        className="presentation",
+        id="main",
+        lang=lang,
+        **{"aria-roledescription": t("present.deck", lang)},
+    )
+
+
+# One step of the deck, in the browser: the index, which slide is shown, the counter, the
+# address (?slide=n) and the language link follow.
+NAVIGATE = """function(prev, next, index) {
+    const total = %d;
+    const trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
+    let i = index || 0;
+    if (trigger.startsWith('slide-next')) { i = Math.min(total - 1, i + 1); }
+    if (trigger.startsWith('slide-prev')) { i = Math.max(0, i - 1); }
+    const params = new URLSearchParams(window.location.search);
+    params.set('slide', String(i + 1));
+    window.history.replaceState(window.history.state, '', window.location.pathname + '?' + params.toString());
+    const other = document.getElementById('slide-language');
+    if (other) { const url = new URL(other.href); url.search = '?slide=' + (i + 1); other.href = url.toString(); }
+    const classes = [], hidden = [];
+    for (let s = 0; s < total; s++) { classes.push(s === i ? 'slide active' : 'slide'); hidden.push(s === i ? 'false' : 'true'); }
+    return [i, (i + 1) + ' / ' + total, ...classes, ...hidden];
+}"""
+
+FULLSCREEN = """function(n) {
+    if (n && document.documentElement.requestFullscreen && !document.fullscreenElement) {
+        document.documentElement.requestFullscreen().catch(() => {});
+    }
+    return window.dash_clientside.no_update;
+}"""

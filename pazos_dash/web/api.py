@@ -1,0 +1,166 @@
+"""A read-only API over the published package, for newsrooms and researchers who script:
+
+    GET /api/v1/                      what there is
+    GET /api/v1/datasets              every dataset: title, description, fields, licence, sources, flags
+    GET /api/v1/datasets/<name>       its rows; filters `?<field>=<value>[,<value>…]`, `limit`, `offset`,
+                                      `format=json|csv`, `lang=es|en` (titles and descriptions)
+
+Only published rows leave: the API reads the same validated package as the pages, so a
+suppressed cell is empty here too. An unknown dataset answers 404, a bad filter 400, both as
+JSON with a message that says what was wrong.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+from flask import Flask, Response, jsonify, request
+
+from ..data import DataPackage, Resource
+from ..i18n import LANGUAGES
+from ..runtime import Runtime
+from .exports import BOM, cells
+
+RESERVED = {"limit", "offset", "format", "lang"}
+MAX_LIMIT = 100_000
+
+
+class BadRequest(ValueError):
+    pass
+
+
+def _error(status: int, message: str) -> Response:
+    response = jsonify(error={"status": status, "message": message})
+    response.status_code = status
+    return response
+
+
+def _lang() -> str:
+    lang = request.args.get("lang", "es")
+    if lang not in LANGUAGES:
+        raise BadRequest(f"lang: expected one of {', '.join(LANGUAGES)}, found {lang!r}")
+    return lang
+
+
+def _field_title(field: dict[str, Any], lang: str) -> str:
+    return field.get("i18n", {}).get(lang, {}).get("title") or field.get("title", field["name"])
+
+
+def summary(resource: Resource, package: DataPackage, lang: str, base: str) -> dict[str, Any]:
+    return {
+        "name": resource.name,
+        "title": resource.title[lang],
+        "description": resource.description[lang],
+        "demonstration_data": resource.demo,
+        "rows": len(resource.frame),
+        "last_updated": resource.last_updated,
+        "licences": [lic.get("title") or lic.get("name", "") for lic in resource.licenses],
+        "sources": [{"title": s.get("i18n", {}).get(lang, {}).get("title") or s.get("title", ""), "path": s.get("path", "")}
+                    for s in resource.sources],
+        "fields": [{"name": f["name"], "type": f.get("type", "string"), "title": _field_title(f, lang),
+                    "description": f.get("i18n", {}).get(lang, {}).get("description") or f.get("description", "")}
+                   for f in resource.schema.get("fields", [])],
+        "url": f"{base}datasets/{resource.name}",
+        "file": f"{base.rsplit('api/v1/', 1)[0]}data/{resource.path}",
+        "package_version": package.version,
+    }
+
+
+def _parse(value: str, kind: str, name: str) -> Any:
+    try:
+        if kind in ("integer", "year"):
+            return int(value)
+        if kind == "number":
+            number = float(value)
+            if math.isnan(number):
+                raise ValueError
+            return number
+        if kind == "boolean":
+            if value.lower() not in ("true", "false"):
+                raise ValueError
+            return value.lower() == "true"
+    except ValueError:
+        raise BadRequest(f"{name}: expected {'a whole number' if kind in ('integer', 'year') else 'a number' if kind == 'number' else 'true or false'}, found {value!r}") from None
+    return value
+
+
+def filtered(resource: Resource, args: dict[str, str]) -> tuple[pd.DataFrame, dict[str, list[Any]]]:
+    """Rows whose fields equal one of the given values; every filter must name a field."""
+    types = {f["name"]: f.get("type", "string") for f in resource.schema.get("fields", [])}
+    frame = resource.frame
+    filters: dict[str, list[Any]] = {}
+    for name, raw in args.items():
+        if name in RESERVED:
+            continue
+        if name not in types:
+            raise BadRequest(f"{name}: not a field of {resource.name}; its fields are {', '.join(types)}")
+        values = [_parse(v.strip(), types[name], name) for v in raw.split(",") if v.strip()]
+        if not values:
+            raise BadRequest(f"{name}: give at least one value")
+        filters[name] = values
+        column = frame[name]
+        frame = frame[column.isin(values) if types[name] != "date" else column.astype(str).isin([str(v) for v in values])]
+    return frame, filters
+
+
+def _page(args: dict[str, str]) -> tuple[int, int]:
+    try:
+        limit = int(args.get("limit", MAX_LIMIT))
+        offset = int(args.get("offset", 0))
+    except ValueError:
+        raise BadRequest("limit and offset: expected whole numbers") from None
+    if not (1 <= limit <= MAX_LIMIT) or offset < 0:
+        raise BadRequest(f"limit: between 1 and {MAX_LIMIT}; offset: 0 or more")
+    return limit, offset
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    columns = [str(c) for c in frame.columns]
+    return [dict(zip(columns, row)) for row in cells(frame)]
+
+
+def register_api(server: Flask, runtime: Runtime, prefix: str) -> None:
+    base = f"{prefix}api/v1/"
+
+    @server.get(base)
+    def api_index() -> Response:
+        return jsonify(name="PAZOS Palmira open data API", version=1, datasets=f"{base}datasets",
+                       package_version=runtime.package.version, documentation="datos / data page")
+
+    @server.get(f"{base}datasets")
+    def api_datasets() -> Response:
+        try:
+            lang = _lang()
+        except BadRequest as error:
+            return _error(400, str(error))
+        package = runtime.package
+        return jsonify(package_version=package.version, last_updated=package.last_updated,
+                       datasets=[summary(r, package, lang, base) for r in package.resources.values()])
+
+    @server.get(f"{base}datasets/<name>")
+    def api_dataset(name: str) -> Response:
+        package = runtime.package
+        if name not in package.resources:
+            return _error(404, f"no dataset named {name!r}; see {base}datasets")
+        resource = package.resources[name]
+        args = {key: request.args.get(key, "") for key in request.args}
+        try:
+            lang = _lang()
+            fmt = args.get("format", "json")
+            if fmt not in ("json", "csv"):
+                raise BadRequest(f"format: expected json or csv, found {fmt!r}")
+            frame, filters = filtered(resource, args)
+            limit, offset = _page(args)
+        except BadRequest as error:
+            return _error(400, str(error))
+        page = frame.iloc[offset:offset + limit]
+        if fmt == "csv":
+            return Response(BOM + page.to_csv(index=False, lineterminator="\n"), content_type="text/csv; charset=utf-8")
+        return jsonify(dataset=summary(resource, package, lang, base), filters=filters, total=len(frame),
+                       offset=offset, limit=limit, data=_records(page))
+
+    @server.get(f"{base}<path:_rest>")
+    def api_unknown(_rest: str) -> Response:
+        return _error(404, f"unknown address; start at {base}")

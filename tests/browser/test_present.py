@@ -1,0 +1,75 @@
+"""Presentation mode: the keyboard moves the deck, the address keeps the slide, and once open
+it needs no network."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.keys import Keys
+
+from pazos_dash.i18n import t
+from pazos_dash.pages.present import SLIDES
+
+pytestmark = pytest.mark.browser
+
+
+def _press(dash_duo, key) -> None:
+    dash_duo.find_element("body").send_keys(key)
+
+
+def _on_slide(dash_duo, number: int) -> None:
+    dash_duo.wait_for_text_to_equal("#slide-counter", f"{number} / {len(SLIDES)}", timeout=5)
+    active = dash_duo.driver.find_elements("css selector", ".slide.active")
+    assert [a.get_attribute("id") for a in active] == [f"slide-{number - 1}"]
+    assert f"slide={number}" in dash_duo.driver.current_url
+
+
+def test_the_keyboard_moves_through_the_slides_even_offline(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + "/en/present?slide=2")
+    dash_duo.wait_for_element("#slide-1 .main-svg", timeout=10)
+    dash_duo.wait_for_text_to_equal("#slide-counter", f"2 / {len(SLIDES)}", timeout=5)
+    assert dash_duo.find_element("#slide-1 .slide-title").text == t(f"chart.{SLIDES[1][0]}.title", "en")
+
+    # The council chamber's network drops: the deck goes on.
+    dash_duo.driver.execute_cdp_cmd("Network.enable", {})
+    dash_duo.driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                                    {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    _press(dash_duo, Keys.ARROW_RIGHT)
+    _on_slide(dash_duo, 3)
+    _press(dash_duo, Keys.ARROW_LEFT)
+    _press(dash_duo, Keys.ARROW_LEFT)
+    _on_slide(dash_duo, 1)
+    _press(dash_duo, Keys.ARROW_LEFT)  # nothing before the first
+    _on_slide(dash_duo, 1)
+    for _ in range(len(SLIDES) + 2):
+        _press(dash_duo, Keys.ARROW_RIGHT)
+    _on_slide(dash_duo, len(SLIDES))
+    assert dash_duo.find_element(f"#slide-{len(SLIDES) - 1} table")  # the indicator scoreboard slide
+    dash_duo.driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                                    {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+
+    _press(dash_duo, Keys.ESCAPE)
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.overview.heading", "en"), timeout=10)
+    assert dash_duo.get_logs() == []
+
+
+def test_a_slide_address_opens_that_slide_in_the_other_language_too(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + "/presentar?slide=4")
+    dash_duo.wait_for_text_to_equal("#slide-counter", f"4 / {len(SLIDES)}", timeout=10)
+    _press(dash_duo, Keys.ARROW_RIGHT)
+    _on_slide(dash_duo, 5)
+    dash_duo._wait_for(lambda d: d.find_element("css selector", "#slide-language").get_attribute("href").endswith("?slide=5"),
+                       timeout=5, msg="the language link did not follow")
+    dash_duo.find_element("#slide-language").click()
+    dash_duo.wait_for_text_to_equal("#slide-counter", f"5 / {len(SLIDES)}", timeout=10)
+    assert dash_duo.find_element("#slide-4 .slide-title").text == t(f"chart.{SLIDES[4][0]}.title", "en")
+    assert dash_duo.get_logs() == []
+
+
+@pytest.mark.parametrize("query", ["?slide=0", "?slide=99", "?slide=<b>", "?slide=-1"])
+def test_a_bad_slide_number_opens_the_first(client, query):
+    assert client.get(f"/presentar{query}").status_code == 200
+    from pazos_dash.pages.present import slide_number
+
+    assert slide_number({"slide": query.split("=", 1)[1]}) == 1

@@ -1,0 +1,109 @@
+"""Citable and shareable: the address holds the view, and every download is what is plotted."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+import requests
+from openpyxl import load_workbook
+
+from pazos_dash.i18n import t
+from tests.browser.helpers import choose, csv_of, open_page, plotted
+
+pytestmark = pytest.mark.browser
+
+
+def _reported(dash_duo, lang: str) -> dict:
+    return next(tr for tr in plotted(dash_duo, "homicides_annual") if tr["name"] == t("legend.reported", lang))
+
+
+def _selected(dash_duo, chart_id: str, option: str) -> str:
+    return dash_duo.find_element(f"#{chart_id}-{option} input:checked").get_attribute("value")
+
+
+def test_a_copied_address_reopens_the_same_view_in_either_language(dash_duo, dash_app):
+    open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
+    choose(dash_duo, "homicides_annual", "measure", "rate_per_100k")
+    choose(dash_duo, "homicides_breakdown", "dimension", "weapon")
+    choose(dash_duo, "homicides_breakdown", "measure", "share")
+    driver = dash_duo.driver
+    dash_duo._wait_for(lambda d: "homicides_breakdown-measure=share" in d.current_url, timeout=10, msg="the address did not follow")
+    address = driver.current_url
+    assert "homicides_annual-measure=rate_per_100k" in address and "homicides_breakdown-dimension=weapon" in address
+    assert dash_duo.find_element("#homicides_breakdown-permalink").get_attribute("href") == address
+    drawn = (_reported(dash_duo, "en")["y"], plotted(dash_duo, "homicides_breakdown"))
+
+    driver.get("about:blank")
+    driver.get(address)  # a reader opening the shared link
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", "en"), timeout=10)
+    assert _selected(dash_duo, "homicides_annual", "measure") == "rate_per_100k"
+    assert _selected(dash_duo, "homicides_breakdown", "dimension") == "weapon"
+    assert _selected(dash_duo, "homicides_breakdown", "measure") == "share"
+    assert (_reported(dash_duo, "en")["y"], plotted(dash_duo, "homicides_breakdown")) == drawn
+
+    # The language switch carries the view across.
+    choose(dash_duo, "homicides_annual", "measure", "homicides")
+    dash_duo._wait_for(lambda d: "homicides_annual-measure=homicides" in d.find_element("css selector", "#language-switch").get_attribute("href"),
+                       timeout=10, msg="the language switch did not follow")
+    dash_duo.find_element("#language-switch").click()
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", "es"), timeout=10)
+    assert _selected(dash_duo, "homicides_annual", "measure") == "homicides"
+    assert _selected(dash_duo, "homicides_breakdown", "dimension") == "weapon"
+    assert dash_duo.get_logs() == []
+
+
+def test_every_download_holds_exactly_what_is_plotted(dash_duo, dash_app):
+    open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
+    choose(dash_duo, "homicides_annual", "measure", "rate_per_100k")
+    drawn = _reported(dash_duo, "en")
+
+    csv = csv_of(dash_duo, "homicides_annual")
+    as_json = requests.get(dash_duo.find_element("#download-homicides_annual-json").get_attribute("href"), timeout=10).json()
+    xlsx = requests.get(dash_duo.find_element("#download-homicides_annual-xlsx").get_attribute("href"), timeout=10).content
+    rows = list(load_workbook(io.BytesIO(xlsx), read_only=True).worksheets[0].iter_rows(values_only=True))
+    from_xlsx = pd.DataFrame(rows[1:], columns=rows[0])
+    from_json = pd.DataFrame(as_json["data"])
+
+    assert drawn["x"] == csv["year"].tolist() == from_json["year"].tolist() == from_xlsx["year"].tolist()
+    assert drawn["y"] == csv["rate_per_100k"].tolist() == from_json["rate_per_100k"].tolist() == from_xlsx["rate_per_100k"].tolist()
+    assert as_json["metadata"]["selection"] == {"measure": "rate_per_100k"}
+    assert as_json["metadata"]["language"] == "en"
+    assert dash_duo.get_logs() == []
+
+
+def test_the_catalogue_lists_every_dataset_with_its_dictionary_flag_and_downloads(dash_duo, dash_app):
+    open_page(dash_duo, dash_app, "/en/data", t("page.data.heading", "en"))
+    package = dash_app.server.config["PAZOS_RUNTIME"].package
+    entries = dash_duo.driver.find_elements("css selector", "#catalogue .catalogue-entry")
+    assert len(entries) == len(package.resources)
+    for resource in package.resources.values():
+        entry = dash_duo.find_element(f"#catalogue-{resource.name}")
+        assert entry.get_attribute("data-demo") == ("true" if resource.demo else "false")
+        assert resource.title["en"] in entry.text
+        dash_duo.find_element(f"#dictionary-{resource.name} summary").click()
+        names = [c.text for c in entry.find_elements("css selector", f"#dictionary-{resource.name} tbody th code")]
+        assert names == resource.field_names
+    archive = requests.get(dash_duo.find_element("#package-zip").get_attribute("href"), timeout=10)
+    assert archive.status_code == 200 and archive.content[:2] == b"PK"
+    assert dash_duo.find_element("#methodology").text.count("\n") > 10
+    assert dash_duo.get_logs() == []
+
+
+def test_a_chart_image_carries_its_title_and_source(dash_duo, dash_app, tmp_path):
+    open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
+    plotted(dash_duo, "homicides_annual")
+    driver = dash_duo.driver
+    layout = driver.execute_script(
+        "return Plotly.figureForImage(document.querySelector('#graph-homicides_annual .js-plotly-plot')).layout")
+    assert layout["title"]["text"] == dash_duo.find_element("#homicides_annual-title").text
+    assert "Policía Nacional" in layout["annotations"][-1]["text"]
+
+    # The mode bar's camera saves that image.
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    driver.execute_script("document.querySelector('#graph-homicides_annual .modebar-btn[data-title*=\"PNG\"]').click()")
+    image = tmp_path / "homicides_annual.png"
+    dash_duo._wait_for(lambda _: image.exists() and image.stat().st_size > 1000, timeout=10, msg="no PNG was saved")
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert dash_duo.get_logs() == []

@@ -1,0 +1,89 @@
+"""Every chart's data leaves as CSV, Excel and JSON: the same rows the chart plots, with what a
+journalist needs to cite it."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from pazos_dash.charts import CHARTS
+
+
+def _from_csv(response) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("chart_id", sorted(CHARTS))
+def test_json_and_excel_hold_the_same_rows_as_the_csv(client, chart_id):
+    csv = _from_csv(client.get(f"/download/{chart_id}.csv"))
+    document = json.loads(client.get(f"/download/{chart_id}.json").data)
+    from_json = pd.DataFrame(document["data"], columns=list(csv.columns))
+    pd.testing.assert_frame_equal(from_json, csv, check_dtype=False)
+
+    response = client.get(f"/download/{chart_id}.xlsx")
+    assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    sheet = load_workbook(io.BytesIO(response.data), read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == list(csv.columns)
+    from_xlsx = pd.DataFrame(rows[1:], columns=list(csv.columns))
+    pd.testing.assert_frame_equal(from_xlsx, csv, check_dtype=False)
+
+
+def test_the_metadata_names_title_sources_licence_selection_date_and_permalink(client, runtime):
+    url = "/download/homicides_annual.json?measure=rate_per_100k&lang=en"
+    meta = json.loads(client.get(url, base_url="https://pazos.example").data)["metadata"]
+    assert meta["title"] == CHARTS["homicides_annual"].title("en")
+    assert meta["selection"] == {"measure": "rate_per_100k"}
+    assert any("Policía Nacional" in source["title"] for source in meta["sources"])
+    assert meta["licences"] and meta["language"] == "en"
+    assert meta["data_package"]["last_updated"] == runtime.package.last_updated
+    assert meta["data_package"]["version"] == runtime.package.version
+    assert meta["permalink"] == "https://pazos.example/en/embed/homicides_annual?homicides_annual-measure=rate_per_100k"
+    assert meta["demonstration_data"] is False
+
+
+def test_demonstration_data_says_so_in_the_download(client):
+    meta = json.loads(client.get("/download/youth_served.json").data)["metadata"]
+    assert meta["demonstration_data"] is True
+
+
+def test_the_excel_file_has_an_about_sheet_in_the_language_asked_for(client):
+    book = load_workbook(io.BytesIO(client.get("/download/homicides_annual.xlsx?lang=es").data), read_only=True)
+    assert book.sheetnames == ["datos", "acerca de"]
+    about = {row[0]: row[1:] for row in book["acerca de"].iter_rows(values_only=True)}
+    assert about["Título"][0] == CHARTS["homicides_annual"].title("es")
+    assert "Licencia" in about and "Enlace permanente" in about
+
+
+def test_the_csv_points_to_its_metadata(client):
+    link = client.get("/download/homicides_annual.csv?measure=rate_per_100k").headers["Link"]
+    assert link.startswith("</download/homicides_annual.json?") and 'rel="describedby"' in link
+    assert "measure=rate_per_100k" in link
+
+
+def test_a_suppressed_cell_stays_empty_in_every_format(client):
+    csv = _from_csv(client.get("/download/homicides_monthly_its.csv"))
+    suppressed = csv["observed"].isna()
+    assert suppressed.any(), "the shipped package suppresses April 2020 and its complement"
+    document = json.loads(client.get("/download/homicides_monthly_its.json").data)
+    assert [row["observed"] is None for row in document["data"]] == suppressed.tolist()
+    sheet = load_workbook(io.BytesIO(client.get("/download/homicides_monthly_its.xlsx").data), read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    column = list(rows[0]).index("observed")
+    assert [row[column] is None for row in rows[1:]] == suppressed.tolist()
+
+
+@pytest.mark.parametrize("query", ["?measure=<script>", "?lang=xx", "?measure=rate_per_100k&measure=homicides", "?%ff=%fe"])
+def test_hostile_download_queries_fall_back_to_defaults(client, query):
+    for fmt in ("csv", "json", "xlsx"):
+        assert client.get(f"/download/homicides_annual.{fmt}{query}").status_code == 200
+
+
+def test_unknown_format_or_chart_is_404(client):
+    assert client.get("/download/homicides_annual.exe").status_code == 404
+    assert client.get("/download/nothing.json").status_code == 404
+
