@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..charts import ChartSpec, licence_list, shows_demonstration_data, source_list
 from ..data import DataPackage
-from ..i18n import t
+from ..i18n import has, t
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -39,6 +39,8 @@ def metadata(spec: ChartSpec, package: DataPackage, frame: pd.DataFrame, options
         "data_package": {"title": package.title.get(lang, ""), "version": package.version,
                          "last_updated": package.last_updated},
         "datasets": list(spec.resources),
+        # Columns keep their field names (stable for scripts); their labels are in the language asked for.
+        "columns": [{"name": str(c), "label": t(f"field.{c}", lang) if has(f"field.{c}", lang) else str(c)} for c in frame.columns],
         "permalink": permalink,
         "language": lang,
         "rows": len(frame),
@@ -86,6 +88,8 @@ def as_xlsx(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> bytes:
     package = meta["data_package"]
     about.append([t("export.package", lang), package["title"], package["version"], package["last_updated"]])
     about.append([t("export.datasets", lang), ", ".join(meta["datasets"])])
+    for column in meta["columns"]:
+        about.append([t("export.column", lang), column["name"], column["label"]])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -87,3 +87,12 @@ def test_unknown_format_or_chart_is_404(client):
     assert client.get("/download/homicides_annual.exe").status_code == 404
     assert client.get("/download/nothing.json").status_code == 404
 
+
+
+def test_column_labels_come_in_the_language_asked_for(client):
+    columns = {lang: json.loads(client.get(f"/download/homicides_annual.json?lang={lang}").data)["metadata"]["columns"]
+               for lang in ("es", "en")}
+    csv = _from_csv(client.get("/download/homicides_annual.csv"))
+    assert [c["name"] for c in columns["es"]] == [c["name"] for c in columns["en"]] == list(csv.columns)
+    labels = {lang: {c["name"]: c["label"] for c in columns[lang]} for lang in columns}
+    assert labels["es"]["homicides"] == "Homicidios" and labels["en"]["homicides"] == "Homicides"
