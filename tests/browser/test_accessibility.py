@@ -108,3 +108,18 @@ def test_an_english_page_shows_no_spanish_ui_string(dash_duo, dash_app):
         if found:
             leaks[path] = found
     assert not leaks, leaks
+
+
+def test_every_chart_is_a_figure_named_and_described_in_words(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    for path in ("/en/homicides", "/jovenes", "/en/partners"):
+        dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)
+        dash_duo.wait_for_element("#page-heading", timeout=10)
+        dash_duo._wait_for(lambda d: d.execute_script(DRAWN), timeout=15, msg="charts not drawn")
+        graphs = dash_duo.driver.find_elements("css selector", ".chart-card .dash-graph")
+        figures = dash_duo.driver.find_elements("css selector", ".chart-card [role=figure]")
+        assert graphs and len(figures) == len(graphs)
+        for figure in figures:
+            for attribute in ("aria-labelledby", "aria-describedby"):
+                target = dash_duo.find_element("#" + figure.get_attribute(attribute))
+                assert target.text.strip(), f"{path}: {attribute} of {figure.get_attribute('id')} is empty"

@@ -107,3 +107,20 @@ def test_a_chart_image_carries_its_title_and_source(dash_duo, dash_app, tmp_path
     dash_duo._wait_for(lambda _: image.exists() and image.stat().st_size > 1000, timeout=10, msg="no PNG was saved")
     assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert dash_duo.get_logs() == []
+
+
+def test_a_page_prints_with_charts_and_sources_but_no_navigation(dash_duo, dash_app):
+    open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
+    plotted(dash_duo, "homicides_annual")
+    driver = dash_duo.driver
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    shown = "return getComputedStyle(document.querySelector(arguments[0])).display"
+    assert driver.execute_script(shown, ".site-navbar") == "none"
+    assert driver.execute_script(shown, "#homicides_annual-measure") in ("none",) or \
+        driver.execute_script(shown, "#card-homicides_annual .chart-controls") == "none"
+    assert driver.execute_script(shown, "#card-homicides_annual .chart-actions") == "none"
+    assert driver.execute_script(shown, "#card-homicides_annual .chart-source") != "none"
+    assert driver.execute_script(shown, "#graph-homicides_annual") != "none"
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})  # A4
+    assert len(pdf["data"]) > 10_000
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
