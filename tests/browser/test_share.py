@@ -116,8 +116,7 @@ def test_a_page_prints_with_charts_and_sources_but_no_navigation(dash_duo, dash_
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     shown = "return getComputedStyle(document.querySelector(arguments[0])).display"
     assert driver.execute_script(shown, ".site-navbar") == "none"
-    assert driver.execute_script(shown, "#homicides_annual-measure") in ("none",) or \
-        driver.execute_script(shown, "#card-homicides_annual .chart-controls") == "none"
+    assert driver.execute_script(shown, "#card-homicides_annual .chart-controls") == "none"
     assert driver.execute_script(shown, "#card-homicides_annual .chart-actions") == "none"
     assert driver.execute_script(shown, "#card-homicides_annual .chart-source") != "none"
     assert driver.execute_script(shown, "#graph-homicides_annual") != "none"
