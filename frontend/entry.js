@@ -43,7 +43,8 @@ var download = Plotly.downloadImage;
 function downloadWithTitleAndSource(gd, opts) {
   var figure = figureForImage(gd);
   if (!figure) { return download(gd, opts); }
-  opts = Object.assign({filename: (gd.id || 'pazos').replace(/^graph-/, '')}, opts);
+  var holder = gd.closest('[id^="graph-"], [id^="slide-graph-"]');
+  opts = Object.assign({filename: holder ? holder.id.replace(/^(slide-)?graph-/, '') : 'pazos'}, opts);
   return download(figure, opts);
 }
 Plotly.register({moduleType: 'apiMethod', name: 'downloadImage', fn: downloadWithTitleAndSource});

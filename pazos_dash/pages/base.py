@@ -95,7 +95,7 @@ def year_slider(spec: ChartSpec, name: str, lang: str, selected: dict[str, str])
     years = sorted(int(v) for v in spec.options[name])
     return html.Fieldset(
         [
-            html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1"),
+            html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1", id=f"{spec.chart_id}-{name}-legend"),
             html.Div(
                 [
                     html.Button("▶", id=f"{spec.chart_id}-play", type="button", className="btn btn-outline-primary btn-sm me-2",
@@ -119,7 +119,7 @@ def controls_for(spec: ChartSpec, lang: str, selected: dict[str, str]) -> list[A
     return sliders + [
         html.Fieldset(
             [
-                html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1"),
+                html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1", id=f"{spec.chart_id}-{name}-legend"),
                 radio_items(
                     id=f"{spec.chart_id}-{name}",
                     options=[{"label": _option_label(name, value, lang), "value": value} for value in allowed],

@@ -63,7 +63,7 @@ def test_every_download_holds_exactly_what_is_plotted(dash_duo, dash_app):
     as_json = requests.get(dash_duo.find_element("#download-homicides_annual-json").get_attribute("href"), timeout=10).json()
     xlsx = requests.get(dash_duo.find_element("#download-homicides_annual-xlsx").get_attribute("href"), timeout=10).content
     rows = list(load_workbook(io.BytesIO(xlsx), read_only=True).worksheets[0].iter_rows(values_only=True))
-    from_xlsx = pd.DataFrame(rows[1:], columns=rows[0])
+    from_xlsx = pd.DataFrame([list(r) + [None] * (len(rows[0]) - len(r)) for r in rows[1:]], columns=rows[0])
     from_json = pd.DataFrame(as_json["data"])
 
     assert drawn["x"] == csv["year"].tolist() == from_json["year"].tolist() == from_xlsx["year"].tolist()
@@ -98,10 +98,10 @@ def test_a_chart_image_carries_its_title_and_source(dash_duo, dash_app, tmp_path
     layout = driver.execute_script(
         "return Plotly.figureForImage(document.querySelector('#graph-homicides_annual .js-plotly-plot')).layout")
     assert layout["title"]["text"] == dash_duo.find_element("#homicides_annual-title").text
-    assert "Policía Nacional" in layout["annotations"][-1]["text"]
+    assert "DIJIN" in layout["annotations"][-1]["text"]  # the card's source line, in English
 
     # The mode bar's camera saves that image.
-    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
     driver.execute_script("document.querySelector('#graph-homicides_annual .modebar-btn[data-title*=\"PNG\"]').click()")
     image = tmp_path / "homicides_annual.png"
     dash_duo._wait_for(lambda _: image.exists() and image.stat().st_size > 1000, timeout=10, msg="no PNG was saved")
