@@ -19,9 +19,11 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "15"))
 # Load and validate the data package once, before forking: an invalid package stops the
 # master with the validator's message instead of a loop of failing workers.
 preload_app = True
-# Recycle workers now and then so that a slow leak cannot grow without bound.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then so that a slow leak cannot grow without bound, but rarely: a
+# recycled worker drops its open keep-alive connections and starts with cold caches (at 2000 a
+# news spike recycled both workers every few seconds; see benchmarks/RESULTS.md).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 10
 # The app writes its own access log, one JSON object per request (web/observability.py).
 accesslog = None
 errorlog = "-"
