@@ -8,7 +8,6 @@ assets/present.js for the keys ←, →, Esc), so once the page is open the sess
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from dash import dcc, html
@@ -34,14 +33,14 @@ _FONT = 20  # points on screen: readable across a council chamber
 
 
 def _projector(figure: dict[str, Any]) -> dict[str, Any]:
-    """The cached figure with type and markers sized for a projector (the cache is not touched)."""
-    figure = copy.deepcopy(figure)
-    layout = figure.setdefault("layout", {})
-    layout.setdefault("font", {})["size"] = _FONT
-    layout.setdefault("legend", {}).setdefault("font", {})["size"] = _FONT - 2
-    for annotation in layout.get("annotations", []) or []:
-        annotation.setdefault("font", {})["size"] = _FONT - 4
-    return figure
+    """The cached figure with type sized for a projector: new dicts where sizes change, the
+    traces shared (the cached figure is not touched, and nothing large is copied)."""
+    layout = dict(figure.get("layout", {}))
+    layout["font"] = {**layout.get("font", {}), "size": _FONT}
+    legend = layout.get("legend", {})
+    layout["legend"] = {**legend, "font": {**legend.get("font", {}), "size": _FONT - 2}}
+    layout["annotations"] = [{**a, "font": {**a.get("font", {}), "size": _FONT - 4}} for a in layout.get("annotations", []) or []]
+    return {**figure, "layout": layout}
 
 
 def slide_number(query: dict[str, Any]) -> int:
