@@ -18,10 +18,11 @@ from typing import Any
 import pandas as pd
 from flask import Flask, Response, jsonify, request
 
+from ..charts import licence_list, source_list
 from ..data import DataPackage, Resource
 from ..i18n import LANGUAGES
 from ..runtime import Runtime
-from .exports import BOM, cells
+from .exports import BOM, records
 
 RESERVED = {"limit", "offset", "format", "lang"}
 MAX_LIMIT = 100_000
@@ -48,7 +49,7 @@ def _field_title(field: dict[str, Any], lang: str) -> str:
     return field.get("i18n", {}).get(lang, {}).get("title") or field.get("title", field["name"])
 
 
-def summary(resource: Resource, package: DataPackage, lang: str, base: str) -> dict[str, Any]:
+def summary(resource: Resource, package: DataPackage, lang: str, prefix: str) -> dict[str, Any]:
     return {
         "name": resource.name,
         "title": resource.title[lang],
@@ -56,14 +57,13 @@ def summary(resource: Resource, package: DataPackage, lang: str, base: str) -> d
         "demonstration_data": resource.demo,
         "rows": len(resource.frame),
         "last_updated": resource.last_updated,
-        "licences": [lic.get("title") or lic.get("name", "") for lic in resource.licenses],
-        "sources": [{"title": s.get("i18n", {}).get(lang, {}).get("title") or s.get("title", ""), "path": s.get("path", "")}
-                    for s in resource.sources],
+        "licences": licence_list([resource]),
+        "sources": [{"title": title, "path": path} for title, path in source_list([resource], lang)],
         "fields": [{"name": f["name"], "type": f.get("type", "string"), "title": _field_title(f, lang),
                     "description": f.get("i18n", {}).get(lang, {}).get("description") or f.get("description", "")}
                    for f in resource.schema.get("fields", [])],
-        "url": f"{base}datasets/{resource.name}",
-        "file": f"{base.rsplit('api/v1/', 1)[0]}data/{resource.path}",
+        "url": f"{prefix}api/v1/datasets/{resource.name}",
+        "file": f"{prefix}data/{resource.path}",
         "package_version": package.version,
     }
 
@@ -116,11 +116,6 @@ def _page(args: dict[str, str]) -> tuple[int, int]:
     return limit, offset
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    columns = [str(c) for c in frame.columns]
-    return [dict(zip(columns, row)) for row in cells(frame)]
-
-
 def register_api(server: Flask, runtime: Runtime, prefix: str) -> None:
     base = f"{prefix}api/v1/"
 
@@ -137,7 +132,7 @@ def register_api(server: Flask, runtime: Runtime, prefix: str) -> None:
             return _error(400, str(error))
         package = runtime.package
         return jsonify(package_version=package.version, last_updated=package.last_updated,
-                       datasets=[summary(r, package, lang, base) for r in package.resources.values()])
+                       datasets=[summary(r, package, lang, prefix) for r in package.resources.values()])
 
     @server.get(f"{base}datasets/<name>")
     def api_dataset(name: str) -> Response:
@@ -158,8 +153,8 @@ def register_api(server: Flask, runtime: Runtime, prefix: str) -> None:
         page = frame.iloc[offset:offset + limit]
         if fmt == "csv":
             return Response(BOM + page.to_csv(index=False, lineterminator="\n"), content_type="text/csv; charset=utf-8")
-        return jsonify(dataset=summary(resource, package, lang, base), filters=filters, total=len(frame),
-                       offset=offset, limit=limit, data=_records(page))
+        return jsonify(dataset=summary(resource, package, lang, prefix), filters=filters, total=len(frame),
+                       offset=offset, limit=limit, data=records(page))
 
     @server.get(f"{base}<path:_rest>")
     def api_unknown(_rest: str) -> Response:

@@ -50,9 +50,9 @@ def metadata(spec: ChartSpec, package: DataPackage, frame: pd.DataFrame, options
 def cells(frame: pd.DataFrame) -> list[list[Any]]:
     """Plain Python values; missing and suppressed cells become None (empty)."""
     def plain(value: Any) -> Any:
-        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+        if value is None or value is pd.NA or value is pd.NaT:
             return None
-        if hasattr(value, "item"):
+        if hasattr(value, "item"):  # NumPy scalars
             value = value.item()
         if isinstance(value, float) and math.isnan(value):
             return None
@@ -60,14 +60,18 @@ def cells(frame: pd.DataFrame) -> list[list[Any]]:
     return [[plain(v) for v in row] for row in frame.astype(object).itertuples(index=False, name=None)]
 
 
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """One dict per row, field name to plain value (JSON downloads and the API)."""
+    columns = [str(c) for c in frame.columns]
+    return [dict(zip(columns, row)) for row in cells(frame)]
+
+
 def as_csv(frame: pd.DataFrame) -> bytes:
     return (BOM + frame.to_csv(index=False, lineterminator="\n")).encode("utf-8")
 
 
 def as_json(frame: pd.DataFrame, meta: dict[str, Any]) -> bytes:
-    columns = [str(c) for c in frame.columns]
-    rows = [dict(zip(columns, row)) for row in cells(frame)]
-    return json.dumps({"metadata": meta, "data": rows}, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps({"metadata": meta, "data": records(frame)}, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def as_xlsx(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> bytes:

@@ -29,7 +29,8 @@ class StaticFiles:
     def __init__(self, server: Flask, prefix: str, assets: Path, cache: Cache):
         self.assets_prefix = f"{prefix}assets/"
         self.suites_prefix = f"{prefix}_dash-component-suites/"
-        self.assets = assets.resolve()
+        # Read once: the committed .br files change only with a deploy.
+        self.precompressed = {path.name[: -len(".br")]: path.read_bytes() for path in assets.glob("*.br")}
         self.cache = cache
         self._pending: set[str] = set()
         self._lock = threading.Lock()
@@ -59,10 +60,6 @@ class StaticFiles:
 
         threading.Thread(target=compress, name="brotli", daemon=True).start()
 
-    def _precompressed(self, name: str) -> Path | None:
-        candidate = (self.assets / f"{name}.br").resolve()
-        return candidate if candidate.parent == self.assets and candidate.is_file() else None
-
     def _after(self, response: Response) -> Response:
         if request.method not in ("GET", "HEAD") or response.status_code not in (200, 304):
             return response
@@ -74,9 +71,9 @@ class StaticFiles:
                 # Flask streams files; flask-compress then skips gzip. A buffered body is
                 # compressed like any other response for clients without Brotli.
                 response.direct_passthrough = False
-                brotli = self._precompressed(path[len(self.assets_prefix):])
-                if brotli and _accepts_brotli():
-                    response.set_data(brotli.read_bytes())
+                compressed = self.precompressed.get(path[len(self.assets_prefix):])
+                if compressed is not None and _accepts_brotli():
+                    response.set_data(compressed)
                     response.headers["Content-Encoding"] = "br"
                     response.headers["Vary"] = "Accept-Encoding"
                     if response.get_etag()[0]:
