@@ -16,12 +16,12 @@ from flask_caching import Cache
 from .components.shell import NAVBAR_CLOSED
 from .data import DataError
 from .data.source import PackageSource
-from .pages import Router, register_pages
+from .pages import register_pages, site_urls
 from .pages.callbacks import register_callbacks, register_map_callbacks, register_presentation_callbacks
 from .runtime import Runtime, cache_config
 from .settings import Settings
 from .i18n import LANGUAGES, t
-from .pages.embed import EMBED_SLUG, embed_query
+from .urls import Urls
 from .web.callback_cache import CallbackResponseCache
 from .web.observability import configure_logging, install_access_log
 from .web.api import register_api
@@ -39,7 +39,7 @@ PARTIAL_PLOTLY = r"plotly-pazos\.min\.js"
 class PazosDash(dash.Dash):
     """Dash with a server-rendered <html lang> and <title> that follow the requested page."""
 
-    router: Router
+    urls: Urls
     _validation_json: str | None = None
     _sealed = False
 
@@ -77,7 +77,7 @@ class PazosDash(dash.Dash):
         if page.get("title"):
             kwargs["title"] = html_escape(page["title"], quote=False)
         index = super().interpolate_index(**kwargs)
-        return index.replace("<html>", f'<html lang="{self.router.lang_of(path)}">', 1)
+        return index.replace("<html>", f'<html lang="{self.urls.lang_of(path)}">', 1)
 
 
 def create_app(settings: Settings | None = None) -> PazosDash:
@@ -99,16 +99,16 @@ def create_app(settings: Settings | None = None) -> PazosDash:
         serve_locally=True,
         suppress_callback_exceptions=False,
     )
-    app.router = Router(settings.default_lang)
+    app.urls = site_urls(settings.base_path, settings.default_lang)
     cache = Cache(app.server, config=cache_config(settings))
     runtime = Runtime(settings, source, cache)
     app.server.config["PAZOS_RUNTIME"] = runtime
-    register_pages(runtime, app.router)
-    register_callbacks(app, runtime, app.router)
-    register_map_callbacks(app, runtime, app.router)
+    register_pages(runtime, app.urls)
+    register_callbacks(app, runtime, app.urls)
+    register_map_callbacks(app, runtime, app.urls)
     register_presentation_callbacks(app)
     app.layout = html.Div(dash.page_container, id="app-root")
-    register_routes(app.server, runtime, app.config.routes_pathname_prefix, _permalink(app.router), settings.default_lang)
+    register_routes(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
     register_api(app.server, runtime, app.config.routes_pathname_prefix)
     # Pure UI state stays in the browser: the phone menu opens without a server round trip.
     app.clientside_callback(
@@ -126,21 +126,12 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     return app
 
 
-def _permalink(router: Router):
-    """A chart's own address for its selection: its embed view, which shows the chart, its data
-    and sources and links to the site."""
-    def permalink(chart_id: str, lang: str, options: dict) -> str:
-        path = dash.get_relative_path(f"{router.prefix(lang)}/{EMBED_SLUG}/{chart_id}")
-        return request.host_url.rstrip("/") + path + embed_query(chart_id, options)
-    return permalink
-
-
 def _harden(app: PazosDash, settings: Settings) -> SecurityHeaders:
     """Headers, logs and error pages for the public."""
     server = app.server
     runtime: Runtime = server.config["PAZOS_RUNTIME"]
     prefix = app.config.routes_pathname_prefix
-    embeds = tuple(f"{prefix}{app.router.prefix(lang).lstrip('/')}/{EMBED_SLUG}/".replace("//", "/") for lang in LANGUAGES)
+    embeds = tuple(app.urls.embed(None, lang) + "/" for lang in LANGUAGES)
     configure_logging()
     # Order matters: the access log's clock starts before a cached answer can end the request.
     install_access_log(server, lambda: runtime.package.version)
@@ -175,13 +166,14 @@ _HEAVY_PROPS = ("children", "figure", "data")
 def lean_validation_layout(layout: Component) -> html.Div:
     """Dash Pages validates callbacks against every page rendered at once and sends that tree
     in every index page (1.7 MB here, figures included). The renderer only needs each id'd
-    component and its type: keep those, once each, without children, figures or stored data."""
+    component and its type: keep those, once each, with their id and nothing else."""
     lean: dict[str, Component] = {}
     for component in layout._traverse_ids():
         key = stringify_id(component.id)
         if key not in lean:
             bare = copy.copy(component)
-            for prop in _HEAVY_PROPS:
-                bare.__dict__.pop(prop, None)
+            for prop in [*component._prop_names, *component.__dict__]:
+                if prop != "id" and (prop in _HEAVY_PROPS or prop in component._prop_names or prop.startswith(("data-", "aria-"))):
+                    bare.__dict__.pop(prop, None)
             lean[key] = bare
     return html.Div(list(lean.values()))

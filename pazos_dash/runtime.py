@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping
 
 import pandas as pd
 from flask_caching import Cache
 
-from .charts import CHARTS, ChartSpec
+from .charts import CHARTS, ChartSpec, ChartState
 from .data import DataPackage
 from .data.source import PackageSource
 from .settings import Settings
@@ -43,36 +43,42 @@ class Runtime:
     def chart(self, chart_id: str) -> ChartSpec:
         return CHARTS[chart_id]
 
+    def state(self, chart_id: str, raw: Mapping[str, object] | None = None, package: DataPackage | None = None) -> ChartState:
+        """A chart's selection from plain option names, cleaned against the package served."""
+        return ChartState.clean(CHARTS[chart_id], package or self.package, raw)
+
+    def state_from_query(self, chart_id: str, query: Mapping[str, object], package: DataPackage | None = None) -> ChartState:
+        """A chart's selection from a page's query string (`?<chart_id>-<option>=`)."""
+        return ChartState.from_query(CHARTS[chart_id], package or self.package, query)
+
     @staticmethod
-    def _key(package: DataPackage, kind: str, chart_id: str, options: dict[str, str], lang: str = "") -> str:
-        selection = ",".join(f"{k}={v}" for k, v in sorted(options.items()))
-        return f"{kind}:{package.version}:{chart_id}:{lang}:{selection}"
+    def _key(package: DataPackage, kind: str, state: ChartState, lang: str = "") -> str:
+        return f"{kind}:{package.version}:{state.chart_id}:{lang}:{state.key()}"
 
-    def chart_frame(self, chart_id: str, **options: str) -> pd.DataFrame:
-        """The exact rows a chart plots (its table and its CSV show the same frame), memoised
-        per package version and selection: some views fit a model."""
-        return self._frame(self.package, chart_id, options)
-
-    def _frame(self, package: DataPackage, chart_id: str, options: dict[str, str]) -> pd.DataFrame:
-        spec = self.chart(chart_id)
-        clean = spec.clean(options)
-        key = self._key(package, "frame", chart_id, clean)
+    def frame(self, state: ChartState, package: DataPackage | None = None) -> pd.DataFrame:
+        """The exact rows a chart plots (its table and its downloads show the same frame),
+        memoised per package version and selection: some views fit a model."""
+        package = package or self.package
+        key = self._key(package, "frame", state)
         frame = self.cache.get(key)
         if frame is None:
-            frame = spec.query(package, **clean)
+            frame = CHARTS[state.chart_id].query(package, **state.options)
             self.cache.set(key, frame)
         return frame
 
-    def chart_figure(self, chart_id: str, lang: str, **options: str) -> dict[str, Any]:
-        """The chart's figure as plain JSON, memoised per package version, language and options."""
-        package = self.package  # one package for the frame and the figure, even mid-republish
-        spec = self.chart(chart_id)
-        clean = spec.clean(options)
-        key = self._key(package, "figure", chart_id, clean, lang)
+    def figure(self, state: ChartState, lang: str, package: DataPackage | None = None) -> dict[str, Any]:
+        """The chart's figure as plain JSON, memoised per package version, language and selection."""
+        package = package or self.package
+        key = self._key(package, "figure", state, lang)
         figure = self.cache.get(key)
         if figure is None:
+            spec = CHARTS[state.chart_id]
             configured = {name: getattr(self.settings, name) for name in spec.settings}
-            frame = self._frame(package, chart_id, clean)
-            figure = spec.figure(frame, lang=lang, **clean, **configured).to_plotly_json()
+            frame = self.frame(state, package)
+            figure = spec.draw(frame, lang=lang, **state.options, **configured).to_plotly_json()
             self.cache.set(key, figure)
         return figure
+
+    def chart_frame(self, chart_id: str, **options: str) -> pd.DataFrame:
+        """The frame of a chart for plain options (tests, the API)."""
+        return self.frame(self.state(chart_id, options))

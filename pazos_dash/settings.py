@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LANGUAGES = ("es", "en")
+from .domain import LANGUAGES
 CACHE_TYPES = ("simple", "filesystem", "redis")
 
 # The repository root when the package runs from a checkout (editable install or app.py).

@@ -1,16 +1,17 @@
-"""The chart card every chart uses: title, takeaway, graph, table of the plotted data, CSV, source."""
+"""The chart card: a renderer over one ChartView — title, demonstration badge, takeaway,
+controls, graph, table of the plotted rows, downloads, permalink and the source line."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
-import pandas as pd
 from dash import dcc, html
 
-from ..charts import licence_list, shows_demonstration_data, source_list
-from ..data import Resource
+from ..charts import Provenance
+from ..i18n import t
+from ..views import ChartView
+from ..views.text import cell_text, column_label, is_number
 from .bootstrap import badge
-from ..i18n import fmt_number, has, t
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -18,56 +19,59 @@ GRAPH_CONFIG = {
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
-_TRANSLATED_VALUES = {"status", "zone", "suppressed", "after"}
 
 
-def cell_text(column: str, value: Any, lang: str, decimals: int = 0) -> str:
-    """How a cell reads in the table: numbers in the language's format, codes translated, gaps empty."""
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if column in _TRANSLATED_VALUES and has(f"value.{value}", lang):
-        return t(f"value.{value}", lang)
-    if column in ("category", "component", "sector") and has(f"category.{value}", lang):
-        return t(f"category.{value}", lang)
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and column != "year":
-        return fmt_number(value, lang, decimals)
-    return str(value)
+def source_titles(view: ChartView):
+    """name -> title in the view's language, for the table's `source` column."""
+    titles = {s.name: s.title for s in view.provenance.sources}
+    return lambda name: titles.get(name, name)
 
 
-def data_table(frame: pd.DataFrame, *, lang: str, caption: str, decimals: dict[str, int], table_id: str) -> html.Table:
-    """An accessible HTML table of exactly `frame`: caption, column headers with scope."""
-    header = html.Thead(html.Tr([html.Th(t(f"field.{c}", lang) if has(f"field.{c}", lang) else c, scope="col") for c in frame.columns]))
+def data_table(view: ChartView, *, caption: str | None = None, table_id: str | None = None, **_kwargs: Any) -> html.Table:
+    """An accessible HTML table of exactly the view's rows: caption, column headers with scope,
+    codes and sources in words."""
+    frame, lang, decimals = view.frame, view.lang, view.spec.decimals
+    titles = source_titles(view)
+    header = html.Thead(html.Tr([html.Th(column_label(c, lang), scope="col") for c in frame.columns]))
     rows = []
     for record in frame.itertuples(index=False):
         cells = []
         for column, value in zip(frame.columns, record):
-            text = cell_text(column, value, lang, decimals.get(column, 0))
+            text = cell_text(column, value, lang, decimals.get(column, 0), titles)
             if column.endswith("_url") and text:
                 cells.append(html.Td(html.A(text, href=text, rel="noopener")))
             else:
-                cells.append(html.Td(text, className="num" if _is_number(value) else None, **{"data-column": column}))
-        rows.append(html.Tr(cells))
+                cells.append(html.Td(text, className="num" if is_number(value) else None, **{"data-column": column}))
+        rows.append(html.Tr(cells, **({"data-status": str(getattr(record, "status"))} if "status" in frame.columns else {})))
     return html.Table(
-        [html.Caption(caption), header, html.Tbody(rows)],
+        [html.Caption(caption or t("card.table_caption", lang, title=view.title)), header, html.Tbody(rows)],
         className="table table-sm table-striped chart-table",
-        id=table_id,
+        id=table_id or f"table-{view.chart_id}",
     )
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def source_line(resources: Iterable[Resource], lang: str) -> html.P:
-    """'Source: …' with links where the source has one, then the licence."""
+def source_line(provenance: Provenance, lang: str, className: str = "chart-source small text-body-secondary mb-0",
+                id: str | None = None) -> html.P:
+    """'Source: …' naming exactly the sources of the rows shown (linked where they have an
+    address), the licence, and the disclosure threshold when a shown cell is suppressed."""
     parts: list[Any] = [html.Strong(f"{t('card.source', lang)}: ")]
-    for number, (title, path) in enumerate(source_list(resources, lang)):
-        source = html.A(title, href=path, rel="noopener") if path.startswith("http") else title
-        parts += ["; ", source] if number else [source]
-    licences = licence_list(resources)
-    if licences:
-        parts.append(f". {t('card.licence', lang)}: {', '.join(licences)}.")
-    return html.P(parts, className="chart-source small text-body-secondary mb-0")
+    for number, source in enumerate(provenance.sources):
+        name = html.A(source.title, href=source.url, rel="noopener") if source.url.startswith("http") else source.title
+        parts += ["; ", name] if number else [name]
+    if provenance.licences:
+        parts.append(f". {t('card.licence', lang)}: {', '.join(provenance.licences)}.")
+    if provenance.suppressed_rows:
+        parts.append(" " + t("card.suppressed", lang, k=provenance.k))
+    return html.P(parts, className=className, **({"id": id} if id else {}))
+
+
+def demo_mark(view: ChartView) -> Any:
+    """The card's badge, shown if and only if a row the chart shows is demonstration."""
+    p = view.provenance
+    if not p.demo:
+        return None
+    return badge(t("demo.badge", view.lang) if p.all_demo else t("demo.badge_some", view.lang), color="warning",
+                 className="demo-badge mb-2")
 
 
 def download_id(chart_id: str, fmt: str) -> str:
@@ -75,42 +79,23 @@ def download_id(chart_id: str, fmt: str) -> str:
     return f"download-{chart_id}" if fmt == "csv" else f"download-{chart_id}-{fmt}"
 
 
-def chart_card(
-    *,
-    chart_id: str,
-    title: str,
-    takeaway: str,
-    figure: dict[str, Any],
-    frame: pd.DataFrame,
-    resources: list[Resource],
-    decimals: dict[str, int],
-    downloads: dict[str, str],
-    lang: str,
-    controls: list[Any] | None = None,
-    table: Any = None,
-    table_open: bool = False,
-    permalink: str | None = None,
-) -> html.Section:
-    """One chart, its data and its provenance, as a card; demonstration data is badged.
-
-    `controls` (radio groups and the like) sit between the takeaway and the graph; a callback
-    replaces the takeaway, figure, table and download link when they change.
-    """
-    demo = shows_demonstration_data(frame, resources)
+def chart_card(view: ChartView, *, controls: list[Any] | None = None, table: Any = None) -> html.Section:
+    """One chart, its data and its provenance, as a card. A callback replaces the takeaway,
+    figure, table and download links when a control changes (pages/callbacks.py)."""
+    chart_id, lang, demo = view.chart_id, view.lang, view.provenance.demo
     title_id = f"{chart_id}-title"
-    header: list[Any] = [html.H2(title, id=title_id, className="h5 card-title mb-1")]
-    if demo:
-        header.append(badge(t("demo.badge", lang), color="warning", className="demo-badge mb-2"))
+    header: list[Any] = [html.H2(view.title, id=title_id, className="h5 card-title mb-1")]
+    header.append(html.Div(demo_mark(view), id=f"{chart_id}-demo"))
     return html.Section(
         html.Div(
             header
             + [
-                html.P(takeaway, className="chart-takeaway", id=f"{chart_id}-takeaway"),
+                html.P(view.takeaway, className="chart-takeaway", id=f"{chart_id}-takeaway"),
                 html.Div(controls or [], className="chart-controls d-flex flex-wrap gap-3 mb-2"),
                 # A figure named by the card's title and described by its computed takeaway: what
                 # a screen reader announces for the chart (its numbers are in the table below).
                 html.Div(
-                    dcc.Graph(id=f"graph-{chart_id}", figure=figure, config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph"),
+                    dcc.Graph(id=f"graph-{chart_id}", figure=view.figure, config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph"),
                     role="figure",
                     id=f"figure-{chart_id}",
                     **{"aria-labelledby": title_id, "aria-describedby": f"{chart_id}-takeaway"},
@@ -118,17 +103,11 @@ def chart_card(
                 html.Details(
                     [
                         html.Summary(t("card.table_show", lang)),
-                        html.Div(
-                            table if table is not None else data_table(
-                                frame, lang=lang, caption=t("card.table_caption", lang, title=title),
-                                decimals=decimals, table_id=f"table-{chart_id}",
-                            ),
-                            className="table-responsive",
-                            id=f"table-wrap-{chart_id}",
-                        ),
+                        html.Div(table if table is not None else data_table(view), className="table-responsive",
+                                 id=f"table-wrap-{chart_id}"),
                     ],
                     className="chart-table-details",
-                    open=table_open,
+                    open=view.spec.table_open,
                 ),
                 html.Div(
                     [html.Span(t("card.download", lang), className="small fw-semibold me-1")] + [
@@ -140,16 +119,17 @@ def chart_card(
                             id=download_id(chart_id, fmt),
                             title=t(f"card.download_{fmt}_label", lang),
                         )
-                        for fmt, href in downloads.items()
-                    ] + ([html.A(t("card.permalink", lang), href=permalink, id=f"{chart_id}-permalink", className="small ms-2",
-                                 title=t("card.permalink_label", lang))] if permalink is not None else []),
+                        for fmt, href in view.urls.downloads.items()
+                    ] + [html.A(t("card.permalink", lang), href=view.urls.page, id=f"{chart_id}-permalink", className="small ms-2",
+                                title=t("card.permalink_label", lang))],
                     className="chart-actions d-flex flex-wrap align-items-center gap-2 my-2",
                 ),
-                source_line(resources, lang),
+                html.Div(source_line(view.provenance, lang), id=f"{chart_id}-source"),
             ],
             className="card-body",
         ),
         className="card chart-card mb-4" + (" chart-card--demo" if demo else ""),
         id=f"card-{chart_id}",
-        **{"aria-labelledby": title_id, "data-demo": "true" if demo else "false"},
+        **{"aria-labelledby": title_id, "data-demo": "true" if demo else "false", "data-title": view.title},
     )
+

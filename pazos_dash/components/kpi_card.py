@@ -23,6 +23,6 @@ def kpi_card(*, kpi_id: str, label: str, value: str, detail: str, source: str, h
     ]
     return col(
         html.Section(html.Div(body, className="card-body"), className="card h-100 kpi-card" + (" chart-card--demo" if demo else ""),
-                     id=f"kpi-{kpi_id}", **{"data-demo": "true" if demo else "false"}),
+                     id=f"kpi-{kpi_id}", **{"data-demo": "true" if demo else "false", "data-title": label}),
         sizes="col-12 col-sm-6 col-lg-3", className="mb-3",
     )

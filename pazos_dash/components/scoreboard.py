@@ -42,7 +42,12 @@ def _value(value, year, unit: str, lang: str) -> str:
     return f"{text} ({int(year)})" if year is not None and not pd.isna(year) else text
 
 
-def scoreboard_table(frame: pd.DataFrame, *, lang: str, caption: str, table_id: str, **_kwargs) -> html.Table:
+def scoreboard_table(view, *, caption: str | None = None, table_id: str | None = None, **_kwargs) -> html.Table:
+    """The scoreboard over a ChartView: one row per indicator; a demonstration target carries
+    `*`, and the table's foot says what `*` means whenever one is shown."""
+    frame, lang = view.frame, view.lang
+    caption = caption or t("card.table_caption", lang, title=view.title)
+    table_id = table_id or f"table-{view.chart_id}"
     series = frame.attrs.get("series", {})
     headers = ["indicator", "component", "unit", "baseline", "target", "latest", "progress", "status", "trend"]
     rows = []
@@ -64,9 +69,11 @@ def scoreboard_table(frame: pd.DataFrame, *, lang: str, caption: str, table_id: 
             html.Td(badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status]),
                     **{"data-status": r.progress_status}),
             html.Td(sparkline(series.get(r.indicator_id, []), lang)),
-        ], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id}))
+        ], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id, "data-status": r.status}))
+    starred = frame["target_status"].eq("demo").any() if len(frame) else False
+    foot = [html.Tfoot(html.Tr(html.Td(t("scoreboard.demo_target", lang), colSpan=len(headers), className="small scoreboard-note")))] if starred else []
     return html.Table(
         [html.Caption(caption), html.Thead(html.Tr([html.Th(t(f"scoreboard.{h}", lang), scope="col") for h in headers])),
-         html.Tbody(rows)],
+         html.Tbody(rows), *foot],
         className="table table-sm align-middle scoreboard-table", id=table_id,
     )

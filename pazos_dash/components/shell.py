@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from .bootstrap import alert, container
 
-from ..data import DataPackage, Resource
+from ..data import DataPackage
 from ..i18n import fmt_date, t
 
 
@@ -71,16 +71,19 @@ def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch
 NAVBAR_CLOSED = "collapse navbar-collapse"
 
 
-def demo_notice(resources: Sequence[Resource], lang: str) -> Any:
-    """A visible notice naming every demonstration resource the page shows; nothing if none."""
-    if not resources:
+def demo_notice(cards: Sequence[tuple[str, str]], lang: str) -> Any:
+    """A notice naming, with a link to each, the cards of the page that use demonstration data
+    (the cards carry the badge); nothing when no card shown does."""
+    if not cards:
         return None
-    names = ", ".join(r.title[lang] for r in resources)
+    links: list[Any] = []
+    for number, (card_id, title) in enumerate(cards):
+        links += ([", "] if number else []) + [html.A(title, href=f"#{card_id}")]
     return alert(
-        [html.Strong(t("demo.notice_title", lang) + ". "), t("demo.notice", lang, names=names)],
+        [html.Strong(t("demo.notice_title", lang) + ". "), t("demo.notice", lang), " ", *links, "."],
         color="warning",
         id="demo-notice",
-        className="demo-notice",
+        className="demo-notice small py-2",
     )
 
 

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 DESCRIPTOR = "datapackage.json"
-LANGUAGES = ("es", "en")
+from ..domain import LANGUAGES
 _MAX_PER_COLUMN = 5  # a column full of bad cells reports a few, then a count
 _TRUE = {"true", "True", "TRUE", "1"}
 _FALSE = {"false", "False", "FALSE", "0"}
@@ -84,6 +84,16 @@ class Resource:
     licenses: tuple[dict[str, Any], ...]
     last_updated: str
     geojson: dict[str, Any] | None = None
+    disclosure: dict[str, Any] | None = None  # the publish step's description: k, dims, margins
+
+    @property
+    def k(self) -> int | None:
+        """The disclosure threshold of this resource's counts, as published; None if not controlled."""
+        return int(self.disclosure["k"]) if self.disclosure and "k" in self.disclosure else None
+
+    def source(self, name: str) -> dict[str, Any] | None:
+        """The source entry a row cites by name."""
+        return next((s for s in self.sources if s.get("name") == name), None)
 
     @property
     def field_names(self) -> list[str]:
@@ -250,8 +260,29 @@ def _load_resource(
         licenses=tuple(spec.get("licenses", descriptor.get("licenses", ()))),
         last_updated=str(spec.get("last_updated", descriptor.get("created", "")))[:10],
         geojson=geojson,
+        disclosure=spec.get("disclosure") if isinstance(spec.get("disclosure"), dict) else None,
     )
+    problems += _check_cited_sources(resource, first_row=2 if fmt != "geojson" else 1)
     return resource, problems
+
+
+def _check_cited_sources(resource: Resource, first_row: int) -> list[Problem]:
+    """A row's `source` names sources of its resource (`a;b`), so every figure shown can name
+    where it comes from; an unknown name is a problem at that row."""
+    if "source" not in resource.frame.columns:
+        return []
+    known = {s.get("name") for s in resource.sources if s.get("name")}
+    problems = []
+    for position, cell in enumerate(resource.frame["source"]):
+        if cell is None or cell is pd.NA or (isinstance(cell, float) and pd.isna(cell)):
+            continue
+        unknown = [name for name in str(cell).split(";") if name.strip() not in known]
+        if unknown:
+            problems.append(Problem(resource.path, f"source names listed in the resource's 'sources' ({', '.join(sorted(known)) or 'none'})",
+                                    repr(str(cell)), row=first_row + position, column="source"))
+            if len(problems) >= _MAX_PER_COLUMN:
+                break
+    return problems
 
 
 def _read_csv(path: str, raw: bytes) -> tuple[pd.DataFrame | None, list[Problem]]:

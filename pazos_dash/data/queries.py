@@ -4,12 +4,37 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..domain import COMPARISON_AREAS, COMPONENTS, PAZOS_END, PAZOS_START, PRE_PAZOS
 from .package import DataPackage
 
+# Every chart frame says, per row, what the row is (`status`: reported or demo) and where it
+# comes from (`source`: the names of its sources, as the package lists them, joined by ';').
+# Resources that do not say it per row say it for all their rows; `stamped` copies that down.
 
-def status_of(package: DataPackage, resource: str) -> str:
-    """'demo' or 'reported' for rows derived from one resource, from its demonstration flag."""
-    return "demo" if package.resources[resource].demo else "reported"
+
+def status_of(package: DataPackage, *resources: str) -> str:
+    """'demo' or 'reported' for rows derived from these resources, from their demonstration flags."""
+    return "demo" if any(package.resources[r].demo for r in resources) else "reported"
+
+
+def sources_of(package: DataPackage, *resources: str) -> str:
+    """The `source` cell of rows derived from these resources as a whole."""
+    names = [s["name"] for r in resources for s in package.resources[r].sources if s.get("name")]
+    return ";".join(dict.fromkeys(names))
+
+
+def stamped(frame: pd.DataFrame, package: DataPackage, *resources: str) -> pd.DataFrame:
+    """The frame with `status` and `source` for every row, from the resources where the rows
+    do not say it themselves."""
+    frame = frame.copy()
+    if "status" not in frame.columns:
+        frame["status"] = status_of(package, *resources)
+    if "source" not in frame.columns:
+        frame["source"] = sources_of(package, *resources)
+    thresholds = [package.resources[r].k for r in resources if package.resources[r].k is not None]
+    if thresholds:
+        frame.attrs["k"] = min(thresholds)  # the threshold the package was published with
+    return frame
 
 
 def palmira_homicides_annual(package: DataPackage, **_options) -> pd.DataFrame:
@@ -24,19 +49,17 @@ def cluster_residents(package: DataPackage, **_options) -> pd.DataFrame:
     """Residents and neighbourhoods per PAZOS cluster, in cluster order."""
     clusters = package.table("clusters").sort_values("cluster_id")
     columns = ["cluster_id", "name", "zone", "neighbourhoods", "residents", "status"]
-    return clusters[columns].reset_index(drop=True)
+    return stamped(clusters[columns].reset_index(drop=True), package, "clusters")
 
 
-PAZOS_START, PAZOS_END = 2020, 2023
-PRE_PAZOS = (2017, 2019)
 
 
 def homicide_rate_comparison(package: DataPackage, **_options) -> pd.DataFrame:
     """Rate per 100,000 for Palmira and its comparison areas, one row per year and area."""
     annual = package.table("homicides_annual")
-    order = {"Palmira": 0, "Cali": 1, "Valle del Cauca": 2, "Colombia": 3}
+    order = {area: i for i, area in enumerate(COMPARISON_AREAS)}
     rows = annual.assign(_order=annual["geography"].map(order)).sort_values(["_order", "year"])
-    return rows[["year", "geography", "homicides", "population", "rate_per_100k", "source"]].reset_index(drop=True)
+    return rows[["year", "geography", "homicides", "population", "rate_per_100k", "status", "source"]].reset_index(drop=True)
 
 
 def homicides_breakdown(package: DataPackage, dimension: str = "sex", **_options) -> pd.DataFrame:
@@ -46,7 +69,8 @@ def homicides_breakdown(package: DataPackage, dimension: str = "sex", **_options
     cells = table[table[dimension].notna()].copy()
     cells["share_pct"] = (100 * cells["homicides"].astype("Float64") / cells["year"].map(totals).astype("Float64")).round(1)
     cells = cells.rename(columns={dimension: "category"})
-    return cells[["year", "category", "homicides", "share_pct", "suppressed"]].reset_index(drop=True)
+    return stamped(cells[["year", "category", "homicides", "share_pct", "suppressed"]].reset_index(drop=True),
+                   package, f"homicides_by_{dimension}")
 
 
 def homicides_clusters_vs_rest(package: DataPackage, **_options) -> pd.DataFrame:
@@ -60,7 +84,7 @@ def homicides_clusters_vs_rest(package: DataPackage, **_options) -> pd.DataFrame
     frame["clusters"] = (frame["total"] - frame["rest"]).astype("Int64")
     frame["share_clusters_pct"] = (100 * frame["clusters"].astype("Float64") / frame["total"].astype("Float64")).round(1)
     frame["status"] = status_of(package, "homicides_by_cluster")
-    return frame[["year", "clusters", "rest", "total", "share_clusters_pct", "status"]]
+    return stamped(frame[["year", "clusters", "rest", "total", "share_clusters_pct", "status"]], package, "homicides_by_cluster")
 
 
 def homicides_monthly_its(package: DataPackage, break_year: str = str(PAZOS_START), **_options) -> pd.DataFrame:
@@ -76,6 +100,7 @@ def homicides_monthly_its(package: DataPackage, break_year: str = str(PAZOS_STAR
     result = interrupted_time_series(months[["date", "count"]], break_date=f"{int(break_year)}-01-01")
     frame = result.frame.round({"fitted": 2, "counterfactual": 2, "counterfactual_low": 2, "counterfactual_high": 2})
     frame["date"] = frame["date"].dt.strftime("%Y-%m")
+    frame = stamped(frame, package, "homicides_monthly")
     frame.attrs["its"] = {
         "break_year": int(break_year),
         "level": result.level_change, "slope": result.slope_change, "months": result.months_used,
@@ -113,6 +138,10 @@ def overview_kpis(package: DataPackage) -> dict[str, object]:
         "partners": int(len(partners)),
         "external_share_pct": float(external),
         "partners_demo": bool(package.resources["partners"].demo or package.resources["contributions"].demo),
+        # where each headline number comes from: the `source` names of the rows it is computed from
+        "rate_sources": ";".join(dict.fromkeys(n for s in palmira["source"] for n in str(s).split(";"))),
+        "youth_sources": str(reported_youth["source"]),
+        "partners_sources": sources_of(package, "partners", "contributions"),
     }
 
 
@@ -147,8 +176,8 @@ def youth_served_by_year(package: DataPackage, **_options) -> pd.DataFrame:
     frame["enrolments"] = frame["year"].map(enrolments).astype("Int64")
     frame["enrolments_per_person"] = (frame["enrolments"].astype("Float64") / frame["people_unique"].astype("Float64")).round(2)
     frame["reported_people_min"] = frame["year"].map(reported).astype("Int64")
-    frame["status"] = status_of(package, "youth_people")
-    return frame
+    frame["status"] = status_of(package, "youth_people", "youth_enrolments")
+    return stamped(frame, package, "youth_people", "youth_enrolments", "youth_served_reported")
 
 
 def youth_enrolments_by_component(package: DataPackage, area: str = "all", **_options) -> pd.DataFrame:
@@ -156,7 +185,7 @@ def youth_enrolments_by_component(package: DataPackage, area: str = "all", **_op
     table = package.table("youth_enrolments")
     rows = table[_area_rows(table, area) & table["component"].notna()]
     frame = rows[["year", "component", "enrolments", "suppressed"]].reset_index(drop=True)
-    frame["status"] = status_of(package, "youth_enrolments")
+    frame = stamped(frame, package, "youth_enrolments")
     frame.attrs["area"] = area
     return frame
 
@@ -168,7 +197,7 @@ def youth_people_breakdown(package: DataPackage, dimension: str = "sex", area: s
     rows = table[_area_rows(table, area) & table[dimension].notna() & table[other].isna()]
     rows = rows.rename(columns={dimension: "category"})
     frame = rows[["year", "category", "people", "suppressed"]].reset_index(drop=True)
-    frame["status"] = status_of(package, "youth_people")
+    frame = stamped(frame, package, "youth_people")
     frame.attrs["area"] = area
     return frame
 
@@ -180,14 +209,14 @@ def _contributions(package: DataPackage) -> pd.DataFrame:
     return package.table("contributions").merge(partners, on="partner_id", how="left")
 
 
-def _money_status(package: DataPackage) -> str:
-    return "demo" if package.resources["contributions"].demo or package.resources["partners"].demo else "reported"
+def _money(frame: pd.DataFrame, package: DataPackage) -> pd.DataFrame:
+    return stamped(frame, package, "contributions", "partners")
 
 
 def resources_by_sector(package: DataPackage, **_options) -> pd.DataFrame:
     """Committed and executed COP per year and sector."""
     grouped = _contributions(package).groupby(["year", "sector"], as_index=False)[["committed_cop", "executed_cop"]].sum()
-    return grouped.astype({"committed_cop": "int64", "executed_cop": "int64"}).assign(status=_money_status(package))
+    return _money(grouped.astype({"committed_cop": "int64", "executed_cop": "int64"}), package)
 
 
 def resources_by_component(package: DataPackage, kind: str = "all", **_options) -> pd.DataFrame:
@@ -196,9 +225,9 @@ def resources_by_component(package: DataPackage, kind: str = "all", **_options) 
     if kind != "all":
         rows = rows[rows["kind"] == kind]
     grouped = rows.groupby(["component", "year"], as_index=False)[["committed_cop", "executed_cop"]].sum()
-    order = {c: i for i, c in enumerate(("disruption", "intervention", "prevention", "safe_environments", "access_to_justice"))}
+    order = {c: i for i, c in enumerate(COMPONENTS)}
     grouped = grouped.sort_values(["component", "year"], key=lambda s: s.map(order) if s.name == "component" else s)
-    return grouped.reset_index(drop=True).assign(status=_money_status(package))
+    return _money(grouped.reset_index(drop=True), package)
 
 
 def budget_execution(package: DataPackage, **_options) -> pd.DataFrame:
@@ -210,22 +239,21 @@ def budget_execution(package: DataPackage, **_options) -> pd.DataFrame:
     frame["municipal_executed_cop"] = frame["year"].map(rows[public].groupby("year")["executed_cop"].sum()).fillna(0).astype("int64")
     frame["external_executed_cop"] = frame["executed_cop"] - frame["municipal_executed_cop"]
     frame["leverage"] = (frame["external_executed_cop"] / frame["municipal_executed_cop"].where(frame["municipal_executed_cop"] > 0)).round(2)
-    frame["status"] = _money_status(package)
-    return frame
+    return _money(frame, package)
 
 
 def resources_flow(package: DataPackage, **_options) -> pd.DataFrame:
     """Executed COP from each sector to each component, all years together (the Sankey's links)."""
     grouped = _contributions(package).groupby(["sector", "component"], as_index=False)["executed_cop"].sum()
     links = grouped[grouped["executed_cop"] > 0].astype({"executed_cop": "int64"}).reset_index(drop=True)
-    return links.assign(status=_money_status(package))
+    return _money(links, package)
 
 
 # --------------------------------------------------------------------------- SDGs
 
 def sdg_alignment(package: DataPackage, **_options) -> pd.DataFrame:
     """Component -> SDG goal -> target, with the one-line rationale in both languages."""
-    return package.table("sdg_alignment").copy()
+    return stamped(package.table("sdg_alignment"), package, "sdg_alignment")
 
 
 def sdg_16_1_1(package: DataPackage, **_options) -> pd.DataFrame:
@@ -238,7 +266,9 @@ def sdg_16_1_1(package: DataPackage, **_options) -> pd.DataFrame:
 # --------------------------------------------------------------------------- cluster map
 
 MAP_METRICS = ("homicides", "rate", "youth", "resources")
-BEFORE, AFTER = (2017, 2019), (PAZOS_START, PAZOS_END)
+MAP_RESOURCES = {"homicides": "homicides_by_cluster", "rate": "homicides_by_cluster", "youth": "youth_people",
+                 "resources": "contributions"}
+BEFORE, AFTER = PRE_PAZOS, (PAZOS_START, PAZOS_END)
 
 
 def _cluster_metric_by_year(package: DataPackage, metric: str) -> pd.DataFrame:
@@ -303,15 +333,24 @@ def cluster_map(package: DataPackage, metric: str = "homicides", year: str = "20
         frame["suppressed"] = frame["cluster_id"].map(rows["suppressed"]).fillna(False).astype(bool)
         shown_view = "year"
     frame["metric"] = metric
-    source = {"homicides": "homicides_by_cluster", "rate": "homicides_by_cluster", "youth": "youth_people"}.get(metric, "contributions")
-    frame["status"] = "demo" if package.resources[source].demo or package.resources["clusters"].demo else "reported"
+    resource = MAP_RESOURCES[metric]
+    frame = stamped(frame, package, resource, "clusters")
     frame.attrs.update({
         "view": shown_view, "years": years,
         "geometry": package.resources["cluster_geometry"].geojson,
         "neighbourhoods": package.resources["neighbourhood_geometry"].geojson,
-        "k": {"homicides": 5, "rate": 5, "youth": 10, "resources": 0}[metric],
+        # The threshold the package was published with (its `disclosure` metadata), never a constant.
+        "k": package.resources[resource].k,
     })
     return frame
+
+
+def map_years(package: DataPackage) -> tuple[str, ...]:
+    """The years any map metric has, newest first (the slider's range comes from the package)."""
+    years = set()
+    for resource in set(MAP_RESOURCES.values()):
+        years |= {int(y) for y in package.table(resource)["year"].dropna().unique()}
+    return tuple(str(y) for y in sorted(years, reverse=True))
 
 
 def cluster_profile(package: DataPackage, cluster_id: str, metric: str = "homicides") -> dict[str, object]:
@@ -355,6 +394,8 @@ def indicator_scoreboard(package: DataPackage, component: str = "any", status: s
     for d in definitions.itertuples():
         series = values[values["indicator_id"] == d.indicator_id]
         latest = series.iloc[-1] if len(series) else None
+        at_baseline = series[series["year"] == d.baseline_year]
+        baseline_status = str(at_baseline["status"].iloc[0]) if len(at_baseline) else None
         result = assess(
             baseline=None if pd.isna(d.baseline) else float(d.baseline),
             baseline_year=None if pd.isna(d.baseline_year) else int(d.baseline_year),
@@ -375,6 +416,11 @@ def indicator_scoreboard(package: DataPackage, component: str = "any", status: s
             "expected_pct": None if result.expected is None else round(100 * result.expected, 1),
             # not 'status': in this package that word says reported or demonstration
             "progress_status": result.status,
+            # A row is as real as its least real value: the target, the baseline or the latest value.
+            "status": "demo" if "demo" in (d.target_status, baseline_status, None if latest is None else latest["status"]) else "reported",
+            "source": ";".join(dict.fromkeys(
+                ([] if latest is None else str(latest["source"]).split(";"))
+                + sources_of(package, "indicators").split(";"))),
         })
     frame = pd.DataFrame(rows)
     frame["latest_year"] = frame["latest_year"].astype("Int64")
@@ -404,8 +450,16 @@ def indicator_detail(package: DataPackage, indicator: str = "homicide_rate", **_
     if indicator not in definitions.index:
         indicator = str(definitions.index[0])
     values = package.table("indicator_values")
-    series = values[values["indicator_id"] == indicator].sort_values("year")[["year", "value", "status", "source"]].reset_index(drop=True)
+    series = values[values["indicator_id"] == indicator].sort_values("year")[["year", "value", "status", "source"]]
+    series = series.assign(kind="value")
     definition = definitions.loc[indicator]
+    if pd.notna(definition["target"]) and pd.notna(definition["target_year"]):
+        # The target is drawn, so it is a row of the chart (and of its download), with its own status.
+        target_status = str(definition["target_status"] or "reported")
+        target = pd.DataFrame([{"year": definition["target_year"], "value": definition["target"], "status": target_status,
+                                "source": "demo" if target_status == "demo" else sources_of(package, "indicators"), "kind": "target"}])
+        series = pd.concat([series, target.astype(series.dtypes.to_dict())], ignore_index=True)
+    series = series[["year", "kind", "value", "status", "source"]].reset_index(drop=True)
     series.attrs["definition"] = {k: (None if pd.isna(v) else v) for k, v in definition.to_dict().items()}
     series.attrs["indicator_id"] = indicator
     return series
@@ -420,6 +474,9 @@ def reach(package: DataPackage, **_options) -> pd.DataFrame:
     frame["direct_status"] = served["status"]
     frame["indirect_status"] = "reported"  # the cluster total is the founding document's figure
     frame["status"] = frame["direct_status"]
+    # the residents' total is real even where its split across clusters is demonstration
+    residents_sources = [n for n in sources_of(package, "clusters").split(";") if n != "demo"]
+    frame["source"] = ";".join(dict.fromkeys(sources_of(package, "youth_people").split(";") + residents_sources))
     return frame
 
 
@@ -434,6 +491,7 @@ def youth_homicide_rate(package: DataPackage, **_options) -> pd.DataFrame:
         "youth_rate_per_100k": youth["value"].astype("Float64").to_numpy(),
         "city_rate_per_100k": youth["year"].map(city).astype("Float64").to_numpy(),
         "status": youth["status"].to_numpy(),
-        "source": youth["source"].to_numpy(),
+        # the city's rate beside it comes from the annual series: its sources are the row's too
+        "source": [";".join(dict.fromkeys(str(s).split(";") + sources_of(package, "homicides_annual").split(";"))) for s in youth["source"]],
     })
     return frame.sort_values("year").reset_index(drop=True)

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from ..i18n import fmt_number, t
-from .theme import DEMO_COLOUR, PRIMARY, base_figure, mark_demonstration
+from .theme import DEMO_COLOUR, PRIMARY, base_figure
 
 SEQUENTIAL = "Cividis"   # colour-blind safe, and light = low
 DIVERGING = "PuOr_r"     # colour-blind safe diverging: purple = fall, orange = rise
@@ -36,8 +36,6 @@ def cluster_residents_figure(frame: pd.DataFrame, *, lang: str, **_options) -> g
         xaxis=dict(showgrid=True, gridcolor="#dee2e6"),
         showlegend=False,
     )
-    if demo.any():
-        mark_demonstration(figure, lang)
     return figure
 
 
@@ -74,7 +72,7 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
     else:
         low, high, scale = 0.0, max(float(values.max()) if len(values) else 1.0, 1.0), SEQUENTIAL
     unit = t(f"map.unit.{frame['metric'].iloc[0]}", lang)
-    suppressed_label = t("map.suppressed", lang, k=frame.attrs.get("k", 5))
+    suppressed_label = t("map.suppressed", lang, k=frame.attrs["k"])
     shown_suppressed_legend = False
     for row in frame.itertuples():
         feature = features.get(row.cluster_id)
@@ -125,8 +123,6 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
     if "schematic" in kinds:
         figure.add_annotation(text=t("map.schematic", lang), xref="paper", yref="paper", x=0, y=1.06, showarrow=False,
                               xanchor="left", font=dict(size=13, color="#495057"), name="schematic-label")
-    if (frame["status"] == "demo").any():
-        mark_demonstration(figure, lang)
     return figure
 
 

@@ -6,10 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .theme import DEMO_COLOUR, PALETTE, PERIOD_FILL, PRIMARY, base_figure, hatch, mark_demonstration
-
-PAZOS_START, PAZOS_END = 2020, 2023
-CENSUS_BREAK = 2018  # DANE population from the 2018 census: part of that year's rate fall is the denominator
+from ..domain import CENSUS_BREAK, PAZOS_END, PAZOS_START
+from .theme import DEMO_COLOUR, PALETTE, PERIOD_FILL, PRIMARY, base_figure, hatch
 
 
 def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", **_options) -> go.Figure:
@@ -52,8 +50,6 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
         figure.add_vline(x=CENSUS_BREAK - 0.5, line=dict(color="#6c757d", dash="dot", width=1),
                          annotation_text=t("chart.census_break", lang), annotation_position="bottom right",
                          annotation_font_size=11)
-    if (frame["status"] == "demo").any():
-        mark_demonstration(figure, lang)
     return figure
 
 
@@ -106,8 +102,6 @@ def homicides_clusters_vs_rest_figure(frame: pd.DataFrame, *, lang: str, **_opti
             hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>",
         )
     figure.update_layout(barmode="stack", xaxis_title=t("axis.year", lang), yaxis_title=t("axis.homicides", lang), xaxis=dict(dtick=2))
-    if (frame["status"] == "demo").any():
-        mark_demonstration(figure, lang)
     return figure
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .theme import DEMO_COLOUR, PALETTE, PRIMARY, base_figure, hatch, mark_demonstration
+from .theme import DEMO_COLOUR, PALETTE, PRIMARY, base_figure, hatch
 
 STATUS_COLOURS = {"on_track": "#009E73", "at_risk": "#E69F00", "off_track": "#D55E00", "no_data": "#bdbdbd"}
 
@@ -29,8 +29,6 @@ def indicator_progress_figure(frame: pd.DataFrame, *, lang: str, **_options) -> 
     figure.update_layout(barmode="overlay", xaxis_title=t("axis.progress_pct", lang),
                          yaxis=dict(autorange="reversed", automargin=True, rangemode="normal", categoryorder="array", categoryarray=names),
                          height=max(300, 60 + 34 * len(frame)))
-    if frame["target_status"].eq("demo").any():
-        mark_demonstration(figure, lang)
     return figure
 
 
@@ -51,8 +49,6 @@ def indicator_detail_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go
                            marker=dict(symbol="star", size=16, color=PALETTE[1], line=dict(color="#000000", width=1)))
         figure.add_hline(y=float(definition["target"]), line=dict(color=PALETTE[1], dash="dot"))
     figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t(f"unit.{definition.get('unit', 'people')}", lang), xaxis=dict(dtick=2))
-    if (frame["status"] == "demo").any() or definition.get("target_status") == "demo":
-        mark_demonstration(figure, lang)
     return figure
 
 
@@ -66,6 +62,4 @@ def reach_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
                    marker=dict(color=PALETTE[4]), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>")
     figure.update_layout(barmode="group", xaxis_title=t("axis.year", lang), yaxis=dict(type="log", title=t("axis.people_log", lang)),
                          xaxis=dict(dtick=1))
-    if demo:
-        mark_demonstration(figure, lang)
     return figure

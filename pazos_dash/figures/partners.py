@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .theme import PALETTE, base_figure, hatch, mark_demonstration
+from .theme import PALETTE, base_figure, hatch
 
 SECTORS = ("public", "private", "international_cooperation", "foundation", "academia")
 COMPONENTS = ("disruption", "intervention", "prevention", "safe_environments", "access_to_justice")
@@ -15,9 +15,6 @@ COMPONENTS = ("disruption", "intervention", "prevention", "safe_environments", "
 def _demo(frame: pd.DataFrame) -> bool:
     return bool((frame["status"] == "demo").any())
 
-
-def _marked(figure: go.Figure, frame: pd.DataFrame, lang: str) -> go.Figure:
-    return mark_demonstration(figure, lang) if _demo(frame) else figure
 
 
 def _millions(series: pd.Series) -> list[float]:
@@ -37,7 +34,7 @@ def resources_by_sector_figure(frame: pd.DataFrame, *, lang: str, measure: str =
                        marker=dict(color=PALETTE[index], pattern=hatch(PALETTE[index]) if _demo(frame) else None),
                        hovertemplate=f"{label} %{{x}}: <b>%{{y:,.1f}}</b> M COP<extra></extra>")
     figure.update_layout(barmode="stack", xaxis_title=t("axis.year", lang), yaxis_title=t("axis.cop_millions", lang), xaxis=dict(dtick=1))
-    return _marked(figure, frame, lang)
+    return figure
 
 
 def resources_by_component_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
@@ -51,7 +48,7 @@ def resources_by_component_figure(frame: pd.DataFrame, *, lang: str, **_options)
                        hovertemplate="%{y}: <b>%{x:,.1f}</b> M COP<extra></extra>")
     figure.update_layout(barmode="group", xaxis_title=t("axis.cop_millions", lang),
                          yaxis=dict(autorange="reversed", automargin=True, rangemode="normal"), xaxis=dict(showgrid=True))
-    return _marked(figure, frame, lang)
+    return figure
 
 
 def budget_execution_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
@@ -67,7 +64,7 @@ def budget_execution_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go
         yaxis=dict(title=t("axis.execution_pct", lang), range=[0, 105]),
         yaxis2=dict(title=t("axis.leverage", lang), overlaying="y", side="right", rangemode="tozero", showgrid=False),
     )
-    return _marked(figure, frame, lang)
+    return figure
 
 
 def resources_flow_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
@@ -84,4 +81,4 @@ def resources_flow_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.F
                   hovertemplate="%{source.label} → %{target.label}: <b>%{value:,.1f}</b> M COP<extra></extra>"),
     ))
     figure.update_layout(margin=dict(l=8, r=8, t=24, b=8))
-    return _marked(figure, frame, lang)
+    return figure

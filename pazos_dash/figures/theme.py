@@ -41,13 +41,25 @@ def base_figure(lang: str) -> go.Figure:
     return figure
 
 
-def mark_demonstration(figure: go.Figure, lang: str) -> go.Figure:
-    """Stamp a chart that shows demonstration values so that no screenshot can pass it off as real."""
-    figure.add_annotation(
-        text=t("demo.watermark", lang),
-        xref="paper", yref="paper", x=0.5, y=0.5,
-        showarrow=False, textangle=-20,
-        font=dict(size=28, color="rgba(108, 117, 125, 0.35)"),
-        name="demo-watermark",
-    )
+def mark_demonstration(figure: go.Figure, lang: str, *, every_row: bool = True) -> go.Figure:
+    """Stamp a chart that shows demonstration values so that no screenshot can pass it off as real.
+
+    When every value is demonstration the stamp crosses the chart; when only some are (they are
+    drawn hollow, dashed or hatched), a note in the corner says so without covering real figures.
+    """
+    if every_row:
+        figure.add_annotation(
+            text=t("demo.watermark", lang),
+            xref="paper", yref="paper", x=0.5, y=0.5,
+            showarrow=False, textangle=-20,
+            font=dict(size=28, color="rgba(108, 117, 125, 0.35)"),
+            name="demo-watermark",
+        )
+    else:
+        figure.add_annotation(
+            text=t("demo.watermark_some", lang),
+            xref="paper", yref="paper", x=1, y=1, xanchor="right", yanchor="bottom",
+            showarrow=False, font=dict(size=12, color="#495057"), bgcolor="rgba(255, 243, 205, 0.9)",
+            name="demo-watermark",
+        )
     return figure

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import fmt_number, t
-from .theme import DEMO_COLOUR, PALETTE, PRIMARY, base_figure, hatch, mark_demonstration
+from .theme import DEMO_COLOUR, PALETTE, PRIMARY, base_figure, hatch
 
 
 def _floats(series: pd.Series) -> list:
@@ -29,8 +29,6 @@ def youth_served_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Fig
                            textposition="top center", marker=dict(symbol="diamond", size=14, color="#000000"),
                            hovertemplate="%{x}: > %{y:,}<extra></extra>")
     figure.update_layout(barmode="group", xaxis_title=t("axis.year", lang), yaxis_title=t("axis.people", lang), xaxis=dict(dtick=1))
-    if demo:
-        mark_demonstration(figure, lang)
     return figure
 
 
@@ -47,8 +45,6 @@ def youth_stacked_figure(frame: pd.DataFrame, *, lang: str, value: str, category
                            marker=dict(symbol="square-open", color=DEMO_COLOUR, size=10), hoverinfo="skip")
     figure.update_layout(barmode="stack", xaxis_title=t("axis.year", lang), xaxis=dict(dtick=1),
                          yaxis_title=t("axis.enrolments" if value == "enrolments" else "axis.people", lang))
-    if demo:
-        mark_demonstration(figure, lang)
     return figure
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-LANGUAGES = ("es", "en")
+from ..domain import LANGUAGES
 _HERE = Path(__file__).parent
 
 

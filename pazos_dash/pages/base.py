@@ -1,19 +1,20 @@
-"""What a page is: its id, its address in each language, the resources it shows and its body."""
+"""What a page is (its id, the charts it shows, its body) and the pieces page bodies share."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable
-from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from ..charts import CHARTS, ChartSpec, state_from_query, state_query
+from ..charts import ChartSpec
 from ..components.bootstrap import radio_items
 from ..components.chart_card import chart_card, data_table
 from ..components.scoreboard import scoreboard_table
 from ..i18n import fmt_number, has, t
 from ..runtime import Runtime
+from ..urls import Urls
+from ..views import ChartView, chart_view
 
 # Charts name their richer tables; components are resolved here so charts never import them.
 TABLE_RENDERERS = {"scoreboard": scoreboard_table}
@@ -22,31 +23,23 @@ Body = Callable[[Runtime, str, "Links", dict], list[Any]]
 
 
 class Links:
-    """Builds in-app addresses for one language, honouring the deployment's base path."""
+    """The site's addresses (urls.Urls) for the language of the page being rendered."""
 
-    def __init__(self, lang: str, href: Callable[[str, str], str], base_path: str):
+    def __init__(self, lang: str, urls: Urls):
         self.lang = lang
-        self._href = href
-        self.base_path = base_path
+        self.urls = urls
 
-    def page(self, page_id: str, lang: str | None = None) -> str:
-        return self._href(page_id, lang or self.lang)
-
-    def route(self, path: str) -> str:
-        return self.base_path + path.lstrip("/")
+    def page(self, page_id: str, lang: str | None = None, params: dict | None = None) -> str:
+        return self.urls.page(page_id, lang or self.lang, params)
 
 
 @dataclass(frozen=True)
 class Page:
+    """A page: its id (its addresses are in urls.PAGE_SLUGS), the charts it shows, its body."""
+
     page_id: str
-    slugs: dict[str, str]
-    resources: tuple[str, ...]
+    charts: tuple[str, ...]
     body: Body
-
-
-def chart_options(chart_id: str, query: dict) -> dict[str, str]:
-    """A chart's options from the page's query string: `?<chart_id>-<option>=<value>`, cleaned."""
-    return state_from_query(CHARTS[chart_id], query)
 
 
 def intro(page_id: str, lang: str, **numbers: object) -> html.P:
@@ -55,32 +48,14 @@ def intro(page_id: str, lang: str, **numbers: object) -> html.P:
     return html.P(t(f"page.{page_id}.intro", lang, **values), className="lead page-intro", id="page-intro")
 
 
-DOWNLOAD_FORMATS = ("csv", "xlsx", "json")
+def view_for(runtime: Runtime, links: Links, chart_id: str, lang: str, *, query: dict | None = None,
+             options: dict | None = None) -> ChartView:
+    return chart_view(runtime, links.urls, chart_id, lang, query=query, options=options)
 
 
-def download_hrefs(links: Links, chart_id: str, options: dict[str, str]) -> dict[str, str]:
-    """The chart's data for this selection in each format; Excel and JSON carry the metadata
-    in the page's language."""
-    hrefs = {}
-    for fmt in DOWNLOAD_FORMATS:
-        query = {**options, "lang": links.lang} if fmt != "csv" else options
-        hrefs[fmt] = links.route(f"download/{chart_id}.{fmt}") + (("?" + urlencode(query)) if query else "")
-    return hrefs
-
-
-def chart_parts(runtime: Runtime, chart_id: str, lang: str, links: Links, options: dict[str, str]) -> dict[str, Any]:
-    """What changes with a selection: figure, takeaway, table and download link (same frame)."""
-    spec = runtime.chart(chart_id)
-    clean = spec.clean(options)
-    frame = runtime.chart_frame(chart_id, **clean)
-    return {
-        "figure": runtime.chart_figure(chart_id, lang, **clean),
-        "takeaway": spec.takeaway(frame, lang),
-        "table": TABLE_RENDERERS.get(spec.table, data_table)(frame, lang=lang, caption=t("card.table_caption", lang, title=spec.title(lang)),
-                                            decimals=spec.decimals, table_id=f"table-{chart_id}"),
-        "downloads": download_hrefs(links, chart_id, clean),
-        "frame": frame,
-    }
+def table_for(view: ChartView):
+    """The chart's table: its own renderer where it names one (the scoreboard), else the plain one."""
+    return TABLE_RENDERERS.get(view.spec.table, data_table)(view)
 
 
 def _option_label(name: str, value: str, lang: str) -> str:
@@ -90,9 +65,9 @@ def _option_label(name: str, value: str, lang: str) -> str:
     return value
 
 
-def year_slider(spec: ChartSpec, name: str, lang: str, selected: dict[str, str]) -> html.Fieldset:
+def year_slider(spec: ChartSpec, allowed: tuple[str, ...], name: str, lang: str, selected: dict[str, str]) -> html.Fieldset:
     """A year slider with a play button that steps through the years in the browser."""
-    years = sorted(int(v) for v in spec.options[name])
+    years = sorted(int(v) for v in allowed)
     return html.Fieldset(
         [
             html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1", id=f"{spec.chart_id}-{name}-legend"),
@@ -113,46 +88,31 @@ def year_slider(spec: ChartSpec, name: str, lang: str, selected: dict[str, str])
     )
 
 
-def controls_for(spec: ChartSpec, lang: str, selected: dict[str, str]) -> list[Any]:
-    """One labelled radio group per option of the chart (a slider for the ones it names)."""
-    sliders = [year_slider(spec, name, lang, selected) for name in spec.sliders]
+def controls_for(view: ChartView) -> list[Any]:
+    """One labelled radio group per option of the chart (a slider for the ones it names); the
+    allowed values are the package's."""
+    spec, lang, selected = view.spec, view.lang, view.state.options
+    allowed = spec.allowed(view.package)
+    sliders = [year_slider(spec, allowed[name], name, lang, selected) for name in spec.sliders]
     return sliders + [
         html.Fieldset(
             [
                 html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1", id=f"{spec.chart_id}-{name}-legend"),
                 radio_items(
                     id=f"{spec.chart_id}-{name}",
-                    options=[{"label": _option_label(name, value, lang), "value": value} for value in allowed],
+                    options=[{"label": _option_label(name, value, lang), "value": value} for value in values],
                     value=selected[name],
                     inline=True,
                 ),
             ],
             className="chart-control",
         )
-        for name, allowed in spec.options.items()
+        for name, values in allowed.items()
         if name not in spec.sliders
     ]
 
 
-def card_for(runtime: Runtime, chart_id: str, lang: str, links: Links, options: dict[str, str] | None = None) -> html.Section:
-    """The chart card of a registered chart, with its data, figure, controls and provenance."""
-    spec = runtime.chart(chart_id)
-    selected = spec.clean(options)
-    parts = chart_parts(runtime, chart_id, lang, links, selected)
-    return chart_card(
-        chart_id=chart_id,
-        title=spec.title(lang),
-        takeaway=parts["takeaway"],
-        figure=parts["figure"],
-        frame=parts["frame"],
-        resources=[runtime.package.resources[name] for name in spec.resources],
-        decimals=spec.decimals,
-        downloads=parts["downloads"],
-        lang=lang,
-        controls=controls_for(spec, lang, selected),
-        table=parts["table"],
-        table_open=spec.table_open,
-        # The page's address with this chart's selection; the controls keep it (and the address
-        # bar) up to date in the browser (pages/callbacks.py).
-        permalink=("?" + urlencode(state_query(chart_id, selected))) if spec.options else None,
-    )
+def card_for(runtime: Runtime, chart_id: str, lang: str, links: Links, query: dict | None = None) -> html.Section:
+    """The card of a registered chart for the selection in the page's query string."""
+    view = view_for(runtime, links, chart_id, lang, query=query or {})
+    return chart_card(view, controls=controls_for(view), table=table_for(view))

@@ -8,18 +8,23 @@ import dash
 from dash import Input, Output, State
 
 from ..charts import CHARTS, ChartSpec
+from ..components.chart_card import demo_mark, download_id, source_line
+from ..domain import LANGUAGES
 from ..runtime import Runtime
-from ..components.chart_card import download_id
-from .base import DOWNLOAD_FORMATS, Links, chart_parts
+from ..urls import DOWNLOAD_FORMATS, Urls
+from ..views import chart_view
+from .base import table_for
 
 
-def _register_chart(app: dash.Dash, runtime: Runtime, router, spec: ChartSpec) -> None:
+def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpec) -> None:
     names = list(spec.options)
 
     @app.callback(
         Output(f"graph-{spec.chart_id}", "figure"),
         Output(f"{spec.chart_id}-takeaway", "children"),
         Output(f"table-wrap-{spec.chart_id}", "children"),
+        Output(f"{spec.chart_id}-demo", "children"),
+        Output(f"{spec.chart_id}-source", "children"),
         *[Output(download_id(spec.chart_id, fmt), "href") for fmt in DOWNLOAD_FORMATS],
         *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
         State("page-lang", "data"),
@@ -27,10 +32,10 @@ def _register_chart(app: dash.Dash, runtime: Runtime, router, spec: ChartSpec) -
     )
     def update(*values):
         *selected, lang = values
-        lang = lang if lang in ("es", "en") else router.default_lang
-        links = Links(lang, router.href, runtime.settings.base_path)
-        parts = chart_parts(runtime, spec.chart_id, lang, links, dict(zip(names, selected)))
-        return (parts["figure"], parts["takeaway"], parts["table"], *[parts["downloads"][fmt] for fmt in DOWNLOAD_FORMATS])
+        lang = lang if lang in LANGUAGES else urls.default_lang
+        view = chart_view(runtime, urls, spec.chart_id, lang, options=dict(zip(names, selected)))
+        return (view.figure, view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
+                *[view.urls.downloads[fmt] for fmt in DOWNLOAD_FORMATS])
 
 
 # The selection lives in the address: each change is written to the query string (replaceState:
@@ -58,11 +63,11 @@ def _keep_state_in_the_address(app: dash.Dash, spec: ChartSpec) -> None:
     )
 
 
-def register_callbacks(app: dash.Dash, runtime: Runtime, router) -> None:
+def register_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None:
     """One callback per chart that has options; charts without options need none."""
     for spec in CHARTS.values():
         if spec.options:
-            _register_chart(app, runtime, router, spec)
+            _register_chart(app, runtime, urls, spec)
             _keep_state_in_the_address(app, spec)
 
 
@@ -86,7 +91,7 @@ def register_presentation_callbacks(app: dash.Dash) -> None:
                             prevent_initial_call=True)
 
 
-def register_map_callbacks(app: dash.Dash, runtime: Runtime, router) -> None:
+def register_map_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None:
     """The cluster map: a click opens the profile; the play button steps the year slider."""
     from .clusters import profile_panel
 
@@ -98,10 +103,10 @@ def register_map_callbacks(app: dash.Dash, runtime: Runtime, router) -> None:
         prevent_initial_call=True,
     )
     def show_profile(click, metric, lang):
-        lang = lang if lang in ("es", "en") else router.default_lang
+        lang = lang if lang in LANGUAGES else urls.default_lang
         point = (click or {}).get("points", [{}])[0]
         cluster_id = (point.get("customdata") or [None])[0]
-        return profile_panel(runtime, cluster_id, CHARTS["cluster_map"].clean({"metric": metric})["metric"], lang)
+        return profile_panel(runtime, cluster_id, runtime.state("cluster_map", {"metric": metric}).options["metric"], lang)
 
     # Pure UI state stays in the browser: play/pause and the next year need no server.
     app.clientside_callback(

@@ -7,7 +7,7 @@ from ..components.chart_card import GRAPH_CONFIG
 from ..data.queries import cluster_profile, territory_facts
 from ..figures.clusters import cluster_trend_figure
 from ..i18n import fmt_number, t
-from ..pages.base import Links, Page, card_for, chart_options, intro
+from ..pages.base import Links, Page, card_for, intro
 from ..runtime import Runtime
 
 
@@ -45,12 +45,11 @@ def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: s
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     return [
         intro("clusters", lang, **territory_facts(runtime.package)),
-        card_for(runtime, "cluster_map", lang, links, chart_options("cluster_map", query)),
-        html.Section(profile_panel(runtime, query.get("cluster"), chart_options("cluster_map", query).get("metric", "homicides"), lang),
+        card_for(runtime, "cluster_map", lang, links, query),
+        html.Section(profile_panel(runtime, query.get("cluster"), runtime.state_from_query("cluster_map", query).options["metric"], lang),
                      className="card card-body mb-4", id="cluster-profile", **{"aria-live": "polite"}),
-        card_for(runtime, "cluster_residents", lang, links, chart_options("cluster_residents", query)),
+        card_for(runtime, "cluster_residents", lang, links, query),
     ]
 
 
-PAGE = Page("clusters", {"es": "clusteres", "en": "clusters"},
-            ("clusters", "homicides_by_cluster", "cluster_geometry", "neighbourhood_geometry"), body)
+PAGE = Page("clusters", ("cluster_map", "cluster_residents"), body)

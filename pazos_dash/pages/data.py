@@ -3,7 +3,7 @@ licence, sources and downloads), the read-only API, and the methodology in plain
 
 from dash import html
 
-from ..charts import licence_list, source_list
+from ..charts import licence_titles, resource_sources
 from ..data import Resource
 from ..i18n import fmt_date, fmt_number, t
 from ..pages.base import Links, Page, intro
@@ -37,20 +37,20 @@ def _dictionary(resource: Resource, lang: str) -> html.Details:
 
 
 def _dataset(resource: Resource, lang: str, links: Links) -> html.Section:
-    sources = source_list([resource], lang)
+    sources = resource_sources(resource, lang)
     kind = t("catalogue.demo", lang) if resource.demo else t("catalogue.real", lang)
-    api = links.route(f"api/v1/datasets/{resource.name}")
+    urls = links.urls
     facts = [
         (t("catalogue.kind", lang), html.Span(kind, className="badge text-bg-warning" if resource.demo else None)),
         (t("catalogue.rows", lang), fmt_number(len(resource.frame), lang)),
         (t("catalogue.updated", lang), fmt_date(resource.last_updated, lang)),
-        (t("catalogue.licence", lang), ", ".join(licence_list([resource]))),
-        (t("catalogue.source", lang), [html.Span([html.A(title, href=path, rel="noopener") if path.startswith("http") else title,
-                                                 "; " if i < len(sources) - 1 else ""]) for i, (title, path) in enumerate(sources)]),
+        (t("catalogue.licence", lang), ", ".join(licence_titles([resource]))),
+        (t("catalogue.source", lang), [html.Span([html.A(s.title, href=s.url, rel="noopener") if s.url.startswith("http") else s.title,
+                                                 "; " if i < len(sources) - 1 else ""]) for i, s in enumerate(sources)]),
         (t("catalogue.download", lang), [
-            html.A(resource.path, href=links.route(f"data/{resource.path}"), download=resource.path, className="me-2"),
-            html.A("API JSON", href=f"{api}?lang={lang}", className="me-2"),
-            html.A("API CSV", href=f"{api}?format=csv"),
+            html.A(resource.path, href=urls.data_file(resource.path), download=resource.path, className="me-2"),
+            html.A("API JSON", href=urls.api(resource.name, {"lang": lang}), className="me-2"),
+            html.A("API CSV", href=urls.api(resource.name, {"format": "csv"})),
         ]),
     ]
     return html.Section(
@@ -63,16 +63,16 @@ def _dataset(resource: Resource, lang: str, links: Links) -> html.Section:
         ],
         className="catalogue-entry border-bottom py-3" + (" catalogue-entry--demo" if resource.demo else ""),
         id=f"catalogue-{resource.name}",
-        **{"data-demo": "true" if resource.demo else "false"},
+        **{"data-demo": "true" if resource.demo else "false", "data-title": resource.title[lang]},
     )
 
 
 def _api(lang: str, links: Links) -> html.Section:
-    base = links.route("api/v1/")
+    urls = links.urls
     examples = [
-        (f"{base}datasets", t("api.list", lang)),
-        (f"{base}datasets/homicides_annual?geography=Palmira&year=2020,2021,2022", t("api.filter", lang)),
-        (f"{base}datasets/youth_people?format=csv", t("api.csv", lang)),
+        (urls.api(), t("api.list", lang)),
+        (urls.api("homicides_annual", {"geography": "Palmira", "year": "2020,2021,2022"}), t("api.filter", lang)),
+        (urls.api("youth_people", {"format": "csv"}), t("api.csv", lang)),
     ]
     return html.Section(
         [
@@ -100,9 +100,9 @@ def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     return [
         intro("data", lang),
         html.P([
-            html.A(t("page.data.zip", lang), href=links.route(f"data/{zip_name}"), download=zip_name, id="package-zip",
+            html.A(t("page.data.zip", lang), href=links.urls.data_file(zip_name), download=zip_name, id="package-zip",
                    className="btn btn-primary btn-sm me-2"),
-            html.A(t("page.data.package", lang), href=links.route("data/datapackage.json"), id="datapackage-link"),
+            html.A(t("page.data.package", lang), href=links.urls.data_file("datapackage.json"), id="datapackage-link"),
         ]),
         html.H2(t("catalogue.heading", lang), className="h4 mt-3"),
         html.Div([_dataset(r, lang, links) for r in package.resources.values()], id="catalogue"),
@@ -111,4 +111,4 @@ def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     ]
 
 
-PAGE = Page("data", {"es": "datos", "en": "data"}, ("*",), body)
+PAGE = Page("data", (), body)

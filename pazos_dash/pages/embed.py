@@ -1,29 +1,21 @@
 """Embeds: `/embed/<chart-id>?<chart options>` renders one chart card and nothing else, for
 newsrooms and partners to place in an iframe (the only routes that may be framed; see
-web/security.py). The card keeps its controls, table, download and source line, and links
-back to the full page; a box under it holds the iframe code with a copy button.
+web/security.py). The card is the same renderer over the same ChartView as on the page; it links
+back to the chart on its page; a box under it holds the iframe code with a copy button.
 """
 
 from __future__ import annotations
 
 from html import escape
 from typing import Any
-from urllib.parse import urlencode
 
 from dash import dcc, html
 from flask import has_request_context, request
 
-from ..charts import CHARTS, state_query
+from ..charts import CHARTS
 from ..i18n import t
 from ..runtime import Runtime
-from .base import Links, card_for, chart_options
-
-EMBED_SLUG = "embed"
-
-
-def embed_query(chart_id: str, options: dict[str, str]) -> str:
-    state = urlencode(state_query(chart_id, options))
-    return f"?{state}" if state else ""
+from .base import Links, chart_card, controls_for, table_for, view_for
 
 
 def embed_code(src: str, title: str) -> str:
@@ -32,30 +24,29 @@ def embed_code(src: str, title: str) -> str:
             'style="border:0" loading="lazy"></iframe>')
 
 
-def embed_layout(runtime: Runtime, lang: str, links: Links, home_href: str, path: str,
-                 chart_id: str | None, query: dict[str, Any]) -> html.Div:
+def embed_layout(runtime: Runtime, lang: str, links: Links, chart_id: str | None, query: dict[str, Any]) -> html.Main:
     store = dcc.Store(id="page-lang", data=lang)
+    urls = links.urls
     if chart_id not in CHARTS:
-        items = [html.Li(html.A(CHARTS[c].title(lang), href=f"{path}/{c}")) for c in CHARTS]
+        items = [html.Li(html.A(CHARTS[c].title(lang), href=urls.embed(c, lang))) for c in CHARTS]
         return html.Main([store, html.H1(t("embed.index", lang), className="h4"), html.Ul(items)],
                          className="embed container-fluid py-2", id="main", lang=lang)
-    spec = CHARTS[chart_id]
-    options = spec.clean(chart_options(chart_id, {k: str(v) for k, v in query.items()}))
+    view = view_for(runtime, links, chart_id, lang, query={k: str(v) for k, v in query.items()})
     origin = request.host_url.rstrip("/") if has_request_context() else ""
-    src = f"{origin}{path}/{chart_id}" + embed_query(chart_id, options)
     extra = [html.Div(id="cluster-profile", className="mt-2")] if chart_id == "cluster_map" else []
     return html.Main(
         [
             store,
-            card_for(runtime, chart_id, lang, links, options),
+            chart_card(view, controls=controls_for(view), table=table_for(view)),
             *extra,
-            html.P(html.A(t("embed.more", lang), href=home_href, target="_blank", rel="noopener"), className="small mb-2"),
+            html.P(html.A(t("embed.more", lang), href=view.urls.page, target="_blank", rel="noopener"), className="small mb-2"),
             html.Details(
                 [
                     html.Summary(t("embed.code", lang)),
                     html.Div(
                         [
-                            html.Pre(embed_code(src, spec.title(lang)), id="embed-code", className="embed-code small mb-1"),
+                            html.Pre(embed_code(urls.absolute(origin, view.urls.embed), view.title), id="embed-code",
+                                     className="embed-code small mb-1"),
                             dcc.Clipboard(target_id="embed-code", title=t("embed.copy", lang), className="btn btn-outline-primary btn-sm",
                                           children=t("embed.copy", lang), id="embed-copy"),
                         ],

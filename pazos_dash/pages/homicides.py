@@ -3,7 +3,7 @@
 from dash import html
 
 from ..i18n import t
-from ..pages.base import Links, Page, card_for, chart_options, intro
+from ..pages.base import Links, Page, card_for, intro
 from ..runtime import Runtime
 
 CHARTS = ("homicides_annual", "homicide_rate_comparison", "homicides_breakdown", "youth_homicide_rate",
@@ -20,14 +20,9 @@ def its_caveats(lang: str) -> html.Section:
 
 
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
-    cards = [card_for(runtime, chart_id, lang, links, chart_options(chart_id, query)) for chart_id in CHARTS]
-    its = card_for(runtime, "homicides_monthly_its", lang, links, chart_options("homicides_monthly_its", query))
+    cards = [card_for(runtime, chart_id, lang, links, query) for chart_id in CHARTS]
+    its = card_for(runtime, "homicides_monthly_its", lang, links, query)
     return [intro("homicides", lang), *cards, its, its_caveats(lang)]
 
 
-PAGE = Page(
-    "homicides", {"es": "homicidios", "en": "homicides"},
-    ("homicides_annual", "homicides_monthly", "homicides_by_sex", "homicides_by_age_group", "homicides_by_weapon",
-     "homicides_by_cluster"),
-    body,
-)
+PAGE = Page("homicides", (*CHARTS, "homicides_monthly_its"), body)

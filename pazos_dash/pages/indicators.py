@@ -3,7 +3,7 @@
 from dash import html
 
 from ..i18n import t
-from ..pages.base import Links, Page, card_for, chart_options, intro
+from ..pages.base import Links, Page, card_for, intro
 from ..runtime import Runtime
 
 
@@ -17,10 +17,10 @@ def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     return [
         intro("indicators", lang),
         status_rule(lang),
-        card_for(runtime, "indicator_scoreboard", lang, links, chart_options("indicator_scoreboard", query)),
-        card_for(runtime, "indicator_detail", lang, links, chart_options("indicator_detail", query)),
-        card_for(runtime, "reach", lang, links, chart_options("reach", query)),
+        card_for(runtime, "indicator_scoreboard", lang, links, query),
+        card_for(runtime, "indicator_detail", lang, links, query),
+        card_for(runtime, "reach", lang, links, query),
     ]
 
 
-PAGE = Page("indicators", {"es": "seguimiento", "en": "indicators"}, ("indicators", "indicator_values", "youth_people"), body)
+PAGE = Page("indicators", ("indicator_scoreboard", "indicator_detail", "reach"), body)

@@ -3,7 +3,7 @@
 from dash import html
 
 from ..i18n import t
-from ..pages.base import Links, Page, card_for, chart_options, intro
+from ..pages.base import Links, Page, card_for, intro
 from ..runtime import Runtime
 
 CHARTS = ("resources_by_sector", "resources_by_component", "budget_execution", "resources_flow")
@@ -25,8 +25,8 @@ def named_partners(runtime: Runtime, lang: str) -> html.Section:
 
 
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
-    cards = [card_for(runtime, chart_id, lang, links, chart_options(chart_id, query)) for chart_id in CHARTS]
+    cards = [card_for(runtime, chart_id, lang, links, query) for chart_id in CHARTS]
     return [intro("partners", lang), *cards, named_partners(runtime, lang)]
 
 
-PAGE = Page("partners", {"es": "aliados", "en": "partners"}, ("partners", "contributions", "partners_named"), body)
+PAGE = Page("partners", CHARTS, body)

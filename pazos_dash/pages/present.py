@@ -12,12 +12,13 @@ from typing import Any
 
 from dash import dcc, html
 
-from ..components.chart_card import GRAPH_CONFIG
+from ..components.chart_card import GRAPH_CONFIG, source_line
+from ..domain import other_language
 from ..i18n import t
 from ..runtime import Runtime
-from .base import TABLE_RENDERERS, data_table
+from ..views import ChartView
+from .base import Links, table_for, view_for
 
-PRESENT_SLUGS = {"es": "presentar", "en": "present"}
 # (chart, options): the story of PAZOS in eight slides.
 SLIDES: tuple[tuple[str, dict[str, str]], ...] = (
     ("homicides_annual", {"measure": "rate_per_100k"}),
@@ -29,18 +30,22 @@ SLIDES: tuple[tuple[str, dict[str, str]], ...] = (
     ("sdg_matrix", {}),
     ("indicator_scoreboard", {}),
 )
-_FONT = 20  # points on screen: readable across a council chamber
+_FONT = 20  # pixels on a 1920×1080 projector: the least that reads from the back of a council chamber
 
 
 def _projector(figure: dict[str, Any]) -> dict[str, Any]:
     """The cached figure with type sized for a projector: new dicts where sizes change, the
-    traces shared (the cached figure is not touched, and nothing large is copied)."""
+    traces' data shared (the cached figure is not touched, and nothing large is copied)."""
     layout = dict(figure.get("layout", {}))
     layout["font"] = {**layout.get("font", {}), "size": _FONT}
     legend = layout.get("legend", {})
-    layout["legend"] = {**legend, "font": {**legend.get("font", {}), "size": _FONT - 2}}
-    layout["annotations"] = [{**a, "font": {**a.get("font", {}), "size": _FONT - 4}} for a in layout.get("annotations", []) or []]
-    return {**figure, "layout": layout}
+    layout["legend"] = {**legend, "font": {**legend.get("font", {}), "size": _FONT}}
+    layout["annotations"] = [{**a, "font": {**a.get("font", {}), "size": max(_FONT, (a.get("font") or {}).get("size") or 0)}}
+                             for a in layout.get("annotations", []) or []]
+    # Text drawn in the plot (cluster names on the map, targets in the SDG matrix) as large as the rest.
+    data = [{**trace, "textfont": {**trace.get("textfont", {}), "size": max(_FONT, (trace.get("textfont") or {}).get("size") or 0)}}
+            if "text" in str(trace.get("mode", "")) else trace for trace in figure.get("data", [])]
+    return {**figure, "data": data, "layout": layout}
 
 
 def slide_number(query: dict[str, Any]) -> int:
@@ -49,32 +54,39 @@ def slide_number(query: dict[str, Any]) -> int:
     return int(raw) if raw.isdigit() and 1 <= int(raw) <= len(SLIDES) else 1
 
 
-def _slide(runtime: Runtime, index: int, chart_id: str, options: dict[str, str], lang: str, active: bool) -> html.Section:
-    spec = runtime.chart(chart_id)
-    frame = runtime.chart_frame(chart_id, **options)
-    if spec.table:  # a table slide: the indicator scoreboard
-        content: Any = html.Div(TABLE_RENDERERS.get(spec.table, data_table)(
-            frame, lang=lang, caption=spec.title(lang), table_id=f"slide-table-{index}", decimals=spec.decimals),
-            className="slide-table table-responsive")
+def _slide(view: ChartView, index: int, active: bool) -> html.Section:
+    """One slide, a renderer over the chart's view: title, takeaway, chart (or table), the
+    demonstration strip when a shown row is demonstration, and the source line, all projector-sized."""
+    lang = view.lang
+    if view.spec.table:  # a table slide: the indicator scoreboard
+        content: Any = html.Div(table_for(view), className="slide-table table-responsive")
     else:
-        content = dcc.Graph(figure=_projector(runtime.chart_figure(chart_id, lang, **options)),
-                            config={**GRAPH_CONFIG, "locale": lang, "displayModeBar": False}, className="slide-graph",
-                            id=f"slide-graph-{index}")
+        content = dcc.Graph(figure=_projector(view.figure), config={**GRAPH_CONFIG, "locale": lang, "displayModeBar": False},
+                            className="slide-graph", id=f"slide-graph-{index}")
+    strip = (html.P(t("demo.strip" if view.provenance.all_demo else "demo.strip_some", lang), className="slide-demo-strip",
+                    id=f"slide-demo-{index}") if view.provenance.demo else None)
     return html.Section(
         [
-            html.H2(spec.title(lang), className="slide-title"),
-            html.P(spec.takeaway(frame, lang), className="slide-takeaway"),
+            html.H2(view.title, className="slide-title"),
+            strip,
+            html.P(view.takeaway, className="slide-takeaway"),
             content,
+            source_line(view.provenance, lang, className="slide-source", id=f"slide-source-{index}"),
         ],
         id=f"slide-{index}",
         className="slide active" if active else "slide",
         **{"aria-roledescription": t("present.slide", lang), "aria-label": f"{index + 1} / {len(SLIDES)}",
-           "aria-hidden": "false" if active else "true"},
+           "aria-hidden": "false" if active else "true", "data-demo": "true" if view.provenance.demo else "false"},
     )
 
 
-def present_layout(runtime: Runtime, lang: str, exit_href: str, other_href: str, query: dict[str, Any]) -> html.Main:
+def present_layout(runtime: Runtime, links: Links, query: dict[str, Any]) -> html.Main:
+    lang, urls = links.lang, links.urls
     start = slide_number(query)
+    other_href = urls.present(other_language(lang), start if "slide" in query else None)
+    exit_href = urls.page("overview", lang)
+    slides = [_slide(view_for(runtime, links, chart_id, lang, options=options), i, i == start - 1)
+              for i, (chart_id, options) in enumerate(SLIDES)]
     controls = html.Nav(
         [
             html.Button("←", id="slide-prev", type="button", className="btn btn-outline-dark btn-lg",
@@ -96,8 +108,7 @@ def present_layout(runtime: Runtime, lang: str, exit_href: str, other_href: str,
             dcc.Store(id="page-lang", data=lang),
             dcc.Store(id="slide-index", data=start - 1),
             html.H1(t("present.heading", lang), className="visually-hidden", id="page-heading"),
-            html.Div([_slide(runtime, i, chart_id, options, lang, i == start - 1) for i, (chart_id, options) in enumerate(SLIDES)],
-                     id="slides", className="slides"),
+            html.Div(slides, id="slides", className="slides"),
             controls,
         ],
         className="presentation",

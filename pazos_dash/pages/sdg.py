@@ -3,7 +3,7 @@
 from dash import dcc, html
 
 from ..i18n import t
-from ..pages.base import Links, Page, card_for, chart_options, intro
+from ..pages.base import Links, Page, card_for, intro
 from ..runtime import Runtime
 
 POLICIES = ("conpes4089", "conpes4040", "srpa", "decree961")
@@ -20,13 +20,13 @@ def policy_frame(lang: str) -> html.Section:
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     return [
         intro("sdg", lang),
-        card_for(runtime, "sdg_matrix", lang, links, chart_options("sdg_matrix", query)),
-        card_for(runtime, "sdg_16_1_1", lang, links, chart_options("sdg_16_1_1", query)),
-        html.P(dcc.Link(t("sdg.link_homicides", lang) + " →", href=links.page("homicides") + "?homicides_annual-measure=rate_per_100k",
+        card_for(runtime, "sdg_matrix", lang, links, query),
+        card_for(runtime, "sdg_16_1_1", lang, links, query),
+        html.P(dcc.Link(t("sdg.link_homicides", lang) + " →", href=links.page("homicides", params={"homicides_annual-measure": "rate_per_100k"}),
                         id="sdg-homicides-link")),
         policy_frame(lang),
     ]
 
 
 # The 16.1.1 chart shows only the reported homicide-rate rows of indicator_values.
-PAGE = Page("sdg", {"es": "ods", "en": "sdg"}, ("sdg_alignment",), body)
+PAGE = Page("sdg", ("sdg_matrix", "sdg_16_1_1"), body)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-COMPONENTS = ("disruption", "intervention", "prevention", "safe_environments", "access_to_justice")
+from ..domain import COMPONENTS  # noqa: F401  (one copy, re-exported for the publish step)
 SECTORS = ("public", "private", "international_cooperation", "foundation", "academia")
 VICTIM_SEX = ("female", "male")
 VICTIM_AGE = ("0-12", "13-17", "18+")

@@ -18,11 +18,11 @@ from typing import Any
 import pandas as pd
 from flask import Flask, Response, jsonify, request
 
-from ..charts import licence_list, source_list
+from ..charts import licence_titles, resource_sources
 from ..data import DataPackage, Resource
 from ..i18n import LANGUAGES
 from ..runtime import Runtime
-from .exports import BOM, records
+from ..views.exports import BOM, records
 
 RESERVED = {"limit", "offset", "format", "lang"}
 MAX_LIMIT = 100_000
@@ -57,8 +57,8 @@ def summary(resource: Resource, package: DataPackage, lang: str, prefix: str) ->
         "demonstration_data": resource.demo,
         "rows": len(resource.frame),
         "last_updated": resource.last_updated,
-        "licences": licence_list([resource]),
-        "sources": [{"title": title, "path": path} for title, path in source_list([resource], lang)],
+        "licences": list(licence_titles([resource])),
+        "sources": [{"name": s.name, "title": s.title, "path": s.url} for s in resource_sources(resource, lang)],
         "fields": [{"name": f["name"], "type": f.get("type", "string"), "title": _field_title(f, lang),
                     "description": f.get("i18n", {}).get(lang, {}).get("description") or f.get("description", "")}
                    for f in resource.schema.get("fields", [])],

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Callable
-from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, jsonify, request, send_from_directory
 
@@ -14,9 +12,9 @@ from ..charts import CHARTS
 from ..data.package import DESCRIPTOR
 from ..i18n import LANGUAGES
 from ..runtime import Runtime
-from .exports import FORMATS, as_csv, as_json, as_xlsx, metadata
-
-Permalink = Callable[[str, str, dict], str]  # (chart_id, lang, options) -> absolute address
+from ..urls import Urls
+from ..views import chart_view
+from ..views.exports import FORMATS, as_csv, as_json, as_xlsx, metadata
 
 
 def package_zip_name(package) -> str:
@@ -39,26 +37,23 @@ def package_zip(runtime: Runtime) -> bytes:
     return data
 
 
-def register_routes(server: Flask, runtime: Runtime, prefix: str, permalink: Permalink, default_lang: str) -> None:
+def register_routes(server: Flask, runtime: Runtime, prefix: str, urls: Urls) -> None:
     """Mount the routes under `prefix` (the app's routes_pathname_prefix, ending in '/')."""
 
     @server.get(f"{prefix}download/<chart_id>.<any(csv, json, xlsx):fmt>")
     def chart_data(chart_id: str, fmt: str) -> Response:
-        """Exactly the chart's rows for the selection in the query; unknown or hostile values fall
-        back to defaults, as on the page."""
+        """Exactly the chart's rows for the selection in the query, rendered from the same
+        ChartView as the card; unknown or hostile values fall back to defaults, as on the page."""
         if chart_id not in CHARTS:
             abort(404)
-        spec = CHARTS[chart_id]
-        options = spec.clean(request.args)
-        lang = request.args.get("lang") if request.args.get("lang") in LANGUAGES else default_lang
-        frame = runtime.chart_frame(chart_id, **options)
+        lang = request.args.get("lang") if request.args.get("lang") in LANGUAGES else urls.default_lang
+        view = chart_view(runtime, urls, chart_id, lang, options=request.args)
         headers = {"Content-Disposition": f'attachment; filename="{chart_id}.{fmt}"'}
         if fmt == "csv":
-            described_by = f"{prefix}download/{chart_id}.json?" + urlencode({**options, "lang": lang})
-            headers["Link"] = f'<{described_by}>; rel="describedby"; type="application/json"'
-            return Response(as_csv(frame), content_type=FORMATS[fmt], headers=headers)
-        meta = metadata(spec, runtime.package, frame, options, lang, permalink(chart_id, lang, options))
-        body = as_json(frame, meta) if fmt == "json" else as_xlsx(frame, meta, lang)
+            headers["Link"] = f'<{view.urls.downloads["json"]}>; rel="describedby"; type="application/json"'
+            return Response(as_csv(view.frame), content_type=FORMATS[fmt], headers=headers)
+        meta = metadata(view, urls.absolute(request.host_url, view.urls.page), urls.absolute(request.host_url, view.urls.embed))
+        body = as_json(view.frame, meta) if fmt == "json" else as_xlsx(view.frame, meta, lang)
         return Response(body, content_type=FORMATS[fmt], headers=headers)
 
     @server.get(f"{prefix}healthz")

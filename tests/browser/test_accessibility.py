@@ -38,9 +38,9 @@ def _serious(dash_duo) -> list[dict]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_serious_violation_on_any_page(dash_duo, dash_app, lang):
     dash_duo.start_server(dash_app)
-    router = dash_app.router
+    router = dash_app.urls
     found = {}
-    paths = [router.path(page.page_id, lang) for page in PAGES]
+    paths = [router.page_path(page.page_id, lang) for page in PAGES]
     paths += [f"{router.prefix(lang)}/embed/homicides_annual", f"{router.prefix(lang)}/{'presentar' if lang == 'es' else 'present'}"]
     for path in paths:
         dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)
@@ -94,9 +94,9 @@ def _spanish_only_fragments() -> set[str]:
 
 def test_an_english_page_shows_no_spanish_ui_string(dash_duo, dash_app):
     dash_duo.start_server(dash_app)
-    router = dash_app.router
+    router = dash_app.urls
     fragments = _spanish_only_fragments()
-    paths = [router.path(page.page_id, "en") for page in PAGES] + ["/en/embed/youth_served", "/en/present"]
+    paths = [router.page_path(page.page_id, "en") for page in PAGES] + ["/en/embed/youth_served", "/en/present"]
     leaks = {}
     for path in paths:
         dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)

@@ -73,11 +73,11 @@ def settings(request, tmp_path) -> Settings:
 def test_the_backend_returns_what_was_computed(settings):
     runtime = _instance(settings)
     frame = runtime.chart_frame("homicides_annual", measure="rate")
-    key = runtime._key(runtime.package, "frame", "homicides_annual", runtime.chart("homicides_annual").clean({"measure": "rate"}))
-    cached = runtime.cache.get(key)
+    state = runtime.state("homicides_annual", {"measure": "rate"})
+    cached = runtime.cache.get(runtime._key(runtime.package, "frame", state))
     assert cached is not None and cached.equals(frame)
-    figure = to_json(runtime.chart_figure("homicides_annual", "en", measure="rate"))
-    assert to_json(runtime.chart_figure("homicides_annual", "en", measure="rate")) == figure
+    figure = to_json(runtime.figure(state, "en"))
+    assert to_json(runtime.figure(state, "en")) == figure
 
 
 @pytest.mark.parametrize("shared", ["filesystem", "redis"])
@@ -85,8 +85,8 @@ def test_a_shared_backend_serves_one_instance_what_another_computed(shared, tmp_
     extra = {"cache_dir": tmp_path / "cache"} if shared == "filesystem" else {"redis_url": request.getfixturevalue("redis_url")}
     settings = Settings(data_dir=PUBLISHED, cache_type=shared, **extra)
     first, second = _instance(settings), _instance(settings)
-    figure = first.chart_figure("youth_served", "es")
-    key = second._key(second.package, "figure", "youth_served", second.chart("youth_served").clean({}), "es")
+    figure = first.figure(first.state("youth_served"), "es")
+    key = second._key(second.package, "figure", second.state("youth_served"), "es")
     assert to_json(second.cache.get(key)) == to_json(figure)  # computed by the first instance, read by the second
 
 
@@ -94,6 +94,6 @@ def test_redis_holds_the_entries_under_the_package_version(redis_url):
     import redis
 
     runtime = _instance(Settings(data_dir=PUBLISHED, cache_type="redis", redis_url=redis_url))
-    runtime.chart_figure("homicides_annual", "es")
+    runtime.figure(runtime.state("homicides_annual"), "es")
     keys = {key.decode() for key in redis.Redis.from_url(redis_url).keys("pazos:*")}
     assert any(key.startswith(f"pazos:figure:{runtime.package.version}:homicides_annual:es:") for key in keys)

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pazos_dash.charts import CHARTS
-from pazos_dash.web.exports import cells
+from pazos_dash.views.exports import cells
 
 
 def _from_csv(response) -> pd.DataFrame:
@@ -42,7 +42,9 @@ def test_the_metadata_names_title_sources_licence_selection_date_and_permalink(c
     assert meta["licences"] and meta["language"] == "en"
     assert meta["data_package"]["last_updated"] == runtime.package.last_updated
     assert meta["data_package"]["version"] == runtime.package.version
-    assert meta["permalink"] == "https://pazos.example/en/embed/homicides_annual?homicides_annual-measure=rate_per_100k"
+    # The chart on its page with the selection (what people cite); the embed keeps its own address.
+    assert meta["permalink"] == "https://pazos.example/en/homicides?homicides_annual-measure=rate_per_100k#card-homicides_annual"
+    assert meta["embed"] == "https://pazos.example/en/embed/homicides_annual?homicides_annual-measure=rate_per_100k"
     assert meta["demonstration_data"] is False
 
 

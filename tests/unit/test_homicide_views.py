@@ -63,7 +63,7 @@ def test_clusters_are_derived_from_published_cells_only(package):
             assert pd.isna(row.clusters)
         else:
             assert row.clusters == total[row.year] - rest[row.year]
-    figure = homicides_clusters_vs_rest_figure(frame, lang="es")
+    figure = CHARTS["homicides_clusters_vs_rest"].draw(frame, lang="es")
     assert any("DEMOSTRACIÓN" in (a.text or "") for a in figure.layout.annotations)
 
 
@@ -113,8 +113,8 @@ def test_overview_kpis_are_computed_from_the_rows(package):
 
 
 @pytest.mark.parametrize("raw", [{}, {"dimension": "<script>alert(1)</script>"}, {"dimension": None}, {"measure": "rate", "x": "y"}])
-def test_hostile_or_unknown_options_fall_back_to_defaults(raw):
-    assert CHARTS["homicides_breakdown"].clean(raw) == {"dimension": "sex", "measure": "count"}
+def test_hostile_or_unknown_options_fall_back_to_defaults(raw, runtime):
+    assert runtime.state("homicides_breakdown", raw).options == {"dimension": "sex", "measure": "count"}
 
 
 def test_csv_download_follows_the_selection(client, runtime):

@@ -8,38 +8,54 @@ from urllib.parse import parse_qsl, urlencode
 
 import pytest
 
-from pazos_dash.charts import CHARTS, state_from_query, state_query
+from pazos_dash.charts import CHARTS, ChartState
 
 CHARTS_WITH_OPTIONS = [spec for spec in CHARTS.values() if spec.options]
 
 
 @pytest.mark.parametrize("spec", CHARTS_WITH_OPTIONS, ids=lambda s: s.chart_id)
-def test_every_selection_survives_the_address(spec):
-    names = list(spec.options)
-    for values in list(product(*spec.options.values()))[:200]:
-        selection = dict(zip(names, values))
-        address = urlencode(state_query(spec.chart_id, selection))
-        assert state_from_query(spec, dict(parse_qsl(address))) == selection
+def test_every_selection_survives_the_address(spec, runtime):
+    package = runtime.package
+    allowed = spec.allowed(package)
+    names = list(allowed)
+    for values in list(product(*allowed.values()))[:200]:
+        state = ChartState.clean(spec, package, dict(zip(names, values)))
+        assert state.options == dict(zip(names, values))
+        address = urlencode(state.query())
+        assert ChartState.from_query(spec, package, dict(parse_qsl(address))) == state
 
 
 @pytest.mark.parametrize("spec", CHARTS_WITH_OPTIONS, ids=lambda s: s.chart_id)
 @pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", "../../etc/passwd", "' OR 1=1 --", "x" * 10_000,
                                      "", "\x00", "NaN", "-1", "9" * 40])
-def test_a_hostile_value_becomes_the_default(spec, hostile):
-    defaults = spec.clean({})
+def test_a_hostile_value_becomes_the_default(spec, hostile, runtime):
+    package = runtime.package
+    defaults = {name: values[0] for name, values in spec.allowed(package).items()}
     query = {f"{spec.chart_id}-{name}": hostile for name in spec.options}
-    assert state_from_query(spec, query) == defaults
+    assert ChartState.from_query(spec, package, query).options == defaults
 
 
-def test_keys_of_other_charts_and_unknown_options_are_ignored():
+def test_keys_of_other_charts_and_unknown_options_are_ignored(runtime):
     spec = CHARTS["homicides_annual"]
     query = {"homicides_breakdown-dimension": "weapon", "homicides_annual-colour": "red", "lang": "en",
              "homicides_annual-measure": "rate_per_100k"}
-    assert state_from_query(spec, query) == {"measure": "rate_per_100k"}
+    assert ChartState.from_query(spec, runtime.package, query).options == {"measure": "rate_per_100k"}
 
 
-def test_two_charts_on_one_page_keep_separate_state():
+def test_two_charts_on_one_page_keep_separate_state(runtime):
     a, b = CHARTS["homicides_annual"], CHARTS["homicides_breakdown"]
-    query = {**state_query(a.chart_id, {"measure": "rate_per_100k"}), **state_query(b.chart_id, {"dimension": "weapon"})}
-    assert state_from_query(a, query)["measure"] == "rate_per_100k"
-    assert state_from_query(b, query)["dimension"] == "weapon"
+    query = {**ChartState.clean(a, runtime.package, {"measure": "rate_per_100k"}).query(),
+             **ChartState.clean(b, runtime.package, {"dimension": "weapon"}).query()}
+    assert ChartState.from_query(a, runtime.package, query).options["measure"] == "rate_per_100k"
+    assert ChartState.from_query(b, runtime.package, query).options["dimension"] == "weapon"
+
+
+def test_options_the_package_decides_follow_the_package(runtime):
+    """Years on the map, clusters and indicators are read from the published rows, not a list in the code."""
+    package = runtime.package
+    years = set(package.table("homicides_by_cluster")["year"].astype(int).astype(str))
+    assert years <= set(CHARTS["cluster_map"].allowed(package)["year"])
+    assert CHARTS["cluster_map"].allowed(package)["year"][0] == "2023"  # the last PAZOS year opens the map
+    clusters = set(package.table("clusters")["cluster_id"])
+    assert set(CHARTS["youth_people_breakdown"].allowed(package)["area"]) == {"all", *clusters}
+    assert set(CHARTS["indicator_detail"].allowed(package)["indicator"]) == set(package.table("indicators")["indicator_id"])

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from pazos_dash.charts import CHARTS
-from pazos_dash.pages import PAGES
+from pazos_dash.pages import PAGES, title as page_title
 from tests.conftest import PUBLISHED, REPO
 
 
@@ -54,9 +54,9 @@ def test_published_files_are_served_and_nothing_else(client):
 @pytest.mark.parametrize("lang", ["es", "en"])
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.page_id)
 def test_index_html_carries_language_title_and_preview(client, dash_app, page, lang):
-    html = client.get(dash_app.router.path(page.page_id, lang)).get_data(as_text=True)
+    html = client.get(dash_app.urls.page_path(page.page_id, lang)).get_data(as_text=True)
     assert f'<html lang="{lang}">' in html
-    title = dash_app.router.title(page.page_id, lang).replace("&", "&amp;")
+    title = page_title(page.page_id, lang).replace("&", "&amp;")
     assert f"<title>{title}</title>" in html
     assert f'<meta property="og:title" content="{title}">' in html
 
@@ -129,5 +129,5 @@ def test_healthz_reports_the_package_it_serves(client, runtime):
 def test_the_app_is_warmed_up_before_its_first_visitor(dash_app):
     assert dash_app._got_first_request["pages"]  # Dash's router and validation layout are built
     runtime = dash_app.server.config["PAZOS_RUNTIME"]
-    figure_key = runtime._key(runtime.package, "figure", "homicides_annual", {"measure": "homicides"}, "es")
+    figure_key = runtime._key(runtime.package, "figure", runtime.state("homicides_annual"), "es")
     assert runtime.cache.get(figure_key) is not None

@@ -108,7 +108,7 @@ def test_real_data_is_never_marked_as_demonstration(chart_id):
     spec = CHARTS[chart_id]
     frame = spec.query(package)
     assert set(frame["status"]) == {"reported"}
-    figure = spec.figure(frame, lang="en")
+    figure = spec.draw(frame, lang="en")
     assert not any(a.text == "DEMONSTRATION DATA" for a in figure.layout.annotations)
-    demo_figure = spec.figure(spec.query(load_package(PUBLISHED)), lang="en")
+    demo_figure = spec.draw(spec.query(load_package(PUBLISHED)), lang="en")
     assert any(a.text == "DEMONSTRATION DATA" for a in demo_figure.layout.annotations)

@@ -14,9 +14,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..charts import ChartSpec, licence_list, shows_demonstration_data, source_list
-from ..data import DataPackage
-from ..i18n import has, t
+from ..i18n import t
+from .chart_view import ChartView
+from .text import cell_text, column_label
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -26,24 +26,29 @@ FORMATS = {
 BOM = "\ufeff"
 
 
-def metadata(spec: ChartSpec, package: DataPackage, frame: pd.DataFrame, options: dict[str, str], lang: str,
-             permalink: str) -> dict[str, Any]:
-    resources = [package.resources[name] for name in spec.resources]
+def metadata(view: ChartView, permalink: str, embed: str) -> dict[str, Any]:
+    """What makes the rows citable, from the view's own provenance: the sources of exactly these
+    rows, whether any is demonstration, the suppression threshold the package declares."""
+    package, lang, p = view.package, view.lang, view.provenance
     return {
-        "title": spec.title(lang),
-        "chart": spec.chart_id,
-        "selection": options,
-        "sources": [{"title": title, "path": path} for title, path in source_list(resources, lang)],
-        "licences": licence_list(resources),
-        "demonstration_data": shows_demonstration_data(frame, resources),
+        "title": view.title,
+        "chart": view.chart_id,
+        "selection": view.state.options,
+        "sources": [{"name": s.name, "title": s.title, "path": s.url} for s in p.sources],
+        "licences": list(p.licences),
+        "demonstration_data": p.demo,
+        "demonstration_rows": p.demo_rows,
+        "suppressed_rows": p.suppressed_rows,
+        "disclosure_threshold": p.k,
         "data_package": {"title": package.title.get(lang, ""), "version": package.version,
                          "last_updated": package.last_updated},
-        "datasets": list(spec.resources),
+        "datasets": list(view.spec.resources),
         # Columns keep their field names (stable for scripts); their labels are in the language asked for.
-        "columns": [{"name": str(c), "label": t(f"field.{c}", lang) if has(f"field.{c}", lang) else str(c)} for c in frame.columns],
+        "columns": [{"name": str(c), "label": column_label(str(c), lang)} for c in view.frame.columns],
         "permalink": permalink,
+        "embed": embed,
         "language": lang,
-        "rows": len(frame),
+        "rows": len(view.frame),
     }
 
 
@@ -75,6 +80,8 @@ def as_json(frame: pd.DataFrame, meta: dict[str, Any]) -> bytes:
 
 
 def as_xlsx(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> bytes:
+    """The rows (field names as headers, stable for scripts) and an "about" sheet in the language
+    asked for: every value there in words, no Python literals."""
     from openpyxl import Workbook  # only a download needs it
 
     book = Workbook(write_only=True)
@@ -83,8 +90,11 @@ def as_xlsx(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> bytes:
     for row in cells(frame):
         data.append(row)
     about = book.create_sheet(t("export.sheet_about", lang))
-    for key in ("title", "permalink", "language", "rows", "demonstration_data"):
-        about.append([t(f"export.{key}", lang), str(meta[key])])
+    for key in ("title", "permalink", "language", "rows"):
+        about.append([t(f"export.{key}", lang), cell_text(key, meta[key], lang) if key == "rows" else str(meta[key])])
+    about.append([t("export.demonstration_data", lang), cell_text("demonstration_data", meta["demonstration_data"], lang)])
+    if meta["suppressed_rows"]:
+        about.append([t("export.suppressed", lang), t("card.suppressed", lang, k=meta["disclosure_threshold"])])
     about.append([t("export.selection", lang), ", ".join(f"{k}={v}" for k, v in meta["selection"].items()) or "—"])
     for source in meta["sources"]:
         about.append([t("export.source", lang), source["title"], source["path"]])

@@ -1,0 +1,20 @@
+"""Facts about PAZOS the code needs, in one copy: languages, the strategy's years, components.
+
+Anything the published package can say (years with data, clusters, indicators) is read from
+the package instead, so a republished package with a new year or cluster shows without a restart.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("es", "en")
+
+PAZOS_START, PAZOS_END = 2020, 2023  # the strategy's implementation years
+PRE_PAZOS = (2017, 2019)  # the three years before, the comparison people ask about
+CENSUS_BREAK = 2018  # DANE population from the 2018 census on: part of that year's rate fall is the denominator
+
+COMPONENTS = ("disruption", "intervention", "prevention", "safe_environments", "access_to_justice")
+COMPARISON_AREAS = ("Palmira", "Cali", "Valle del Cauca", "Colombia")
+
+
+def other_language(lang: str) -> str:
+    return "en" if lang == "es" else "es"

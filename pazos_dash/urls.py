@@ -1,0 +1,94 @@
+"""The only place an address is built: pages, charts on their page, embeds, downloads, the API,
+published files and the presentation. The deployment's base path is applied here, once."""
+
+from __future__ import annotations
+
+from typing import Mapping
+from urllib.parse import urlencode
+
+from .domain import LANGUAGES
+
+PAGE_SLUGS: dict[str, dict[str, str]] = {
+    "overview": {"es": "", "en": ""},
+    "homicides": {"es": "homicidios", "en": "homicides"},
+    "clusters": {"es": "clusteres", "en": "clusters"},
+    "youth": {"es": "jovenes", "en": "youth"},
+    "partners": {"es": "aliados", "en": "partners"},
+    "sdg": {"es": "ods", "en": "sdg"},
+    "indicators": {"es": "seguimiento", "en": "indicators"},
+    "data": {"es": "datos", "en": "data"},
+}
+PRESENT_SLUGS = {"es": "presentar", "en": "present"}
+EMBED_SLUG = "embed"
+DOWNLOAD_FORMATS = ("csv", "xlsx", "json")
+
+
+def _query(params: Mapping[str, object] | None) -> str:
+    clean = {k: str(v) for k, v in (params or {}).items() if v is not None}
+    return ("?" + urlencode(clean)) if clean else ""
+
+
+class Urls:
+    """Addresses for one deployment: its base path (`/` or `/pazos/`), its default language (no
+    prefix; the other lives under `/<lang>/`) and the page each chart lives on."""
+
+    def __init__(self, base_path: str = "/", default_lang: str = "es", chart_pages: Mapping[str, str] | None = None):
+        self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+        self.default_lang = default_lang
+        self.chart_pages = dict(chart_pages or {})
+
+    # ---- paths relative to the app's root (what Dash's page registry takes)
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.default_lang else f"/{lang}"
+
+    def page_path(self, page_id: str, lang: str) -> str:
+        return (self.prefix(lang) + "/" + PAGE_SLUGS[page_id][lang]).rstrip("/") or "/"
+
+    def present_path(self, lang: str) -> str:
+        return f"{self.prefix(lang)}/{PRESENT_SLUGS[lang]}"
+
+    def embed_path(self, lang: str) -> str:
+        return f"{self.prefix(lang)}/{EMBED_SLUG}"
+
+    def lang_of(self, path: str) -> str:
+        """The language of a path relative to the app root ('en/homicides' -> 'en')."""
+        first = path.strip("/").split("/", 1)[0]
+        return first if first in LANGUAGES and first != self.default_lang else self.default_lang
+
+    # ---- addresses a browser follows (base path applied)
+    def href(self, path: str, params: Mapping[str, object] | None = None, fragment: str = "") -> str:
+        return self.base_path + path.lstrip("/") + _query(params) + (f"#{fragment}" if fragment else "")
+
+    def page(self, page_id: str, lang: str, params: Mapping[str, object] | None = None, fragment: str = "") -> str:
+        return self.href(self.page_path(page_id, lang), params, fragment)
+
+    def chart(self, chart_id: str, lang: str, state_query: Mapping[str, str] | None = None) -> str:
+        """A chart on its page with its selection: the permalink people share and cite."""
+        return self.page(self.chart_pages.get(chart_id, "overview"), lang, state_query, fragment=f"card-{chart_id}")
+
+    def embed(self, chart_id: str | None, lang: str, state_query: Mapping[str, str] | None = None) -> str:
+        return self.href(self.embed_path(lang) + (f"/{chart_id}" if chart_id else ""), state_query)
+
+    def download(self, chart_id: str, fmt: str, options: Mapping[str, str], lang: str) -> str:
+        """A chart's rows for a selection; the metadata (and Excel's labels) in `lang`."""
+        return self.href(f"download/{chart_id}.{fmt}", {**options, "lang": lang})
+
+    def downloads(self, chart_id: str, options: Mapping[str, str], lang: str) -> dict[str, str]:
+        return {fmt: self.download(chart_id, fmt, options, lang) for fmt in DOWNLOAD_FORMATS}
+
+    def api(self, dataset: str | None = None, params: Mapping[str, object] | None = None) -> str:
+        return self.href("api/v1/datasets" + (f"/{dataset}" if dataset else ""), params)
+
+    def data_file(self, name: str) -> str:
+        return self.href(f"data/{name}")
+
+    def present(self, lang: str, slide: int | None = None) -> str:
+        return self.href(self.present_path(lang), {"slide": slide} if slide else None)
+
+    def route(self, path: str) -> str:
+        """A server route of this deployment (/download/, /data/, /healthz) as Flask mounts it."""
+        return self.base_path + path.lstrip("/")
+
+    @staticmethod
+    def absolute(host_url: str, href: str) -> str:
+        return host_url.rstrip("/") + href

@@ -1,0 +1,67 @@
+"""ChartView: one chart in one selection and one language — its rows, figure, sentence,
+provenance and addresses, built once. Every renderer (card, table, slide, embed, CSV, Excel,
+JSON) reads one of these, so "the download equals the chart" and "the source line names the
+sources of the rows shown" hold by construction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import pandas as pd
+
+from ..charts import ChartSpec, ChartState, Provenance, provenance
+from ..data import DataPackage
+from ..runtime import Runtime
+from ..urls import Urls
+
+
+@dataclass(frozen=True)
+class ChartAddresses:
+    page: str  # the chart on its page with this selection (the permalink)
+    embed: str
+    downloads: dict[str, str]  # format -> address of exactly these rows
+
+
+@dataclass(frozen=True, eq=False)
+class ChartView:
+    spec: ChartSpec
+    state: ChartState
+    lang: str
+    package: DataPackage
+    frame: pd.DataFrame
+    figure: dict[str, Any]
+    takeaway: str
+    provenance: Provenance
+    urls: ChartAddresses
+
+    @property
+    def chart_id(self) -> str:
+        return self.spec.chart_id
+
+    @property
+    def title(self) -> str:
+        return self.spec.title(self.lang)
+
+
+def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state: ChartState | None = None,
+               query: Mapping[str, object] | None = None, options: Mapping[str, object] | None = None) -> ChartView:
+    """The view of a chart for a selection given as a cleaned state, a page's query string
+    (`<chart>-<option>=`) or plain option names (a download's `?measure=`)."""
+    package = runtime.package  # one package for every part, even mid-republish
+    spec = runtime.chart(chart_id)
+    if state is None:
+        state = (runtime.state_from_query(chart_id, query, package) if query is not None
+                 else runtime.state(chart_id, options, package))
+    frame = runtime.frame(state, package)
+    return ChartView(
+        spec=spec, state=state, lang=lang, package=package, frame=frame,
+        figure=runtime.figure(state, lang, package),
+        takeaway=spec.takeaway(frame, lang),
+        provenance=provenance(frame, package, spec.resources, lang),
+        urls=ChartAddresses(
+            page=urls.chart(chart_id, lang, state.query()),
+            embed=urls.embed(chart_id, lang, state.query()),
+            downloads=urls.downloads(chart_id, state.options, lang),
+        ),
+    )
