@@ -66,11 +66,11 @@ def its_takeaway(frame: pd.DataFrame, lang: str) -> str:
              slope=fmt_number(its["slope"].value, lang, 2), months=its["months"])
 
 
-def latest_published_total(frame: pd.DataFrame, value: str, lang: str, key: str, area: str) -> str:
+def latest_published_total(frame: pd.DataFrame, value: str, lang: str, key: str) -> str:
     year = int(frame["year"].max())
     rows = frame[frame["year"] == year]
     hidden = int(rows["suppressed"].sum())
-    text = t(key, lang, year=year, area=t(f"control.{area}", lang), total=fmt_number(rows[value].sum(), lang))
+    text = t(key, lang, year=year, area=frame.attrs.get("area_name") or t("control.all", lang), total=fmt_number(rows[value].sum(), lang))
     return text + (" " + t("chart.totals_note", lang, n=hidden, k=frame.attrs.get("k")) if hidden else "")
 
 

@@ -100,7 +100,7 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.youth_enrolments_by_component,
             figure=youth_enrolments_figure,
             takeaway=lambda frame, lang: narrative.latest_published_total(
-                frame, "enrolments", lang, "chart.youth_enrolments_by_component.takeaway", frame.attrs.get("area", "all")),
+                frame, "enrolments", lang, "chart.youth_enrolments_by_component.takeaway"),
             options={"area": areas},
         ),
         ChartSpec(
@@ -109,7 +109,7 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.youth_people_breakdown,
             figure=youth_people_figure,
             takeaway=lambda frame, lang: narrative.latest_published_total(
-                frame, "people", lang, "chart.youth_people_breakdown.takeaway", frame.attrs.get("area", "all")),
+                frame, "people", lang, "chart.youth_people_breakdown.takeaway"),
             options={"dimension": ("sex", "age_group"), "area": areas},
         ),
         ChartSpec(

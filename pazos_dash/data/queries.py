@@ -159,6 +159,12 @@ def territory_facts(package: DataPackage) -> dict[str, int]:
 
 # --------------------------------------------------------------------------- young people
 
+def _area_name(package: DataPackage, area: str) -> str | None:
+    """The published name of a cluster (None for the whole municipality): names are data."""
+    clusters = package.table("clusters").set_index("cluster_id")["name"]
+    return str(clusters[area]) if area in clusters.index else None
+
+
 def _area_rows(table: pd.DataFrame, area: str) -> pd.Series:
     return table["area"].isna() if area == "all" else (table["area"] == area)
 
@@ -186,7 +192,7 @@ def youth_enrolments_by_component(package: DataPackage, area: str = "all", **_op
     rows = table[_area_rows(table, area) & table["component"].notna()]
     frame = rows[["year", "component", "enrolments", "suppressed"]].reset_index(drop=True)
     frame = stamped(frame, package, "youth_enrolments")
-    frame.attrs["area"] = area
+    frame.attrs.update(area=area, area_name=_area_name(package, area))
     return frame
 
 
@@ -198,7 +204,7 @@ def youth_people_breakdown(package: DataPackage, dimension: str = "sex", area: s
     rows = rows.rename(columns={dimension: "category"})
     frame = rows[["year", "category", "people", "suppressed"]].reset_index(drop=True)
     frame = stamped(frame, package, "youth_people")
-    frame.attrs["area"] = area
+    frame.attrs.update(area=area, area_name=_area_name(package, area))
     return frame
 
 

@@ -58,7 +58,9 @@ def table_for(view: ChartView):
     return TABLE_RENDERERS.get(view.spec.table, data_table)(view)
 
 
-def _option_label(name: str, value: str, lang: str) -> str:
+def _option_label(name: str, value: str, lang: str, names: dict[str, str]) -> str:
+    if name == "area" and value in names:  # a cluster, by its published name
+        return names[value]
     for key in (f"control.{name}.{value}", f"control.{value}"):
         if has(key, lang):
             return t(key, lang)
@@ -93,6 +95,7 @@ def controls_for(view: ChartView) -> list[Any]:
     allowed values are the package's."""
     spec, lang, selected = view.spec, view.lang, view.state.options
     allowed = spec.allowed(view.package)
+    names = dict(zip(view.package.table("clusters")["cluster_id"].astype(str), view.package.table("clusters")["name"].astype(str)))
     sliders = [year_slider(spec, allowed[name], name, lang, selected) for name in spec.sliders]
     return sliders + [
         html.Fieldset(
@@ -100,7 +103,7 @@ def controls_for(view: ChartView) -> list[Any]:
                 html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1", id=f"{spec.chart_id}-{name}-legend"),
                 radio_items(
                     id=f"{spec.chart_id}-{name}",
-                    options=[{"label": _option_label(name, value, lang), "value": value} for value in values],
+                    options=[{"label": _option_label(name, value, lang, names), "value": value} for value in values],
                     value=selected[name],
                     inline=True,
                 ),

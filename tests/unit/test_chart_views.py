@@ -1,0 +1,246 @@
+"""Every truth label right, by construction: for every chart, every allowed selection and both
+languages, the chart view and each renderer over it (card, slide, embed, JSON/Excel metadata)
+agree with the rows shown — the demonstration mark is there if and only if a shown row is
+demonstration, the source line names exactly the sources those rows cite, a suppression note
+names the threshold the package declares, and nothing visible is a raw code or in the other
+language.
+
+The expectations are computed here from the frame's own `status`/`source` columns and from
+datapackage.json read as plain JSON, not through the provenance code under test.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from itertools import product
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from pazos_dash.charts import CHARTS, ChartState
+from pazos_dash.i18n import LANGUAGES, catalogue, t
+from pazos_dash.pages.base import Links, chart_card, controls_for, table_for
+from pazos_dash.pages.embed import embed_layout
+from pazos_dash.pages.present import _slide
+from pazos_dash.views import chart_view
+from pazos_dash.views.exports import as_xlsx, metadata
+from tests.conftest import PUBLISHED
+
+DESCRIPTOR = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
+RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}
+SOURCE_TITLES = {lang: {s["name"]: (s.get("i18n", {}).get(lang, {}).get("title") or s["title"])
+                        for r in DESCRIPTOR["resources"] for s in r.get("sources", [])} for lang in LANGUAGES}
+# Which published count table a chart's suppressed cells come from, per selection.
+COUNTS = {
+    "homicides_breakdown": lambda o: f"homicides_by_{o['dimension']}",
+    "homicides_monthly_its": lambda o: "homicides_monthly",
+    "youth_enrolments_by_component": lambda o: "youth_enrolments",
+    "youth_people_breakdown": lambda o: "youth_people",
+    "cluster_map": lambda o: {"homicides": "homicides_by_cluster", "rate": "homicides_by_cluster", "youth": "youth_people",
+                              "resources": "contributions"}[o["metric"]],
+}
+# Codes a reader must never see raw: every enumerated value the package publishes (but proper
+# names), and every field name.
+_NAMES = {"geography", "goal", "area", "cluster_id", "sdg_indicator"}
+RAW_CODES = {str(v) for r in DESCRIPTOR["resources"] for f in r["schema"]["fields"] if f["name"] not in _NAMES
+             for v in f.get("constraints", {}).get("enum", []) if isinstance(v, str) and len(v) > 2}
+RAW_CODES |= {f["name"] for r in DESCRIPTOR["resources"] for f in r["schema"]["fields"] if "_" in f["name"] or len(f["name"]) > 4}
+RAW_CODES -= {"Palmira", "value", "name"}  # words that are also plain English/Spanish on purpose ("Name")
+
+
+def other_language_strings(lang: str) -> set[str]:
+    """Texts of the other language's catalogue that this language says differently."""
+    mine, theirs = catalogue(lang), catalogue("en" if lang == "es" else "es")
+    return {text for key, text in theirs.items() if mine.get(key) != text and len(text) > 3 and "{" not in text}
+
+
+def texts(node: Any) -> list[str]:
+    """Every string a reader sees in a rendered component tree (figures included)."""
+    found: list[str] = []
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            found += texts(child)
+        return found
+    if hasattr(node, "to_plotly_json"):
+        figure = getattr(node, "figure", None)
+        if isinstance(figure, dict):
+            found += figure_texts(figure)
+        for prop in ("children", "title", "alt", "aria-label"):
+            value = getattr(node, prop, None)
+            if value is not None and not (prop == "children" and hasattr(node, "figure")):
+                found += texts(value)
+    return found
+
+
+def figure_texts(figure: dict) -> list[str]:
+    found: list[str] = []
+    layout = figure.get("layout", {})
+    for axis in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
+        title = (layout[axis] or {}).get("title")
+        found += [title.get("text", "")] if isinstance(title, dict) else ([title] if isinstance(title, str) else [])
+    found += [a.get("text", "") for a in layout.get("annotations", []) or []]
+    for trace in figure.get("data", []):
+        if trace.get("showlegend") is not False and trace.get("name"):
+            found.append(str(trace["name"]))
+        for key in ("x", "y", "text"):
+            values = trace.get(key)
+            if isinstance(values, (list, tuple)):
+                found += [v for v in values if isinstance(v, str)]
+        for key in ("label",):  # sankey nodes
+            found += [v for v in (trace.get("node") or {}).get(key, []) if isinstance(v, str)]
+    return found
+
+
+def by_id(node: Any, wanted: str) -> Any:
+    if getattr(node, "id", None) == wanted:
+        return node
+    children = getattr(node, "children", None) if hasattr(node, "to_plotly_json") else node
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, str):
+            found = by_id(child, wanted)
+            if found is not None:
+                return found
+    return None
+
+
+def selections(spec, package) -> list[dict[str, str]]:
+    allowed = spec.allowed(package)
+    return [dict(zip(allowed, values)) for values in product(*allowed.values())]
+
+
+def expected_labels(view) -> tuple[bool, list[str], int | None]:
+    """(demo?, titles of the cited sources in order, k of the suppressed cells shown or None)."""
+    frame = view.frame
+    demo = bool((frame["status"].astype(str) == "demo").any())
+    names = list(dict.fromkeys(n.strip() for cell in frame["source"].dropna() for n in str(cell).split(";") if n.strip()))
+    titles = [SOURCE_TITLES[view.lang][n] for n in names]
+    suppressed = "suppressed" in frame.columns and bool(frame["suppressed"].astype(bool).any())
+    k = RESOURCES[COUNTS[view.chart_id](view.state.options)]["disclosure"]["k"] if suppressed else None
+    return demo, titles, k
+
+
+def check_source_line(line, view, titles: list[str], k: int | None, where: str) -> None:
+    said = " ".join(texts(line))
+    links_and_names = [s for s in texts(line) if s in SOURCE_TITLES[view.lang].values()]
+    assert links_and_names == titles, f"{where}: the source line names {links_and_names}, the rows cite {titles}"
+    suppression = t("card.suppressed", view.lang, k=k) if k is not None else None
+    if k is not None:
+        assert suppression in said, f"{where}: suppressed cells shown but no note with k = {k}"
+    else:
+        assert t("card.suppressed", view.lang, k="").split("{")[0][:20] not in said or "suprim" not in said.lower()
+
+
+def check_visible_text(strings: list[str], lang: str, where: str) -> None:
+    foreign = other_language_strings(lang)
+    # A code whose word in this language is the code itself ("rural", "Sector") is not raw.
+    words = set(catalogue(lang).values())
+    raw = sorted({s for s in strings if s.strip() in RAW_CODES and s.strip() not in words})
+    assert not raw, f"{where}: raw codes shown to readers: {raw}"
+    wrong = sorted({s for s in strings if s.strip() in foreign})
+    assert not wrong, f"{where}: text in the other language: {wrong}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("chart_id", sorted(CHARTS))
+def test_every_renderer_tells_the_truth_about_the_rows_shown(runtime, dash_app, chart_id, lang):
+    spec, package, urls = CHARTS[chart_id], runtime.package, dash_app.urls
+    links = Links(lang, urls)
+    for options in selections(spec, package):
+        state = ChartState.clean(spec, package, options)
+        view = chart_view(runtime, urls, chart_id, lang, state=state)
+        where = f"{chart_id} {lang} {options}"
+        demo, titles, k = expected_labels(view)
+
+        # The view itself.
+        assert view.provenance.demo is demo, where
+        assert [s.title for s in view.provenance.sources] == titles, where
+        if k is not None:
+            assert view.provenance.k == k, where
+        marks = [a for a in view.figure["layout"].get("annotations", []) or [] if a.get("name") == "demo-watermark"]
+        assert bool(marks) is demo, f"{where}: the figure's demonstration stamp"
+
+        # The card (also what the embed shows: the same renderer, checked below once per chart).
+        card = chart_card(view, controls=controls_for(view), table=table_for(view))
+        assert getattr(card, "data-demo") == ("true" if demo else "false"), where
+        badge = by_id(card, f"{chart_id}-demo").children
+        assert (badge is not None) is demo, f"{where}: the card's badge"
+        check_source_line(by_id(card, f"{chart_id}-source"), view, titles, k, f"{where} card")
+        check_visible_text(texts(card), lang, f"{where} card")
+
+        # The slide.
+        slide = _slide(view, 0, True)
+        assert (by_id(slide, "slide-demo-0") is not None) is demo, f"{where}: the slide's demonstration strip"
+        check_source_line(by_id(slide, "slide-source-0"), view, titles, k, f"{where} slide")
+
+        # The downloads' metadata.
+        meta = metadata(view, "https://example.org/permalink", "https://example.org/embed")
+        assert meta["demonstration_data"] is demo, where
+        assert [s["title"] for s in meta["sources"]] == titles, where
+        if k is not None:
+            assert meta["disclosure_threshold"] == k, where
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("chart_id", sorted(CHARTS))
+def test_the_embed_and_the_excel_file_carry_the_same_labels(runtime, dash_app, chart_id, lang):
+    urls = dash_app.urls
+    view = chart_view(runtime, urls, chart_id, lang, options={})
+    demo, titles, _k = expected_labels(view)
+    with dash_app.server.test_request_context("/"):
+        embed = embed_layout(runtime, lang, Links(lang, urls), chart_id, {})
+    card = by_id(embed, f"card-{chart_id}")
+    assert getattr(card, "data-demo") == ("true" if demo else "false")
+    assert [s for s in texts(by_id(embed, f"{chart_id}-source")) if s in SOURCE_TITLES[lang].values()] == titles
+
+    book = load_workbook(io.BytesIO(as_xlsx(view.frame, metadata(view, "p", "e"), lang)), read_only=True)
+    about = [[c for c in row if c is not None] for row in book.worksheets[1].iter_rows(values_only=True)]
+    assert [row[1] for row in about if row[0] == t("export.source", lang)] == titles
+    flag = next(row[1] for row in about if row[0] == t("export.demonstration_data", lang))
+    assert flag == t(f"value.{demo}", lang)  # "Sí"/"No" in Spanish, never Python's False
+    check_visible_text([str(c) for row in about for c in row if row[0] != t("export.column", lang)], lang, f"{chart_id} {lang} excel")
+
+
+def test_a_real_figure_under_a_demonstration_target_is_not_stamped_as_demonstration(runtime, dash_app):
+    """The indicator detail of the (real) homicide rate: only its target is invented, so the
+    target is its own row, flagged, and the real series is not covered by a watermark."""
+    view = chart_view(runtime, dash_app.urls, "indicator_detail", "es", options={"indicator": "homicide_rate"})
+    target = view.frame[view.frame["kind"] == "target"]
+    assert list(target["status"]) == ["demo"]
+    assert set(view.frame.loc[view.frame["kind"] == "value", "status"]) == {"reported"}
+    stamps = [a["text"] for a in view.figure["layout"]["annotations"] if a.get("name") == "demo-watermark"]
+    assert stamps == [t("demo.watermark_some", "es")]
+
+
+def test_the_youth_homicide_rate_credits_the_mayors_office_not_demonstration(runtime, dash_app):
+    for chart_id in ("youth_homicide_rate", "sdg_16_1_1"):
+        view = chart_view(runtime, dash_app.urls, chart_id, "en", options={})
+        names = [s.name for s in view.provenance.sources]
+        assert "demo" not in names and not view.provenance.demo, chart_id
+    view = chart_view(runtime, dash_app.urls, "youth_homicide_rate", "en", options={})
+    assert [s.url for s in view.provenance.sources][0] == "https://oecd-opsi.org/?p=35639"
+
+
+def test_the_suppression_threshold_is_the_packages_not_a_constant(runtime, dash_app, tmp_path):
+    """Publish with another k and the map's legend follows (the threshold is read from each
+    resource's `disclosure` metadata)."""
+    from pazos_dash.data import load_package
+    import shutil
+
+    copy = tmp_path / "package"
+    shutil.copytree(PUBLISHED, copy)
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["name"] == "homicides_by_cluster":
+            resource["disclosure"]["k"] = 7
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    package = load_package(copy)
+    spec = CHARTS["cluster_map"]
+    frame = spec.query(package, metric="homicides", year="2020", view="year")
+    assert frame.attrs["k"] == 7
+    figure = spec.draw(frame, lang="en", metric="homicides")
+    if frame["suppressed"].any():
+        assert any(tr.name == t("map.suppressed", "en", k=7) for tr in figure.data)
