@@ -57,12 +57,25 @@ def test_demonstration_data_is_announced_on_the_page_and_the_chart(dash_duo, das
     assert dash_duo.get_logs() == []
 
 
-def test_demo_notice_names_exactly_the_demonstration_resources_shown(dash_duo, dash_app, runtime):
+def test_demo_notice_names_exactly_the_cards_that_show_demonstration_rows(dash_duo, dash_app):
+    """The page is not called demonstration: its notice links exactly the marked cards, and the
+    official homicide series is not among them."""
     open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
-    notice = dash_duo.find_element("#demo-notice").text
-    assert runtime.package.resources["homicides_by_cluster"].title["en"] in notice
-    assert runtime.package.resources["homicides_annual"].title["en"] not in notice
+    notice = dash_duo.find_element("#demo-notice")
+    linked = {a.get_attribute("href").rsplit("#", 1)[1] for a in notice.find_elements(By.TAG_NAME, "a")}
+    marked = {card.get_attribute("id") for card in dash_duo.driver.find_elements(By.CSS_SELECTOR, "[data-demo='true']")}
+    assert linked == marked == {"card-homicides_clusters_vs_rest"}
     assert dash_duo.find_element("#card-homicides_annual").get_attribute("data-demo") == "false"
+    assert "this page shows demonstration data" not in notice.text.lower()
+
+
+def test_the_overview_opens_on_real_figures_without_a_demonstration_banner_over_them(dash_duo, dash_app):
+    open_page(dash_duo, dash_app, "/", t("page.overview.heading", "es"))
+    notice = dash_duo.find_element("#demo-notice")  # only the partners KPI is demonstration
+    assert [a.text for a in notice.find_elements(By.TAG_NAME, "a")] == [t("kpi.partners.label", "es")]
+    assert dash_duo.find_element("#card-homicides_annual").get_attribute("data-demo") == "false"
+    assert dash_duo.find_element("#kpi-rate").get_attribute("data-demo") == "false"
+    assert "DIJIN" in dash_duo.find_element("#kpi-rate").text
 
 
 def test_page_without_demonstration_data_has_no_notice(dash_duo, dash_app):

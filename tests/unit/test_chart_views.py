@@ -244,3 +244,37 @@ def test_the_suppression_threshold_is_the_packages_not_a_constant(runtime, dash_
     figure = spec.draw(frame, lang="en", metric="homicides")
     if frame["suppressed"].any():
         assert any(tr.name == t("map.suppressed", "en", k=7) for tr in figure.data)
+
+
+@pytest.mark.parametrize("chart_id", sorted(CHARTS))
+def test_every_download_and_the_card_table_hold_exactly_the_rows_of_the_view(runtime, dash_app, client, chart_id):
+    """What used to be a browser test per chart: the CSV and JSON of a selection, and the card's
+    table, are the view's frame — same rows, same columns, same values, gaps empty."""
+    import pandas as pd
+
+    from pazos_dash.views.exports import cells
+    from pazos_dash.views.text import cell_text
+
+    spec, urls = CHARTS[chart_id], dash_app.urls
+    for options in selections(spec, runtime.package)[:60]:
+        view = chart_view(runtime, urls, chart_id, "es", options=options)
+        expected = cells(view.frame)
+        document = json.loads(client.get(view.urls.downloads["json"]).data)
+        assert [[row[str(c)] for c in view.frame.columns] for row in document["data"]] == expected, options
+        csv = pd.read_csv(io.BytesIO(client.get(view.urls.downloads["csv"]).data), encoding="utf-8-sig", keep_default_na=False,
+                          dtype=str)
+        assert list(csv.columns) == [str(c) for c in view.frame.columns], options
+        assert len(csv) == len(view.frame), options
+        for column in view.frame.columns:
+            published = ["" if v is None else v for v in (row[list(view.frame.columns).index(column)] for row in expected)]
+            assert [("" if v == "" else type(p)(float(v)) if isinstance(p, (int, float)) and not isinstance(p, bool) else
+                     (v == "True") if isinstance(p, bool) else v) for v, p in zip(csv[column], published)] == published, (options, column)
+        if spec.table is None:
+            table = by_id(chart_card(view, table=table_for(view)), f"table-{chart_id}")
+            body = table.children[2].children
+            assert len(body) == len(view.frame), options
+            titles = {s.name: s.title for s in view.provenance.sources}
+            for row, record in zip(body, view.frame.itertuples(index=False)):
+                shown = [cell.children if isinstance(cell.children, str) else cell.children.children for cell in row.children]
+                assert shown == [cell_text(c, v, "es", spec.decimals.get(c, 0), lambda n: titles.get(n, n))
+                                 for c, v in zip(view.frame.columns, record)], options
