@@ -13,7 +13,6 @@ from dash._utils import stringify_id, to_json
 from flask import request
 from flask_caching import Cache
 
-from .components.shell import NAVBAR_CLOSED
 from .data import DataError
 from .data.source import PackageSource
 from .pages import register_pages, site_urls
@@ -112,12 +111,11 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     register_api(app.server, runtime, app.config.routes_pathname_prefix)
     # Pure UI state stays in the browser: the phone menu opens without a server round trip.
     app.clientside_callback(
-        f"function(n, cls) {{ const open = !(cls || '').includes(' show'); "
-        f"return [open ? '{NAVBAR_CLOSED} show' : '{NAVBAR_CLOSED}', String(open)]; }}",
-        dash.Output("navbar-collapse", "className"),
+        dash.ClientsideFunction(namespace="navbar", function_name="toggle"),  # assets/clientside-navbar.js
+        dash.Output("navbar-collapse", "is_open"),
         dash.Output("navbar-toggler", "aria-expanded"),
         dash.Input("navbar-toggler", "n_clicks"),
-        dash.State("navbar-collapse", "className"),
+        dash.State("navbar-collapse", "is_open"),
         prevent_initial_call=True,
     )
     headers = _harden(app, settings)

@@ -1,60 +1,68 @@
-"""Bootstrap 5 markup from Dash's own components.
+"""Bootstrap 5 pieces from dash-bootstrap-components, behind the small interface the pages use.
 
-The few Bootstrap pieces the site uses (container, grid, alert, badge, progress bar, radio
-group, navbar) are plain HTML with Bootstrap's classes; building them here instead of with
-dash-bootstrap-components spares every visitor its 52 KB (compressed) of JavaScript, which
-was the difference between meeting the 600 KB first-visit budget and missing it
-(benchmarks/RESULTS.md). The vendored Bootstrap CSS styles them as before.
+The site uses few of them (container, grid, alert, badge, progress bar, radio group); the pages
+call these functions, so a change of library stays in this file. Styles come from the vendored
+Bootstrap CSS (assets/00-bootstrap-*.min.css), never from `dbc.themes` (a CDN).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from dash import dcc, html
+import dash_bootstrap_components as dbc
+
+# Bootstrap's text-bg-<color> picks dark text on these backgrounds and white on the others.
+_DARK_TEXT_ON = {"warning", "info", "light"}
+_COL_CLASS = re.compile(r"col(?:-(xs|sm|md|lg|xl|xxl))?(?:-(\d+|auto))?")
 
 
-def container(children: Any, className: str = "", **props: Any) -> html.Div:
-    return html.Div(children, className=f"container-xl {className}".strip(), **props)
+def container(children: Any, className: str = "", **props: Any) -> dbc.Container:
+    return dbc.Container(children, fluid="xl", class_name=className or None, **props)
 
 
-def row(children: Any, className: str = "", **props: Any) -> html.Div:
-    return html.Div(children, className=f"row {className}".strip(), **props)
+def row(children: Any, className: str = "", **props: Any) -> dbc.Row:
+    return dbc.Row(children, class_name=className or None, **props)
 
 
-def col(children: Any, *, sizes: str = "col", className: str = "", **props: Any) -> html.Div:
+def col(children: Any, *, sizes: str = "col", className: str = "", **props: Any) -> dbc.Col:
     """`sizes` are Bootstrap column classes, e.g. "col-12 col-sm-6 col-lg-3"."""
-    return html.Div(children, className=f"{sizes} {className}".strip(), **props)
+    widths: dict[str, Any] = {}
+    for size in sizes.split():
+        match = _COL_CLASS.fullmatch(size)
+        if not match:
+            raise ValueError(f"not a Bootstrap column class: {size!r}")
+        breakpoint, span = match.groups()
+        widths[breakpoint or "width"] = True if span is None else (span if span == "auto" else int(span))
+    return dbc.Col(children, class_name=className or None, **widths, **props)
 
 
-def alert(children: Any, *, color: str, className: str = "", **props: Any) -> html.Div:
-    return html.Div(children, className=f"alert alert-{color} {className}".strip(), role="alert", **props)
+def alert(children: Any, *, color: str, className: str = "", **props: Any) -> dbc.Alert:
+    """Always shown (no close button, no fade): role="alert" comes with it."""
+    return dbc.Alert(children, color=color, fade=False, class_name=className or None, **props)
 
 
-def badge(text: str, *, color: str, className: str = "", **props: Any) -> html.Span:
-    """`text-bg-<color>` picks a text colour with enough contrast for the background."""
-    return html.Span(text, className=f"badge text-bg-{color} {className}".strip(), **props)
+def badge(text: str, *, color: str, className: str = "", **props: Any) -> dbc.Badge:
+    """Dark text on light backgrounds (warning, info, light), white on the others."""
+    return dbc.Badge(text, color=color, text_color="dark" if color in _DARK_TEXT_ON else None,
+                     class_name=className or None, **props)
 
 
-def progress(value: float, *, color: str, label: str, className: str = "", style: dict | None = None) -> html.Div:
-    """A bar from 0 to 100 with its value for screen readers."""
+def progress(value: float, *, color: str, label: str, className: str = "", style: dict | None = None) -> dbc.Progress:
+    """A bar from 0 to 100 with its value for screen readers; `label` names it (assets/a11y.js
+    copies it to aria-label: dbc.Progress takes no ARIA attribute of its own)."""
     value = max(0.0, min(float(value), 100.0))
-    return html.Div(
-        html.Div(className=f"progress-bar bg-{color}", style={"width": f"{value:g}%"}),
-        className=f"progress {className}".strip(),
-        role="progressbar",
-        style=style,
-        **{"aria-valuenow": f"{value:g}", "aria-valuemin": "0", "aria-valuemax": "100", "aria-label": label},
-    )
+    return dbc.Progress(value=value, min=0, max=100, color=color, label=label, hide_label=True,
+                        class_name=className or None, style=style)
 
 
-def radio_items(*, id: str, options: list[dict], value: str, inline: bool = True) -> dcc.RadioItems:  # noqa: A002
-    return dcc.RadioItems(
+def radio_items(*, id: str, options: list[dict], value: str, inline: bool = True) -> dbc.RadioItems:  # noqa: A002
+    """Native radio inputs, each with its <label>; the group is named by the caller's fieldset legend."""
+    return dbc.RadioItems(
         id=id,
         options=options,
         value=value,
         inline=inline,
-        className="radio-group",
-        inputClassName="form-check-input me-1",
-        labelClassName="form-check form-check-inline ps-0" if inline else "form-check ps-0",
+        class_name="radio-group",
     )
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from .bootstrap import alert, container
@@ -15,20 +16,24 @@ from ..i18n import fmt_date, t
 NAVBAR_COLOUR = "#0b4f8a"  # white on it: 8.3:1 (Bootstrap's primary is 4.5:1)
 
 
-def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch_href: str, home_href: str) -> html.Header:
+def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch_href: str, home_href: str) -> dbc.Navbar:
     """nav_items: (page_id, label, href, is_current). Page links navigate inside the app; the
     language switch reloads the page in the other language."""
     other = "en" if lang == "es" else "es"
+    # <ul>/<li> rather than dbc.Nav/NavItem (which render <div>s): screen readers announce a list
+    # and how many links it holds.
     links = [
         html.Li(
-            dcc.Link(
+            dbc.NavLink(
                 [label, html.Span(f" ({t('shell.current', lang)})", className="visually-hidden")] if current else label,
-                href=href, id=f"nav-{page_id}", className="nav-link active" if current else "nav-link",
+                href=href, id=f"nav-{page_id}", active=current,
             ),
             className="nav-item",
         )
         for page_id, label, href, current in nav_items
     ]
+    # Plain <a> and <button>: dbc's have no hreflang/lang/title, and dbc.NavbarToggler always
+    # calls itself "Toggle navigation" (English) and never tells whether the menu is open.
     switch = html.A(
         t("shell.lang_switch", lang),
         href=switch_href,
@@ -38,37 +43,38 @@ def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch
         className="btn btn-outline-light btn-sm ms-lg-3 my-2 my-lg-0",
         title=t("shell.lang_switch_label", lang),
     )
-    return html.Header(
+    toggler = html.Button(
+        html.Span(className="navbar-toggler-icon"),
+        id="navbar-toggler",
+        className="navbar-toggler",
+        type="button",
+        **{"aria-label": t("shell.menu", lang), "aria-controls": "navbar-collapse", "aria-expanded": "false"},
+    )
+    return dbc.Navbar(
         container(
             [
-                dcc.Link(t("site.name", lang), href=home_href, className="navbar-brand fw-bold"),
-                html.Button(
-                    html.Span(className="navbar-toggler-icon"),
-                    id="navbar-toggler",
-                    className="navbar-toggler",
-                    type="button",
-                    **{"aria-label": t("shell.menu", lang), "aria-controls": "navbar-collapse", "aria-expanded": "false"},
-                ),
-                # Opened and closed by a clientside callback (pazos_dash/__init__.py).
-                html.Div(
+                dbc.NavbarBrand(t("site.name", lang), href=home_href, class_name="fw-bold"),
+                toggler,
+                # Opened and closed in the browser (assets/clientside-navbar.js, pazos_dash/__init__.py).
+                dbc.Collapse(
                     html.Nav(
                         [html.Ul(links, className="navbar-nav me-auto"), switch],
                         className="d-lg-flex align-items-center w-100",
                         **{"aria-label": t("shell.nav_label", lang)},
                     ),
                     id="navbar-collapse",
-                    className=NAVBAR_CLOSED,
+                    navbar=True,
+                    is_open=False,
                 ),
             ],
-            className="d-flex flex-wrap align-items-center justify-content-between",
         ),
-        className="navbar navbar-expand-lg navbar-dark site-navbar",
-        style={"backgroundColor": NAVBAR_COLOUR},
-        **{"data-bs-theme": "dark"},
+        tag="header",
+        role="banner",  # dbc.Navbar would call a <header> "navigation"; the <nav> inside is that
+        expand="lg",
+        dark=True,
+        color=NAVBAR_COLOUR,
+        class_name="site-navbar",
     )
-
-
-NAVBAR_CLOSED = "collapse navbar-collapse"
 
 
 def demo_notice(cards: Sequence[tuple[str, str]], lang: str) -> Any:
