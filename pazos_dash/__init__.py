@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import copy
+import json
+import re
 from html import escape as html_escape
 from pathlib import Path
+from typing import Any, Iterator
 
 import dash
 from dash import html
 from dash.development.base_component import Component
-from dash._utils import stringify_id, to_json
 from flask import request
 from flask_caching import Cache
+from plotly.io.json import to_json_plotly
 
 from .data import DataError
 from .data.source import PackageSource
@@ -50,7 +53,9 @@ class PazosDash(dash.Dash):
     def _generate_config_html(self) -> str:
         """Dash serialises its whole config, validation layout included, for every index page
         (5 ms of a 6 ms response); only its per-page-load token changes, so the layout's JSON
-        is kept once the app is sealed."""
+        is kept once the app is sealed. Dash has no public hook before this serialisation, so
+        this overrides a private method (and calls `_config`); tests/unit/test_dash_internals.py
+        fails if the result stops matching Dash's own."""
         if not self._sealed:
             return super()._generate_config_html()
         config = self._config()
@@ -58,25 +63,36 @@ class PazosDash(dash.Dash):
         if validation is None:
             return super()._generate_config_html()
         if self._validation_json is None:
-            self._validation_json = to_json(validation)
-        return (f'<script id="_dash-config" type="application/json">{to_json(config)[:-1]},'
+            self._validation_json = to_json_plotly(validation)
+        return (f'<script id="_dash-config" type="application/json">{to_json_plotly(config)[:-1]},'
                 f'"validation_layout":{self._validation_json}}}</script>')
 
-    def _generate_scripts_html(self) -> str:
-        """Dash always sends dash_table's loader and Babel's polyfill for old browsers (43 KB
-        compressed); no page here has a DataTable, and every browser that can draw the charts
-        has what the polyfill adds except Babel's regenerator runtime, which the partial
-        plotly.js bundle provides (frontend/entry.js)."""
-        return "\n".join(line for line in super()._generate_scripts_html().split("\n")
-                         if not any(unused in line for unused in _UNUSED_SCRIPTS))
-
     def interpolate_index(self, **kwargs: str) -> str:
-        path = self.strip_relative_path(request.path) or ""
-        page, _ = dash._pages._path_to_page(path.strip("/"))  # the same lookup Dash's router does
+        path = (self.strip_relative_path(request.path) or "").strip("/")
+        page = page_at(path)
         if page.get("title"):
             kwargs["title"] = html_escape(page["title"], quote=False)
+        # Dash always sends dash_table's loader and Babel's polyfill for old browsers (43 KB
+        # compressed); no page here has a DataTable, and every browser that can draw the charts
+        # has what the polyfill adds except Babel's regenerator runtime, which the partial
+        # plotly.js bundle provides (frontend/entry.js).
+        kwargs["scripts"] = "\n".join(line for line in kwargs.get("scripts", "").split("\n")
+                                      if not any(unused in line for unused in _UNUSED_SCRIPTS))
         index = super().interpolate_index(**kwargs)
         return index.replace("<html>", f'<html lang="{self.urls.lang_of(path)}">', 1)
+
+
+def page_at(path: str) -> dict[str, Any]:
+    """The registered page Dash Pages renders at `path` (no slashes around it), found in the
+    public `dash.page_registry` as Dash's router does: in registration order, a page's template
+    (each <variable> matching anything) before its fixed path; {} when none matches."""
+    for page in dash.page_registry.values():
+        template = (page.get("path_template") or "").strip("/")
+        if template and re.fullmatch(".*".join(map(re.escape, re.split(r"<[^>]*>", template))), path):
+            return page
+        if path == page["path"].strip("/"):
+            return page
+    return {}
 
 
 def create_app(settings: Settings | None = None) -> PazosDash:
@@ -118,13 +134,12 @@ def create_app(settings: Settings | None = None) -> PazosDash:
         dash.State("navbar-collapse", "is_open"),
         prevent_initial_call=True,
     )
-    headers = _harden(app, settings)
+    _harden(app, settings)
     _warm_up(app)
-    headers.seal(app.csp_hashes())  # after the warm-up: Dash has produced every inline script
     return app
 
 
-def _harden(app: PazosDash, settings: Settings) -> SecurityHeaders:
+def _harden(app: PazosDash, settings: Settings) -> None:
     """Headers, logs and error pages for the public."""
     server = app.server
     runtime: Runtime = server.config["PAZOS_RUNTIME"]
@@ -133,7 +148,7 @@ def _harden(app: PazosDash, settings: Settings) -> SecurityHeaders:
     configure_logging()
     # Order matters: the access log's clock starts before a cached answer can end the request.
     install_access_log(server, lambda: runtime.package.version)
-    headers = SecurityHeaders(server, embeds, settings.basemap_url)
+    SecurityHeaders(server, embeds, app.csp_hashes, settings.basemap_url)
     CallbackResponseCache(server, runtime.cache, f"{prefix}_dash-update-component", lambda: runtime.package.version)
     StaticFiles(server, prefix, ASSETS, runtime.cache)
 
@@ -141,8 +156,6 @@ def _harden(app: PazosDash, settings: Settings) -> SecurityHeaders:
     def _server_error(_error):  # never a traceback: Flask has already logged it
         message = " / ".join(t("error.server", lang) for lang in LANGUAGES)
         return message, 500, {"Content-Type": "text/plain; charset=utf-8"}
-
-    return headers
 
 
 def _warm_up(app: PazosDash) -> None:
@@ -166,8 +179,8 @@ def lean_validation_layout(layout: Component) -> html.Div:
     in every index page (1.7 MB here, figures included). The renderer only needs each id'd
     component and its type: keep those, once each, with their id and nothing else."""
     lean: dict[str, Component] = {}
-    for component in layout._traverse_ids():
-        key = stringify_id(component.id)
+    for component in _with_ids(layout):
+        key = json.dumps(component.id, sort_keys=True)  # an id is a string or a dict (pattern matching)
         if key not in lean:
             bare = copy.copy(component)
             for prop in [*component._prop_names, *component.__dict__]:
@@ -175,3 +188,13 @@ def lean_validation_layout(layout: Component) -> html.Div:
                     bare.__dict__.pop(prop, None)
             lean[key] = bare
     return html.Div(list(lean.values()))
+
+
+def _with_ids(component: Component) -> Iterator[Component]:
+    """Each component with an id below `component`, through `children` as Dash's own walk does."""
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if isinstance(child, Component):
+            if getattr(child, "id", None) is not None:
+                yield child
+            yield from _with_ids(child)

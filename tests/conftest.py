@@ -47,3 +47,30 @@ def runtime(dash_app):
 @pytest.fixture(scope="session")
 def client(dash_app):
     return dash_app.server.test_client()
+
+
+def republish(target: Path, edit) -> None:
+    """What the publish step does: write a complete new folder beside it, then swap it in."""
+    from pazos_dash.publish.writer import replace_directory
+
+    staging = target.with_name("staging")
+    shutil.copytree(target, staging)
+    edit(staging)
+    replace_directory(staging, target)
+    shutil.rmtree(staging)
+
+
+def set_homicides_2024(staging: Path, value: str = "1234") -> None:
+    """An edit for `republish`: another homicide count for 2024."""
+    path = staging / "homicides_annual.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    row = next(i for i, line in enumerate(lines) if line.startswith("2024,"))
+    cells = lines[row].split(",")
+    cells[2] = value  # homicides
+    lines[row] = ",".join(cells)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def break_clusters(staging: Path) -> None:
+    """An edit for `republish` that the validator refuses."""
+    (staging / "clusters.csv").write_text("nonsense\n", encoding="utf-8")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import dash
-from dash import Input, Output, State
+from dash import ClientsideFunction, Input, Output, State
 
 from ..charts import CHARTS, ChartSpec
 from ..components.chart_card import demo_mark, download_id, source_line
@@ -38,25 +36,12 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
                 *[view.urls.downloads[fmt] for fmt in DOWNLOAD_FORMATS])
 
 
-# The selection lives in the address: each change is written to the query string (replaceState:
-# no reload, no new history entry), into the card's permalink and into the language switch, so a
-# copied address, a bookmark or the other language opens the same view.
-_KEEP_STATE = """function(...values) {
-    const chart = %s, names = %s;
-    const params = new URLSearchParams(window.location.search);
-    names.forEach((name, i) => params.set(chart + '-' + name, values[i]));
-    const query = params.toString() ? '?' + params.toString() : '';
-    window.history.replaceState(window.history.state, '', window.location.pathname + query + window.location.hash);
-    const other = document.getElementById('language-switch');
-    if (other) { const url = new URL(other.href); url.search = query; other.href = url.toString(); }
-    return window.location.pathname + query;
-}"""
-
-
 def _keep_state_in_the_address(app: dash.Dash, spec: ChartSpec) -> None:
+    """The selection lives in the address (assets/clientside.js `keepState`): each change goes
+    to the query string, the card's permalink and the language switch."""
     names = list(spec.options)
     app.clientside_callback(
-        _KEEP_STATE % (json.dumps(spec.chart_id), json.dumps(names)),
+        ClientsideFunction("pazos", "keepState"),
         Output(f"{spec.chart_id}-permalink", "href"),
         *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
         prevent_initial_call=True,
@@ -73,11 +58,11 @@ def register_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None:
 
 def register_presentation_callbacks(app: dash.Dash) -> None:
     """The deck moves in the browser: no server round trip, so a session survives a lost network."""
-    from .present import FULLSCREEN, NAVIGATE, SLIDES
+    from .present import SLIDES
 
     total = len(SLIDES)
     app.clientside_callback(
-        NAVIGATE % total,
+        ClientsideFunction("pazos", "navigate"),
         Output("slide-index", "data"),
         Output("slide-counter", "children"),
         *[Output(f"slide-{i}", "className") for i in range(total)],
@@ -87,8 +72,8 @@ def register_presentation_callbacks(app: dash.Dash) -> None:
         State("slide-index", "data"),
         prevent_initial_call=True,
     )
-    app.clientside_callback(FULLSCREEN, Output("slide-fullscreen", "className"), Input("slide-fullscreen", "n_clicks"),
-                            prevent_initial_call=True)
+    app.clientside_callback(ClientsideFunction("pazos", "fullscreen"), Output("slide-fullscreen", "className"),
+                            Input("slide-fullscreen", "n_clicks"), prevent_initial_call=True)
 
 
 def register_map_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None:
@@ -108,16 +93,16 @@ def register_map_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None
         cluster_id = (point.get("customdata") or [None])[0]
         return profile_panel(runtime, cluster_id, runtime.state("cluster_map", {"metric": metric}).options["metric"], lang)
 
-    # Pure UI state stays in the browser: play/pause and the next year need no server.
+    # Pure UI state stays in the browser (assets/clientside.js): play/pause and the next year need no server.
     app.clientside_callback(
-        "function(n, disabled) { return n ? !disabled : disabled; }",
+        ClientsideFunction("pazos", "togglePlay"),
         Output("cluster_map-timer", "disabled"),
         Input("cluster_map-play", "n_clicks"),
         State("cluster_map-timer", "disabled"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
-        "function(n, year, low, high) { return year >= high ? low : year + 1; }",
+        ClientsideFunction("pazos", "nextYear"),
         Output("cluster_map-year", "value"),
         Input("cluster_map-timer", "n_intervals"),
         State("cluster_map-year", "value"),

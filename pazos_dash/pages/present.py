@@ -2,7 +2,7 @@
 type and high contrast for a 1920×1080 projector at the back of a room.
 
 `/presentar?slide=3` (or `/en/present?slide=3`) opens on the third slide. Every slide is in the
-page from the start and moving between them happens in the browser (clientside callbacks and
+page from the start and moving between them happens in the browser (assets/clientside.js and
 assets/present.js for the keys ←, →, Esc), so once the page is open the session needs no network.
 """
 
@@ -117,28 +117,3 @@ def present_layout(runtime: Runtime, links: Links, query: dict[str, Any]) -> htm
         **{"aria-roledescription": t("present.deck", lang)},
     )
 
-
-# One step of the deck, in the browser: the index, which slide is shown, the counter, the
-# address (?slide=n) and the language link follow.
-NAVIGATE = """function(prev, next, index) {
-    const total = %d;
-    const trigger = (window.dash_clientside.callback_context.triggered[0] || {}).prop_id || '';
-    let i = index || 0;
-    if (trigger.startsWith('slide-next')) { i = Math.min(total - 1, i + 1); }
-    if (trigger.startsWith('slide-prev')) { i = Math.max(0, i - 1); }
-    const params = new URLSearchParams(window.location.search);
-    params.set('slide', String(i + 1));
-    window.history.replaceState(window.history.state, '', window.location.pathname + '?' + params.toString());
-    const other = document.getElementById('slide-language');
-    if (other) { const url = new URL(other.href); url.search = '?slide=' + (i + 1); other.href = url.toString(); }
-    const classes = [], hidden = [];
-    for (let s = 0; s < total; s++) { classes.push(s === i ? 'slide active' : 'slide'); hidden.push(s === i ? 'false' : 'true'); }
-    return [i, (i + 1) + ' / ' + total, ...classes, ...hidden];
-}"""
-
-FULLSCREEN = """function(n) {
-    if (n && document.documentElement.requestFullscreen && !document.fullscreenElement) {
-        document.documentElement.requestFullscreen().catch(() => {});
-    }
-    return window.dash_clientside.no_update;
-}"""

@@ -1,7 +1,7 @@
 """Response headers for a public site: a strict Content-Security-Policy built from Dash's own
-inline-script hashes (no 'unsafe-eval', no inline script but Dash's), no MIME sniffing, no
-referrer leaks to other sites, no powerful browser features, and no framing except on the
-embed routes, which exist to be framed by any site.
+inline-script hashes (no 'unsafe-eval', no inline script but Dash's: ours live in assets/), no
+MIME sniffing, no referrer leaks to other sites, no powerful browser features, and no framing
+except on the embed routes, which exist to be framed by any site.
 
 Styles need 'unsafe-inline' (Dash and plotly.js set style attributes); images and map workers
 need data:/blob: URLs. An optional basemap tile server is the only other origin allowed.
@@ -9,7 +9,7 @@ need data:/blob: URLs. An optional basemap tile server is the only other origin 
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, request
@@ -42,24 +42,29 @@ def content_security_policy(script_hashes: Iterable[str], frame_ancestors: str, 
 
 
 class SecurityHeaders:
-    """Install before the app's first request; call `seal(hashes)` once Dash has produced every
-    inline script (after the warm-up request). Until then no policy is sent."""
+    """Install before the app's first request (Flask refuses hooks after it). `script_hashes`
+    (the app's `csp_hashes`) is asked once, when the first response leaves: Dash's own
+    first-request setup has run by then (Dash Pages adds its inline `document.title` script
+    there), so every response carries the complete policy, warm-up or not."""
 
-    def __init__(self, server: Flask, embed_prefixes: tuple[str, ...], basemap_url: str = ""):
+    def __init__(self, server: Flask, embed_prefixes: tuple[str, ...], script_hashes: Callable[[], Iterable[str]],
+                 basemap_url: str = ""):
         self.embed_prefixes = embed_prefixes
         self.basemap_url = basemap_url
-        self.policies: dict[bool, str] = {}
+        self._script_hashes = script_hashes
+        self._policies: dict[bool, str] | None = None
         server.after_request(self._headers)
 
-    def seal(self, script_hashes: Iterable[str]) -> None:
-        hashes = list(script_hashes)
-        self.policies = {framed: content_security_policy(hashes, "*" if framed else "'none'", self.basemap_url)
-                         for framed in (True, False)}
+    def policy(self, framed: bool) -> str:
+        if self._policies is None:  # two first requests at once compute the same policy: no lock needed
+            hashes = list(self._script_hashes())
+            self._policies = {embed: content_security_policy(hashes, "*" if embed else "'none'", self.basemap_url)
+                              for embed in (True, False)}
+        return self._policies[framed]
 
     def _headers(self, response: Response) -> Response:
         embeddable = request.path.startswith(self.embed_prefixes)
-        if self.policies:
-            response.headers["Content-Security-Policy"] = self.policies[embeddable]
+        response.headers["Content-Security-Policy"] = self.policy(embeddable)
         if not embeddable:
             response.headers["X-Frame-Options"] = "DENY"
         response.headers["X-Content-Type-Options"] = "nosniff"

@@ -3,6 +3,8 @@ suppressed clusters look suppressed, and a click opens the cluster's profile."""
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import pytest
 
@@ -93,4 +95,27 @@ def test_the_network_is_really_blocked_and_the_map_page_does_not_need_it(dash_du
     dash_duo.reset_log_timestamp()  # the probe above logs its own failure
     dash_duo.driver.get(dash_duo.server_url + "/en/clusters")
     dash_duo.wait_for_element("#graph-cluster_map .js-plotly-plot .main-svg", timeout=10)
+    assert dash_duo.get_logs() == []
+
+
+_SLIDER = ("const s = document.querySelector('#cluster_map-year [role=slider]');"
+           " return [s.getAttribute('aria-valuemin'), s.getAttribute('aria-valuemax'), s.getAttribute('aria-valuenow')].map(Number);")
+
+
+def test_the_play_button_steps_through_the_years_and_pauses(dash_duo, dash_app):
+    """Play and the step to the next year happen in the browser (assets/clientside.js); the
+    year shown is the one in the address."""
+    _open(dash_duo, dash_app, "/en/clusters", t("page.clusters.heading", "en"))
+    first, last, _ = dash_duo.driver.execute_script(_SLIDER)
+    dash_duo.driver.get(dash_duo.server_url + f"/en/clusters?cluster_map-year={last}")
+    dash_duo.wait_for_element("#graph-cluster_map .js-plotly-plot .main-svg", timeout=10)
+    dash_duo.find_element("#cluster_map-play").click()
+    for year in (first, first + 1):  # after the last year it starts again from the first
+        dash_duo._wait_for(lambda d: dash_duo.driver.execute_script(_SLIDER)[2] == year
+                           and f"cluster_map-year={year}" in d.current_url, timeout=10, msg=f"the map did not reach {year}")
+    dash_duo.find_element("#cluster_map-play").click()  # pause
+    time.sleep(1.6)  # a step already under way when the button was pressed may still land
+    paused = dash_duo.driver.execute_script(_SLIDER)[2]
+    time.sleep(3.2)  # two more steps of the timer (1.5 s): nothing may move
+    assert dash_duo.driver.execute_script(_SLIDER)[2] == paused
     assert dash_duo.get_logs() == []

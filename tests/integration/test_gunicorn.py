@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import re
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import requests
 
-from pazos_dash.publish.writer import replace_directory
-from tests.conftest import PUBLISHED, REPO
+from tests.conftest import PUBLISHED, REPO, break_clusters, republish, set_homicides_2024
 
 
 def _free_port() -> int:
@@ -29,12 +30,19 @@ def _procfile_command() -> list[str]:
     return [sys.executable, "-m", "gunicorn", *line.split()[2:]]
 
 
+class Server(NamedTuple):
+    url: str
+    pid: int  # gunicorn's master
+
+
 @contextmanager
-def gunicorn(**environ: str):
-    """The Procfile's command on a free loopback port; yields the base URL once it answers."""
+def gunicorn(log: Path | None = None, **environ: str):
+    """The Procfile's command on a free loopback port; yields it once it answers. The server's
+    own log (stderr) goes to `log` if given."""
     port = _free_port()
     env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1", "WEB_CONCURRENCY": "1", **environ}
-    process = subprocess.Popen(_procfile_command(), cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stderr = log.open("w", encoding="utf-8") if log else subprocess.DEVNULL
+    process = subprocess.Popen(_procfile_command(), cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         url = f"http://127.0.0.1:{port}"
         for _ in range(300):
@@ -45,14 +53,16 @@ def gunicorn(**environ: str):
                 time.sleep(0.1)
         else:
             raise AssertionError("gunicorn did not answer within 30 s")
-        yield url
+        yield Server(url, process.pid)
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if log:
+            stderr.close()
 
 
 def test_procfile_command_serves_pages_and_downloads():
-    with gunicorn() as url:
+    with gunicorn() as (url, _):
         page = requests.get(f"{url}/en/homicides", timeout=10)
         assert page.status_code == 200 and '<html lang="en">' in page.text
         assert requests.get(f"{url}/download/homicides_annual.csv", timeout=5).content.decode("utf-8-sig").startswith("year,homicides")
@@ -60,47 +70,63 @@ def test_procfile_command_serves_pages_and_downloads():
         assert layout.headers.get("Content-Encoding") == "gzip"  # responses are compressed
 
 
-def _republish(target: Path, edit) -> None:
-    """What the publish step does: write a complete new folder beside it, then swap it in."""
-    staging = target.with_name("staging")
-    shutil.copytree(target, staging)
-    edit(staging)
-    replace_directory(staging, target)
-    shutil.rmtree(staging)
-
-
 def _homicides_2024(url: str) -> str:
     rows = requests.get(f"{url}/download/homicides_annual.csv", timeout=5).text.splitlines()
     return next(row for row in rows if row.startswith("2024,")).split(",")[1]
 
 
+def _workers(master: int) -> set[int]:
+    """The processes gunicorn's master has forked (Linux /proc)."""
+    children = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()  # after "pid (name)": state, ppid, ...
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == master:
+            children.add(int(stat.parent.name))
+    return children
+
+
+def _wait_until(condition, what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {seconds} s: {what}")
+        time.sleep(0.05)
+
+
+def _logged_by(log: Path, pattern: str) -> set[int]:
+    """The processes named by `pattern`'s group in the log (the package source names its process)."""
+    return {int(pid) for pid in re.findall(pattern, log.read_text(encoding="utf-8"))}
+
+
 def test_a_republished_package_is_served_without_a_restart(tmp_path: Path):
     target = tmp_path / "published"
     shutil.copytree(PUBLISHED, target)
+    log = tmp_path / "gunicorn.log"
 
-    def edit(staging: Path) -> None:
-        path = staging / "homicides_annual.csv"
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        row = next(i for i, line in enumerate(lines) if line.startswith("2024,"))
-        cells = lines[row].split(",")
-        cells[2] = "1234"  # homicides in 2024
-        lines[row] = ",".join(cells)
-        path.write_text("".join(lines), encoding="utf-8")
-
-    with gunicorn(PAZOS_DATA_DIR=str(target), PAZOS_RELOAD_INTERVAL="0", WEB_CONCURRENCY="2") as url:
+    with gunicorn(log, PAZOS_DATA_DIR=str(target), PAZOS_RELOAD_INTERVAL="0", WEB_CONCURRENCY="2") as (url, master):
+        _wait_until(lambda: len(_workers(master)) == 2, "gunicorn has forked its two workers")
+        workers = _workers(master)
         before = requests.get(f"{url}/healthz", timeout=5).json()["package_version"]
         assert _homicides_2024(url) != "1234"
         requests.get(f"{url}/", timeout=10)  # figures of the old package are now cached
-        _republish(target, edit)
-        for _ in range(6):  # either worker may answer: each must serve the new package
+        republish(target, set_homicides_2024)
+        # Each worker reloads in its own background thread (a thread of the preloading master
+        # does not survive the fork): wait until both have, then either may answer.
+        _wait_until(lambda: workers <= _logged_by(log, r"served by process (\d+)"), "both workers serve the new package")
+        for _ in range(6):
             assert _homicides_2024(url) == "1234"
             assert requests.get(f"{url}/healthz", timeout=5).json()["package_version"] != before
 
         # A broken republish is refused: the last good package stays on line.
         good = requests.get(f"{url}/healthz", timeout=5).json()["package_version"]
-        _republish(target, lambda staging: (staging / "clusters.csv").write_text("nonsense\n", encoding="utf-8"))
-        assert requests.get(f"{url}/healthz", timeout=5).json()["package_version"] == good
-        assert _homicides_2024(url) == "1234"
+        republish(target, break_clusters)
+        _wait_until(lambda: workers <= _logged_by(log, r"refused by process (\d+)"), "both workers refuse it")
+        for _ in range(6):
+            assert requests.get(f"{url}/healthz", timeout=5).json()["package_version"] == good
+            assert _homicides_2024(url) == "1234"
 
 
 def test_gunicorn_stops_with_the_validator_message_on_a_bad_package(tmp_path: Path):
