@@ -72,12 +72,14 @@ def settings(request, tmp_path) -> Settings:
 
 def test_the_backend_returns_what_was_computed(settings):
     runtime = _instance(settings)
-    frame = runtime.chart_frame("homicides_annual", measure="rate")
-    key = runtime._key(runtime.package, "frame", "homicides_annual", runtime.chart("homicides_annual").clean({"measure": "rate"}))
-    cached = runtime.cache.get(key)
+    selection = {"measure": "rate_per_100k"}
+    frame = runtime.chart_frame("homicides_annual", **selection)
+    cached = runtime.cache.get(runtime._key(runtime.package, "frame", "homicides_annual", selection))
     assert cached is not None and cached.equals(frame)
-    figure = to_json(runtime.chart_figure("homicides_annual", "en", measure="rate"))
-    assert to_json(runtime.chart_figure("homicides_annual", "en", measure="rate")) == figure
+    figure = runtime.chart_figure("homicides_annual", "en", **selection)
+    # what the backend holds, read back from it, not the same call made twice
+    assert to_json(runtime.cache.get(runtime._key(runtime.package, "figure", "homicides_annual", selection, "en"))) == to_json(figure)
+    assert to_json(figure) != to_json(runtime.chart_figure("homicides_annual", "en"))  # the selection counts
 
 
 @pytest.mark.parametrize("shared", ["filesystem", "redis"])
