@@ -92,8 +92,11 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
                 name=suppressed_label if hidden else row.name,
                 legendgroup="suppressed" if hidden else None,
                 showlegend=hidden and not shown_suppressed_legend,
-                customdata=[[row.cluster_id, text]] * len(ring),
-                hovertemplate=f"<b>{row.name}</b>: %{{customdata[1]}}<extra></extra>",
+                # A polygon is hovered and clicked as a whole (hoveron="fills"): plotly.js then
+                # ignores hovertemplate and shows the trace's one `text`, and the click has no
+                # point, so Dash sends the trace's whole customdata: one cluster id per vertex.
+                hoveron="fills", hoverinfo="text", text=f"<b>{row.name}</b>: {text}",
+                customdata=[row.cluster_id] * len(ring),
                 meta={"cluster_id": row.cluster_id, "suppressed": hidden,
                       "value": None if hidden else float(row.value)},
             )
@@ -133,7 +136,7 @@ def _tiled_cluster_map(frame: pd.DataFrame, *, lang: str, basemap_url: str) -> g
         if isinstance(trace.meta, dict) and "cluster_id" in trace.meta:
             figure.add_trace(go.Scattermap(lon=trace.x, lat=trace.y, fill="toself", mode="lines", fillcolor=trace.fillcolor,
                                            line=dict(color="#212529", width=1.5), name=trace.name, showlegend=trace.showlegend,
-                                           customdata=trace.customdata, hovertemplate=trace.hovertemplate, meta=trace.meta))
+                                           customdata=trace.customdata, text=trace.text, hoverinfo=trace.hoverinfo, meta=trace.meta))
     lons = [x for trace in figure.data for x in trace.lon if x is not None]
     lats = [y for trace in figure.data for y in trace.lat if y is not None]
     figure.update_layout(

@@ -77,21 +77,30 @@ def register_presentation_callbacks(app: dash.Dash) -> None:
 
 
 def register_map_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None:
-    """The cluster map: a click opens the profile; the play button steps the year slider."""
-    from .clusters import profile_panel
+    """The cluster map: a click opens the profile and puts it in the address; the play button
+    steps the year slider."""
+    from .clusters import cluster_id_of, clicked_cluster, profile_panel
 
     @app.callback(
         Output("cluster-profile", "children"),
         Input("graph-cluster_map", "clickData"),
         Input("cluster_map-metric", "value"),
+        State("cluster_map-cluster", "data", allow_optional=True),  # the embed has no address of its own
         State("page-lang", "data"),
         prevent_initial_call=True,
     )
-    def show_profile(click, metric, lang):
+    def show_profile(click, metric, in_address, lang):
         lang = lang if lang in LANGUAGES else urls.default_lang
-        point = (click or {}).get("points", [{}])[0]
-        cluster_id = (point.get("customdata") or [None])[0]
+        cluster_id = clicked_cluster(click) or cluster_id_of(in_address)
         return profile_panel(runtime, cluster_id, runtime.state("cluster_map", {"metric": metric}).options["metric"], lang)
+
+    # ?cluster=C3 is written in the browser (replaceState, the other query keys kept).
+    app.clientside_callback(
+        dash.ClientsideFunction("map", "keepCluster"),
+        Output("cluster_map-cluster", "data"),
+        Input("graph-cluster_map", "clickData"),
+        prevent_initial_call=True,
+    )
 
     # Pure UI state stays in the browser (assets/clientside.js): play/pause and the next year need no server.
     app.clientside_callback(

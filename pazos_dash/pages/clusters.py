@@ -1,5 +1,7 @@
 """The PAZOS clusters: the map (metric, year with play, before/after), a cluster's profile, residents."""
 
+import re
+
 from dash import dcc, html
 
 from ..components.bootstrap import col, row
@@ -9,6 +11,27 @@ from ..figures.clusters import cluster_trend_figure
 from ..i18n import fmt_number, t
 from ..pages.base import Links, Page, card_for, intro
 from ..runtime import Runtime
+
+
+_CLUSTER_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
+def cluster_id_of(value: object, _depth: int = 0) -> str | None:
+    """A cluster id as the address or a click carries it, or None: a string, or the first item of a
+    list (a click on a filled polygon sends its trace's whole customdata, one id per vertex).
+    Anything else (numbers, objects, deep lists, long or odd strings) is not a cluster."""
+    if isinstance(value, str):
+        return value if _CLUSTER_ID.fullmatch(value) else None
+    if isinstance(value, list) and value and _depth < 2:
+        return cluster_id_of(value[0], _depth + 1)
+    return None
+
+
+def clicked_cluster(click: object) -> str | None:
+    """The cluster a map click names, from whatever shape of clickData arrives."""
+    points = click.get("points") if isinstance(click, dict) else None
+    point = points[0] if isinstance(points, list) and points else None
+    return cluster_id_of(point.get("customdata")) if isinstance(point, dict) else None
 
 
 def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: str) -> list:
@@ -46,7 +69,10 @@ def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     return [
         intro("clusters", lang, **territory_facts(runtime.package)),
         card_for(runtime, "cluster_map", lang, links, query),
-        html.Section(profile_panel(runtime, query.get("cluster"), runtime.state_from_query("cluster_map", query).options["metric"], lang),
+        # The cluster in the address (?cluster=C3): a click writes it there (assets/clientside-map.js).
+        dcc.Store(id="cluster_map-cluster", data=cluster_id_of(query.get("cluster"))),
+        html.Section(profile_panel(runtime, cluster_id_of(query.get("cluster")),
+                                   runtime.state_from_query("cluster_map", query).options["metric"], lang),
                      className="card card-body mb-4", id="cluster-profile", **{"aria-live": "polite"}),
         card_for(runtime, "cluster_residents", lang, links, query),
     ]

@@ -2,7 +2,7 @@
 elimination, then an attacker audit by linear programming that repairs until every suppressed
 cell's feasible interval is at least k wide.
 
-Model (see ../shared/design/DISCLOSURE.md and docs/data.md): a *family* of published cells that
+Model (the rules are in docs/data.md, "Disclosure control"): a *family* of published cells that
 share atoms (the finest counts). Row i of X marks the atoms cell i adds up; v = X @ atoms.
 The attacker knows every published cell, that atoms are >= 0, and nothing else.
 Methods: Hundepool et al., Statistical Disclosure Control (2012), ch. 5; Langsrud (2024),

@@ -1,5 +1,6 @@
 """The cluster map in a browser with the network blocked: metric and year change what is drawn,
-suppressed clusters look suppressed, and a click opens the cluster's profile."""
+suppressed clusters look suppressed, and a real mouse click opens the cluster's profile and puts
+it in the address."""
 
 from __future__ import annotations
 
@@ -71,18 +72,79 @@ def test_year_slider_moves_the_map_and_a_suppressed_cluster_is_drawn_as_suppress
     assert dash_duo.get_logs() == []
 
 
-def test_clicking_a_cluster_opens_its_profile(dash_duo, dash_app):
-    _open(dash_duo, dash_app, "/clusteres", t("page.clusters.heading", "es"))
+# Where a real mouse must go to hit a cluster: a point inside its filled polygon as drawn, in
+# viewport pixels (the SVG path's own isPointInFill decides, so a label or a gap does not count).
+_INSIDE = """
+const [cluster] = arguments;
+const fill = Array.from(document.querySelectorAll('#graph-cluster_map .scatterlayer .trace'))
+  .filter(g => { const t = g.__data__ && g.__data__[0] && g.__data__[0].trace; return t && t.meta && t.meta.cluster_id === cluster; })
+  .map(g => g.querySelector('path.js-fill'))[0];
+fill.scrollIntoView({block: 'center'});
+const box = fill.getBoundingClientRect(), matrix = fill.getScreenCTM().inverse(), svg = fill.ownerSVGElement;
+for (let step = 2; step <= 16; step *= 2) {
+  for (let i = 1; i < step; i += 2) for (let j = 1; j < step; j += 2) {
+    const x = box.left + box.width * i / step, y = box.top + box.height * j / step;
+    const p = new DOMPoint(x, y).matrixTransform(matrix), point = svg.createSVGPoint();
+    point.x = p.x; point.y = p.y;
+    if (fill.isPointInFill(point)) return [Math.round(x), Math.round(y)];
+  }
+}
+return null;
+"""
+
+
+def _click_cluster(dash_duo, cluster_id: str) -> None:
+    """A real mouse click (move, press, release) inside the cluster's drawn polygon."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    x, y = dash_duo.driver.execute_script(_INSIDE, cluster_id)
+    actions = ActionBuilder(dash_duo.driver)
+    actions.pointer_action.move_to_location(x, y).click()
+    actions.perform()
+    ActionChains(dash_duo.driver).reset_actions()
+
+
+def test_clicking_a_cluster_opens_its_profile_and_puts_it_in_the_address(dash_duo, dash_app):
+    _open(dash_duo, dash_app, "/clusteres?cluster_map-metric=rate", t("page.clusters.heading", "es"))
     assert t("profile.hint", "es") in dash_duo.find_element("#cluster-profile").text
-    dash_duo.driver.execute_script(
-        "const gd = document.querySelector('#graph-cluster_map .js-plotly-plot');"
-        "const i = gd._fullData.findIndex(t => t.meta && t.meta.cluster_id === 'C3');"
-        "gd.emit('plotly_click', {points: [{curveNumber: i, pointNumber: 0, customdata: gd._fullData[i].customdata[0]}]});")
-    dash_duo.wait_for_contains_text("#profile-name", "Clúster 3", timeout=10)
     clusters = pd.read_csv(PUBLISHED / "clusters.csv").set_index("cluster_id")
+    heading = t("profile.heading", "es", name=clusters.at["C3", "name"])
+
+    _click_cluster(dash_duo, "C3")
+    dash_duo.wait_for_text_to_equal("#profile-name", heading, timeout=10)
     assert dash_duo.find_element("#profile-residents").text == fmt_number(clusters.at["C3", "residents"], "es")
     assert dash_duo.find_element("#profile-neighbourhoods").text.count("Barrio 3-") == clusters.at["C3", "neighbourhoods"]
+    address = dash_duo.driver.current_url
+    assert "cluster=C3" in address and "cluster_map-metric=rate" in address  # the other keys are kept
+    assert "cluster=C3" in dash_duo.find_element("#language-switch").get_attribute("href")
     assert dash_duo.get_logs() == []
+
+    _click_cluster(dash_duo, "C5")  # another click replaces the cluster, without a new history entry
+    dash_duo.wait_for_text_to_equal("#profile-name", t("profile.heading", "es", name=clusters.at["C5", "name"]), timeout=10)
+    assert "cluster=C5" in dash_duo.driver.current_url and "C3" not in dash_duo.driver.current_url
+    address = dash_duo.driver.current_url
+
+    dash_duo.driver.get("about:blank")
+    dash_duo.driver.get(address)  # a copied address or a bookmark opens the same profile
+    dash_duo.wait_for_text_to_equal("#profile-name", t("profile.heading", "es", name=clusters.at["C5", "name"]), timeout=10)
+    assert t("profile.trend", "es", metric=t("map.metric.rate", "es")) in dash_duo.find_element("#cluster-profile").text
+    dash_duo.find_element("#cluster_map-metric input[value='homicides']").click()  # a metric change keeps it
+    trend = t("profile.trend", "es", metric=t("map.metric.homicides", "es"))
+    dash_duo._wait_for(lambda _: trend in dash_duo.find_element("#cluster-profile").text,
+                       timeout=10, msg="the profile did not follow the metric")
+    assert dash_duo.find_element("#profile-name").text == t("profile.heading", "es", name=clusters.at["C5", "name"])
+    assert dash_duo.get_logs() == []
+
+
+def test_clicking_a_cluster_in_the_embed_opens_its_profile_too(dash_duo, dash_app):
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.get(dash_duo.server_url.rstrip("/") + "/en/embed/cluster_map")
+    dash_duo.wait_for_element("#graph-cluster_map .js-plotly-plot .main-svg", timeout=10)
+    _click_cluster(dash_duo, "C6")
+    name = pd.read_csv(PUBLISHED / "clusters.csv").set_index("cluster_id").at["C6", "name"]
+    dash_duo.wait_for_text_to_equal("#profile-name", t("profile.heading", "en", name=name), timeout=10)
+    assert dash_duo.get_logs() == []  # the embed has no address store: nothing may fail for want of it
 
 
 def test_the_network_is_really_blocked_and_the_map_page_does_not_need_it(dash_duo, dash_app):

@@ -26,6 +26,20 @@ def _rule(baseline, baseline_year, target, target_year, latest, latest_year, dir
     return "at_risk" if progress >= 0 else "off_track"
 
 
+def _published_statuses_and_progress() -> dict[str, tuple[str, float | None]]:
+    """Each indicator's status (the rule above) and progress in % (1 decimal, as published), from the CSVs."""
+    definitions = pd.read_csv(PUBLISHED / "indicators.csv").set_index("indicator_id")
+    values = pd.read_csv(PUBLISHED / "indicator_values.csv").dropna(subset=["value"]).sort_values("year")
+    facts = {}
+    for indicator, d in definitions.iterrows():
+        mine = values[values["indicator_id"] == indicator]
+        latest = mine.iloc[-1]
+        status = _rule(d["baseline"], d["baseline_year"], d["target"], d["target_year"], latest["value"], latest["year"], d["direction"])
+        known = not any(pd.isna(v) for v in (d["baseline"], d["target"])) and d["target"] != d["baseline"]
+        facts[indicator] = (status, round(100 * (latest["value"] - d["baseline"]) / (d["target"] - d["baseline"]), 1) if known else None)
+    return facts
+
+
 def _rows_shown(dash_duo) -> list[str]:
     # Read in one script call: the table may be re-rendered between two element look-ups.
     return dash_duo.driver.execute_script(
@@ -57,13 +71,20 @@ def test_filters_change_the_rows_and_the_csv_holds_exactly_them(dash_duo, dash_a
     assert len(_rows_shown(dash_duo)) == 10
     dash_duo.find_element("#indicator_scoreboard-status input[value='on_track']").click()
     dash_duo._wait_for(lambda _: 0 < len(_rows_shown(dash_duo)) < 10, timeout=10, msg="the status filter did not apply")
+    facts = _published_statuses_and_progress()
+    on_track = sorted((facts[i][1], i) for i in facts if facts[i][0] == "on_track")
+    assert len({p for p, _ in on_track}) > 1, "the published values cannot show whether the rows are sorted"
     dash_duo.find_element("#indicator_scoreboard-sort input[value='progress']").click()
     dash_duo._wait_for(lambda _: "sort=progress" in dash_duo.find_element("#download-indicator_scoreboard").get_attribute("href"),
                        timeout=10, msg="the sort did not apply")
     shown = _rows_shown(dash_duo)
+    assert shown == [i for _, i in on_track]  # least progress first
     csv = csv_of(dash_duo, "indicator_scoreboard")
     assert csv["indicator_id"].tolist() == shown
     assert set(csv["progress_status"]) == {"on_track"}
+    dash_duo.find_element("#indicator_scoreboard-order input[value='desc']").click()
+    dash_duo._wait_for(lambda _: _rows_shown(dash_duo) == [i for _, i in reversed(on_track)], timeout=10,
+                       msg="the descending order did not apply")
     assert dash_duo.get_logs() == []
 
 

@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 
 from pazos_dash.data import load_package, queries
+from pazos_dash.i18n import t
 from pazos_dash.figures.clusters import SUPPRESSED_FILL, cluster_map_figure
+from pazos_dash.pages.clusters import clicked_cluster
 from tests.conftest import PUBLISHED
 
 
@@ -49,7 +51,7 @@ def test_suppressed_cluster_is_grey_hatched_and_in_the_legend_never_zero(package
     for trace in hidden:
         assert trace.fillcolor == SUPPRESSED_FILL and trace.fillpattern.shape == "x"
         assert trace.meta["value"] is None
-        assert "Suppressed (fewer than 5)" in trace.customdata[0][1]
+        assert "Suppressed (fewer than 5)" in trace.text
     assert sum(1 for tr in hidden if tr.showlegend) == 1
     shown = [tr for tr in traces if not tr.meta["suppressed"]]
     assert all(tr.fillcolor != SUPPRESSED_FILL for tr in shown)
@@ -127,3 +129,83 @@ def test_basemap_setting_comes_from_the_environment():
 
     assert Settings.from_env({}).basemap_url == ""
     assert Settings.from_env({"PAZOS_BASEMAP_URL": "https://t/{z}/{x}/{y}.png"}).basemap_url == "https://t/{z}/{x}/{y}.png"
+
+
+def test_hovering_a_cluster_shows_its_name_and_value(package):
+    """A polygon is hovered as a whole, where plotly.js ignores hovertemplate: the trace's text is the label."""
+    frame = queries.cluster_map(package, metric="homicides", year="2022")
+    figure = cluster_map_figure(frame, lang="es")
+    rows = frame.set_index("cluster_id")
+    for trace in _cluster_traces(figure):
+        assert trace.hoveron == "fills" and trace.hoverinfo == "text"
+        row = rows.loc[trace.meta["cluster_id"]]
+        assert trace.text.startswith(f"<b>{row['name']}</b>: ")
+        if not row["suppressed"]:
+            assert f"{row['value']:.0f}" in trace.text
+
+
+def test_every_vertex_of_a_cluster_polygon_carries_the_cluster_id(package):
+    """A click on a filled polygon has no point: Dash sends the trace's whole customdata."""
+    figure = cluster_map_figure(queries.cluster_map(package), lang="en")
+    for trace in _cluster_traces(figure):
+        assert list(trace.customdata) == [trace.meta["cluster_id"]] * len(trace.x)
+        assert clicked_cluster({"points": [{"curveNumber": 0, "customdata": list(trace.customdata)}]}) == trace.meta["cluster_id"]
+
+
+@pytest.mark.parametrize("click, expected", [
+    # what Dash sends for a real click on a filled polygon: the trace's whole customdata
+    ({"points": [{"curveNumber": 2, "x": 1.5, "y": 2.5, "customdata": ["C3", "C3", "C3", "C3", "C3"]}]}, "C3"),
+    # a click on a point (one vertex's customdata)
+    ({"points": [{"curveNumber": 2, "pointNumber": 0, "customdata": "C3"}]}, "C3"),
+    # the shape the figure used to send: [cluster_id, label] per vertex, whole or one vertex
+    ({"points": [{"curveNumber": 2, "customdata": [["C3", "4 homicidios"], ["C3", "4 homicidios"]]}]}, "C3"),
+    ({"points": [{"curveNumber": 2, "pointNumber": 0, "customdata": ["C3", "4 homicidios"]}]}, "C3"),
+    # nothing clicked yet, or a click with nothing under it
+    (None, None), ({}, None), ({"points": []}, None), ({"points": [{"curveNumber": 8}]}, None),
+    # hostile or malformed input posted to the callback by hand
+    ("C3", None), (["C3"], None), ({"points": "C3"}, None), ({"points": ["C3"]}, None),
+    ({"points": [{"customdata": {"cluster_id": "C3"}}]}, None), ({"points": [{"customdata": 3}]}, None),
+    ({"points": [{"customdata": [[["C3"]]]}]}, None), ({"points": [{"customdata": []}]}, None),
+    ({"points": [{"customdata": "C3'); alert(1); //"}]}, None), ({"points": [{"customdata": "C" * 33}]}, None),
+    ({"points": [{"customdata": "../C3"}]}, None), ({"points": [{"customdata": ""}]}, None),
+])
+def test_a_click_names_a_cluster_whatever_shape_arrives(click, expected):
+    assert clicked_cluster(click) == expected
+
+
+def _click(client, click, metric="homicides", in_address=None, lang="es"):
+    return client.post("/_dash-update-component", json={
+        "output": "cluster-profile.children",
+        "outputs": {"id": "cluster-profile", "property": "children"},
+        "inputs": [{"id": "graph-cluster_map", "property": "clickData", "value": click},
+                   {"id": "cluster_map-metric", "property": "value", "value": metric}],
+        "state": [{"id": "cluster_map-cluster", "property": "data", "value": in_address},
+                  {"id": "page-lang", "property": "data", "value": lang}],
+        "changedPropIds": ["graph-cluster_map.clickData"],
+    })
+
+
+def _profile_heading(response) -> str | None:
+    children = response.get_json()["response"]["cluster-profile"]["children"]
+    headings = [c["props"]["children"] for c in children if c.get("props", {}).get("id") == "profile-name"]
+    return headings[0] if headings else None
+
+
+def test_a_click_on_a_filled_polygon_opens_the_profile_instead_of_an_error(client):
+    whole_trace = {"points": [{"curveNumber": 2, "x": 1.5, "y": 2.5, "customdata": ["C3"] * 5}]}
+    response = _click(client, whole_trace)
+    assert response.status_code == 200
+    assert _profile_heading(response) == t("profile.heading", "es", name="Clúster 3")
+
+
+def test_a_metric_change_keeps_the_profile_named_in_the_address(client):
+    response = _click(client, None, metric="rate", in_address="C5", lang="en")
+    assert response.status_code == 200 and _profile_heading(response) == t("profile.heading", "en", name="Clúster 5")
+
+
+@pytest.mark.parametrize("click", [{"points": [{"customdata": [["C99"]]}]}, {"points": [{"customdata": {"$gt": ""}}]},
+                                   {"points": "x"}, ["C3"]])
+def test_hostile_clicks_show_the_hint_not_an_error(client, click):
+    response = _click(client, click)
+    assert response.status_code == 200 and _profile_heading(response) is None
+    assert t("profile.hint", "es") in str(response.get_json())

@@ -30,15 +30,38 @@ def test_filters_keep_only_matching_rows(package):
     assert set(on_track["progress_status"]) == {"on_track"} and 0 < len(on_track) < 10
 
 
+_STATUS_ORDER = ("on_track", "at_risk", "off_track", "no_data")  # the page's order, written here on purpose
+_COLUMN = {"indicator": "indicator_id", "progress": "progress_pct", "status": "progress_status"}
+
+
+def _keys(board: pd.DataFrame, sort: str) -> list:
+    """The sorted column as (unknown?, value, indicator) tuples: unknown values go last either way,
+    ties fall back to the indicator id."""
+    column = board[_COLUMN.get(sort, sort)].astype(object)
+    if sort == "status":
+        column = column.map(_STATUS_ORDER.index)
+    return [(pd.isna(v), None if pd.isna(v) else v, i) for v, i in zip(column, board["indicator_id"])]
+
+
 @pytest.mark.parametrize("sort", queries.SCOREBOARD_SORTS)
 def test_every_column_sorts_both_ways(package, sort):
     up = queries.indicator_scoreboard(package, sort=sort, order="asc")
     down = queries.indicator_scoreboard(package, sort=sort, order="desc")
     assert sorted(up["indicator_id"]) == sorted(down["indicator_id"])
-    if sort in ("progress", "latest"):
-        column = {"progress": "progress_pct"}.get(sort, sort)
-        known = up[column].dropna().astype(float).tolist()
-        assert known == sorted(known)
+    keys_up, keys_down = _keys(up, sort), _keys(down, sort)
+    known_up = [k[1:] for k in keys_up if not k[0]]
+    known_down = [k[1:] for k in keys_down if not k[0]]
+    assert known_up == sorted(known_up)
+    assert known_down == sorted(known_down, reverse=True)
+    assert [k[0] for k in keys_up] == sorted(k[0] for k in keys_up)      # unknown last
+    assert [k[0] for k in keys_down] == sorted(k[0] for k in keys_down)  # unknown last, also descending
+    assert len(set(known_up)) > 1, f"the published values cannot show whether '{sort}' sorts"
+
+
+def test_status_order_is_the_one_the_app_declares():
+    from pazos_dash.analysis.indicators import STATUSES
+
+    assert tuple(STATUSES) == _STATUS_ORDER
 
 
 def test_latest_value_is_the_last_published_year(package):

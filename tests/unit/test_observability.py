@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 from pazos_dash.web.observability import JsonFormatter
 
@@ -38,4 +39,5 @@ def test_each_request_writes_one_json_line_without_ip_or_user_agent(client, runt
 def test_application_events_are_json_too():
     record = logging.LogRecord("pazos.data", logging.ERROR, __file__, 1, "refused %s", ("x.csv",), None)
     entry = json.loads(JsonFormatter().format(record))
-    assert entry == {"time": entry["time"], "level": "error", "logger": "pazos.data", "message": "refused x.csv"}
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", entry.pop("time"))  # UTC, ISO 8601
+    assert entry == {"level": "error", "logger": "pazos.data", "message": "refused x.csv"}

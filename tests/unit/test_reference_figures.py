@@ -8,10 +8,9 @@ import pytest
 from pazos_dash.data import load_package
 from tests.conftest import PUBLISHED, REPO
 
-REFERENCE = REPO.parent / "shared" / "reference" / "homicides_police_dane_2003_2024.csv"
+REFERENCE = REPO / "data" / "reference" / "homicides_police_dane_2003_2024.csv"
 
 
-@pytest.mark.skipif(not REFERENCE.is_file(), reason="../shared/reference is not beside this checkout")
 def test_annual_homicides_match_the_police_dane_reference():
     reference = pd.read_csv(REFERENCE).set_index(["year", "geography"]).sort_index()
     published = load_package(PUBLISHED).table("homicides_annual")
