@@ -78,7 +78,13 @@ def test_sub_path_deployment_serves_pages_and_downloads_under_the_prefix():
         assert page.status_code == 200, page.status_code
         html = page.get_data(as_text=True)
         assert '<html lang="en">' in html and '/pazos/_dash-component-suites/' in html
-        assert "<title>" + app.router.title("homicides", "en").replace("&", "&amp;") + "</title>" in html  # that page, not any
+        from pazos_dash.pages import title
+        assert "<title>" + title("homicides", "en").replace("&", "&amp;") + "</title>" in html  # that page, not any
+        from pazos_dash.views import chart_view
+        view = chart_view(app.server.config["PAZOS_RUNTIME"], app.urls, "homicides_annual", "en", options={})
+        addresses = [view.urls.page, view.urls.embed, *view.urls.downloads.values()]
+        assert all(a.startswith("/pazos/") for a in addresses), addresses  # the base path, applied in one place
+        assert client.get(view.urls.downloads["json"]).mimetype == "application/json"
         assert client.get("/pazos/download/homicides_annual.csv").mimetype == "text/csv"  # not Dash's page shell
         assert client.get("/download/homicides_annual.csv").status_code == 404
         layout = client.get("/pazos/_dash-layout").get_data(as_text=True)
