@@ -59,7 +59,7 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
                if progress is not None else html.Span("—"))
         demo_target = " *" if r.target_status == "demo" else ""
         rows.append(html.Tr([
-            html.Th(dcc.Link(getattr(r, f"name_{lang}"), href=f"?indicator_detail-indicator={r.indicator_id}"), scope="row"),
+            html.Th(dcc.Link(getattr(r, f"name_{lang}"), href=view.site.chart("indicator_detail", lang, {"indicator_detail-indicator": r.indicator_id})), scope="row"),
             html.Td(t(f"category.{r.component}", lang)),
             html.Td(t(f"unit.{r.unit}", lang)),
             html.Td(_value(r.baseline, r.baseline_year, r.unit, lang), className="num"),

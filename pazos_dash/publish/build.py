@@ -400,7 +400,7 @@ def partner_tables(inputs: Inputs) -> list[Output]:
                          "Real organisations named in the founding document or in public reports, with their role. No amounts."),
             sources=[SEED_SOURCE, PUBLIC_REPORTS], primary_key=["partner"],
             fields=[field("partner", title="Aliado", required=True, unique=True), field("sector", title="Sector", required=True, enum=list(SECTORS)),
-                    field("role_es", title="Papel"), field("role_en", title="Role"), field("source", title="Fuente")]),
+                    field("role_es", title="Papel"), field("role_en", title="Papel (en inglés)"), field("source", title="Fuente")]),
     ]
 
 
@@ -415,7 +415,7 @@ def sdg_table(inputs: Inputs) -> Output:
         fields=[field("component", title="Componente", required=True, enum=[*COMPONENTS, "all"]),
                 field("goal", "integer", title="Objetivo", required=True, enum=[1, 2, 3, 4, 8, 10, 16, 17]),
                 field("target", title="Meta"), field("rationale_es", title="Justificación", required=True),
-                field("rationale_en", title="Rationale", required=True)])
+                field("rationale_en", title="Justificación (en inglés)", required=True)])
 
 
 def indicator_tables(inputs: Inputs, outputs: dict[str, Output]) -> list[Output]:
@@ -466,8 +466,8 @@ def indicator_tables(inputs: Inputs, outputs: dict[str, Output]) -> list[Output]
                     field("sdg_indicator", title="Indicador ODS"),
                     field("unit", title="Unidad", required=True, enum=["per_100k", "people", "enrolments", "percent", "ratio"]),
                     field("direction", title="Dirección deseada", required=True, enum=["lower_is_better", "higher_is_better"]),
-                    field("name_es", title="Nombre", required=True), field("name_en", title="Name", required=True),
-                    field("definition_es", title="Definición"), field("definition_en", title="Definition"),
+                    field("name_es", title="Nombre", required=True), field("name_en", title="Nombre (en inglés)", required=True),
+                    field("definition_es", title="Definición"), field("definition_en", title="Definición (en inglés)"),
                     field("baseline_year", "year", title="Año base"), field("baseline", "number", title="Línea base"),
                     field("target_year", "year", title="Año meta"), field("target", "number", title="Meta"),
                     field("target_status", title="Estado de la meta", enum=["reported", "demo"])]),

@@ -69,10 +69,10 @@ FIELD_TITLES_EN = {
     "residents": "Residents", "neighbourhood_id": "Neighbourhood (code)", "geometry_kind": "Kind of geometry",
     "component": "Component", "enrolments": "Enrolments", "people": "Unique people", "people_min": "People (at least)",
     "qualifier": "Qualifier", "partner_id": "Partner (code)", "sector": "Sector", "kind": "Kind of contribution",
-    "committed_cop": "Committed (COP)", "executed_cop": "Executed (COP)", "partner": "Partner", "role_es": "Role (Spanish)",
-    "role_en": "Role", "goal": "Goal", "target": "Target", "rationale_es": "Rationale (Spanish)", "rationale_en": "Rationale",
+    "committed_cop": "Committed (COP)", "executed_cop": "Executed (COP)", "partner": "Partner", "role_es": "Role (in Spanish)",
+    "role_en": "Role", "goal": "Goal", "target": "Target", "rationale_es": "Rationale (in Spanish)", "rationale_en": "Rationale",
     "indicator_id": "Indicator (code)", "sdg_indicator": "SDG indicator", "unit": "Unit", "direction": "Desired direction",
-    "name_es": "Name (Spanish)", "name_en": "Name", "definition_es": "Definition (Spanish)", "definition_en": "Definition",
+    "name_es": "Name (in Spanish)", "name_en": "Name", "definition_es": "Definition (in Spanish)", "definition_en": "Definition",
     "baseline_year": "Baseline year", "baseline": "Baseline", "target_year": "Target year", "target": "Target",
     "target_status": "Status of the target", "value": "Value",
 }

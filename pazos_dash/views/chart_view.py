@@ -34,6 +34,7 @@ class ChartView:
     takeaway: str
     provenance: Provenance
     urls: ChartAddresses
+    site: Urls  # the site's addresses, for renderers that link elsewhere (the scoreboard's rows)
 
     @property
     def chart_id(self) -> str:
@@ -64,4 +65,5 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
             embed=urls.embed(chart_id, lang, state.query()),
             downloads=urls.downloads(chart_id, state.options, lang),
         ),
+        site=urls,
     )

@@ -278,3 +278,29 @@ def test_every_download_and_the_card_table_hold_exactly_the_rows_of_the_view(run
                 shown = [cell.children if isinstance(cell.children, str) else cell.children.children for cell in row.children]
                 assert shown == [cell_text(c, v, "es", spec.decimals.get(c, 0), lambda n: titles.get(n, n))
                                  for c, v in zip(view.frame.columns, record)], options
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_shows_a_raw_code_or_the_other_language(runtime, dash_app, lang):
+    """Whole pages, with their KPI cards, tables, the partners' sources and the data dictionary
+    (field names in <code> are the dictionary's point and are left out)."""
+    from dash import html
+
+    from pazos_dash.pages import PAGES, render
+
+    def visible(node):
+        if isinstance(node, html.Code):
+            return []
+        if hasattr(node, "to_plotly_json") and not hasattr(node, "figure"):
+            children = getattr(node, "children", None)
+            found = [] if children is None else [s for child in (children if isinstance(children, (list, tuple)) else [children])
+                                                 for s in (visible(child) if not isinstance(child, str) else [child])]
+            return found + [str(getattr(node, p)) for p in ("title", "alt") if getattr(node, p, None)]
+        return texts(node)
+
+    for page in PAGES:
+        with dash_app.server.test_request_context("/"):
+            layout = render(page, lang, runtime, dash_app.urls, {})
+        strings = visible(layout)
+        check_visible_text(strings, lang, f"{page.page_id} {lang}")
+        assert not [s for s in strings if "shared/" in s], page.page_id
