@@ -1,5 +1,6 @@
 """The dashboard's benchmark: measures what a visitor and an operator would notice, prints one
 table per measure and, with --write, keeps them in benchmarks/RESULTS.md.
+(One script over 300 lines on purpose: each measure is a function, and `make bench` runs them all.)
 
     make bench                      # everything (about 15 minutes on 2 cores)
     .venv/bin/python benchmarks/run.py --scales 1 --load-seconds 10   # a quick look

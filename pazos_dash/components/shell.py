@@ -84,7 +84,7 @@ def demo_notice(cards: Sequence[tuple[str, str]], lang: str) -> Any:
         return None
     links: list[Any] = []
     for number, (card_id, title) in enumerate(cards):
-        links += ([", "] if number else []) + [html.A(title, href=f"#{card_id}")]
+        links += ([", "] if number else []) + [html.A(title, href=f"#{card_id}", className="alert-link")]
     return alert(
         [html.Strong(t("demo.notice_title", lang) + ". "), t("demo.notice", lang), " ", *links, "."],
         color="warning",

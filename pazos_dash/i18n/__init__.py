@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from ..domain import LANGUAGES
+from ..domain import LANGUAGES  # noqa: F401  (re-exported: i18n.LANGUAGES)
 _HERE = Path(__file__).parent
 
 

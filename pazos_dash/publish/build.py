@@ -1,5 +1,8 @@
 """Build every published resource from the private inputs, the public reference and the
-editorial files. Count tables go through disclosure control (tables.protected_table)."""
+editorial files. Count tables go through disclosure control (tables.protected_table).
+
+(Longer than 300 lines: one function per group of resources, read top to bottom in publication
+order; the sources it cites are in sources.py. Split by group when issue 14 adds reconciliation.)"""
 
 from __future__ import annotations
 

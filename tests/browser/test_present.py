@@ -94,3 +94,37 @@ def test_a_slide_number_opens_that_slide_and_a_bad_one_the_first(client, dash_ap
     assert _find(layout, "slide-index").data == expected - 1
     shown = [i for i in range(len(SLIDES)) if "active" in _find(layout, f"slide-{i}").className.split()]
     assert shown == [expected - 1]
+
+
+def test_every_slide_names_its_sources_and_marks_demonstration_readably_on_a_projector(dash_duo, dash_app, runtime):
+    """At 1920×1080 every slide shows its source line, and the demonstration strip wherever a
+    shown row is demonstration, at 20 px or more; the map's cluster labels too."""
+    from pazos_dash.views import chart_view
+
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.set_window_size(1920, 1080)
+    size = "return parseFloat(getComputedStyle(arguments[0]).fontSize);"
+    for index, (chart_id, options) in enumerate(SLIDES):
+        view = chart_view(runtime, dash_app.urls, chart_id, "es", options=options)
+        dash_duo.driver.get(dash_duo.server_url.rstrip("/") + f"/presentar?slide={index + 1}")
+        dash_duo.wait_for_text_to_equal("#slide-counter", f"{index + 1} / {len(SLIDES)}", timeout=10)
+        source = dash_duo.find_element(f"#slide-source-{index}")
+        assert source.is_displayed() and dash_duo.driver.execute_script(size, source) >= 20, chart_id
+        for cited in view.provenance.sources:
+            assert cited.title in source.text, (chart_id, cited.title)
+        strips = dash_duo.driver.find_elements("css selector", f"#slide-demo-{index}")
+        assert bool(strips) is view.provenance.demo, chart_id
+        if strips:
+            assert strips[0].is_displayed() and dash_duo.driver.execute_script(size, strips[0]) >= 20, chart_id
+        if chart_id == "cluster_map":
+            dash_duo.wait_for_element(f"#slide-graph-{index} .main-svg", timeout=10)
+            labels = dash_duo.driver.execute_script(
+                "return Array.from(document.querySelectorAll(arguments[0] + ' .textpoint text'))"
+                ".map(t => [t.textContent, parseFloat(t.style.fontSize || getComputedStyle(t).fontSize)]);", f"#slide-graph-{index}")
+            names = set(runtime.package.table("clusters")["name"])
+            sized = {text: px for text, px in labels if text in names}
+            assert set(sized) == names and min(sized.values()) >= 20, sized
+        if chart_id == "indicator_scoreboard":
+            note = dash_duo.find_element(f"#slide-{index} .scoreboard-note")
+            assert "*" in note.text and dash_duo.driver.execute_script(size, note) >= 20
+    assert dash_duo.get_logs() == []

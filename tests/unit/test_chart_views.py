@@ -148,7 +148,6 @@ def check_visible_text(strings: list[str], lang: str, where: str) -> None:
 @pytest.mark.parametrize("chart_id", sorted(CHARTS))
 def test_every_renderer_tells_the_truth_about_the_rows_shown(runtime, dash_app, chart_id, lang):
     spec, package, urls = CHARTS[chart_id], runtime.package, dash_app.urls
-    links = Links(lang, urls)
     for options in selections(spec, package):
         state = ChartState.clean(spec, package, options)
         view = chart_view(runtime, urls, chart_id, lang, state=state)

@@ -1,7 +1,6 @@
 """docs/data.md documents every published resource and field (it drifts otherwise); the docs,
 code and data stand alone, without the project's shared folder."""
 
-import pytest
 
 from pazos_dash.data import load_package
 from tests.conftest import PUBLISHED, REPO

@@ -8,7 +8,7 @@ import pytest
 from pazos_dash.charts import CHARTS
 from pazos_dash.data import load_package, queries
 from pazos_dash.figures.homicides import (homicide_rate_comparison_figure, homicides_breakdown_figure,
-                                          homicides_clusters_vs_rest_figure, homicides_its_figure)
+                                          homicides_its_figure)
 from tests.conftest import PUBLISHED
 
 

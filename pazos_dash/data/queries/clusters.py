@@ -1,0 +1,128 @@
+"""The PAZOS clusters: residents, the map's metric per cluster and year, a cluster's profile."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...domain import PAZOS_END, PAZOS_START, PRE_PAZOS
+from ..package import DataPackage
+from .common import stamped
+
+
+def cluster_residents(package: DataPackage, **_options) -> pd.DataFrame:
+    """Residents and neighbourhoods per PAZOS cluster, in cluster order."""
+    clusters = package.table("clusters").sort_values("cluster_id")
+    columns = ["cluster_id", "name", "zone", "neighbourhoods", "residents", "status"]
+    return stamped(clusters[columns].reset_index(drop=True), package, "clusters")
+
+
+MAP_METRICS = ("homicides", "rate", "youth", "resources")
+MAP_RESOURCES = {"homicides": "homicides_by_cluster", "rate": "homicides_by_cluster", "youth": "youth_people",
+                 "resources": "contributions"}
+BEFORE, AFTER = PRE_PAZOS, (PAZOS_START, PAZOS_END)
+
+
+def _cluster_metric_by_year(package: DataPackage, metric: str) -> pd.DataFrame:
+    """One row per cluster and year: value and whether it is suppressed (never 0 for hidden)."""
+    clusters = package.table("clusters")[["cluster_id", "residents"]]
+    if metric in ("homicides", "rate"):
+        table = package.table("homicides_by_cluster")
+        rows = table[table["cluster_id"].notna()][["year", "cluster_id", "homicides", "suppressed"]].rename(columns={"homicides": "value"})
+        if metric == "rate":
+            rows = rows.merge(clusters, on="cluster_id")
+            rows["value"] = (rows["value"].astype("Float64") / rows["residents"].astype("Float64") * 1e5).round(1)
+            rows = rows.drop(columns="residents")
+    elif metric == "youth":
+        table = package.table("youth_people")
+        rows = table[table["cluster_id"].notna() & table["sex"].isna() & table["age_group"].isna()]
+        rows = rows[["year", "cluster_id", "people", "suppressed"]].rename(columns={"people": "value"})
+    else:
+        table = package.table("contributions")
+        rows = (table[table["cluster_id"].notna()].groupby(["year", "cluster_id"], as_index=False)["executed_cop"].sum()
+                .rename(columns={"executed_cop": "value"}))
+        rows["value"] = (rows["value"].astype(float) / 1e6).round(1)
+        rows["suppressed"] = False
+    rows = rows.copy()
+    rows["value"] = rows["value"].astype("Float64")
+    rows["suppressed"] = rows["suppressed"].astype(bool)
+    return rows.reset_index(drop=True)
+
+
+def cluster_map(package: DataPackage, metric: str = "homicides", year: str = "2023", view: str = "year", **_options) -> pd.DataFrame:
+    """The value of one metric per cluster, for a year or as the change from 2017–2019 to 2020–2023.
+
+    The year falls back to the nearest year the metric has; the change view needs a before
+    period, so metrics without one (young people, resources) are shown for the year instead.
+    Geometry travels in frame.attrs so the CSV stays a plain table.
+    """
+    by_year = _cluster_metric_by_year(package, metric)
+    years = sorted(int(y) for y in by_year["year"].unique())
+    clusters = package.table("clusters")[["cluster_id", "name", "zone", "residents"]]
+    has_before = any(BEFORE[0] <= y <= BEFORE[1] for y in years)
+    if view == "change" and has_before:
+        def period_mean(bounds):
+            rows = by_year[by_year["year"].between(*bounds)]
+            grouped = rows.groupby("cluster_id")
+            return grouped["value"].mean(), grouped["suppressed"].any()
+        before, hidden_before = period_mean(BEFORE)
+        after, hidden_after = period_mean(AFTER)
+        frame = clusters.copy()
+        frame["period"] = f"{BEFORE[0]}–{BEFORE[1]} → {AFTER[0]}–{AFTER[1]}"
+        # A period with a hidden year has no honest mean: it is hidden too.
+        frame["before"] = frame["cluster_id"].map(before).astype("Float64").round(1).mask(frame["cluster_id"].map(hidden_before).fillna(True).astype(bool))
+        frame["after"] = frame["cluster_id"].map(after).astype("Float64").round(1).mask(frame["cluster_id"].map(hidden_after).fillna(True).astype(bool))
+        frame["suppressed"] = (frame["cluster_id"].map(hidden_before).fillna(True) | frame["cluster_id"].map(hidden_after).fillna(True)).astype(bool)
+        exact = frame["cluster_id"].map(after).astype("Float64") - frame["cluster_id"].map(before).astype("Float64")
+        frame["value"] = exact.round(1).mask(frame["suppressed"])  # from the unrounded means
+        shown_view = "change"
+    else:
+        chosen = min(years, key=lambda y: (abs(y - int(year)), -y))
+        rows = by_year[by_year["year"] == chosen].set_index("cluster_id")
+        frame = clusters.copy()
+        frame["period"] = str(chosen)
+        frame["value"] = frame["cluster_id"].map(rows["value"]).astype("Float64")
+        frame["suppressed"] = frame["cluster_id"].map(rows["suppressed"]).fillna(False).astype(bool)
+        shown_view = "year"
+    frame["metric"] = metric
+    resource = MAP_RESOURCES[metric]
+    frame = stamped(frame, package, resource, "clusters")
+    frame.attrs.update({
+        "view": shown_view, "years": years,
+        "geometry": package.resources["cluster_geometry"].geojson,
+        "neighbourhoods": package.resources["neighbourhood_geometry"].geojson,
+        # The threshold the package was published with (its `disclosure` metadata), never a constant.
+        "k": package.resources[resource].k,
+    })
+    return frame
+
+
+def map_years(package: DataPackage) -> tuple[str, ...]:
+    """The years any map metric has, newest first (the slider's range comes from the package)."""
+    years = set()
+    for resource in set(MAP_RESOURCES.values()):
+        years |= {int(y) for y in package.table(resource)["year"].dropna().unique()}
+    return tuple(str(y) for y in sorted(years, reverse=True))
+
+
+def cluster_profile(package: DataPackage, cluster_id: str, metric: str = "homicides") -> dict[str, object]:
+    """What the profile panel shows for one cluster: facts, the metric's trend, active components."""
+    clusters = package.table("clusters").set_index("cluster_id")
+    if cluster_id not in clusters.index:
+        raise KeyError(cluster_id)
+    neighbourhoods = package.table("neighbourhoods")
+    trend = _cluster_metric_by_year(package, metric)
+    trend = trend[trend["cluster_id"] == cluster_id].sort_values("year").reset_index(drop=True)
+    enrolments = package.table("youth_enrolments")
+    mine = enrolments[(enrolments["cluster_id"] == cluster_id) & enrolments["component"].notna()]
+    latest = mine[mine["year"] == mine["year"].max()]
+    active = latest[(latest["enrolments"].fillna(0) > 0) | latest["suppressed"]]["component"].astype(str).tolist()
+    return {
+        "cluster_id": cluster_id,
+        "name": str(clusters.at[cluster_id, "name"]),
+        "zone": str(clusters.at[cluster_id, "zone"]),
+        "residents": int(clusters.at[cluster_id, "residents"]),
+        "neighbourhoods": neighbourhoods[neighbourhoods["cluster_id"] == cluster_id]["name"].astype(str).tolist(),
+        "trend": trend,
+        "components": active,
+        "components_year": int(latest["year"].max()) if len(latest) else None,
+    }
