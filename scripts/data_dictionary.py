@@ -21,7 +21,7 @@ def dictionary(descriptor: dict) -> str:
             margins = ", ".join("(" + " × ".join(m) + ")" if m else "total" for m in d["margins"])
             out += [f"Disclosure control: k = {d['k']}, source `{d['source']}`, one family per {', '.join(d['group'])}; "
                     f"published margins: {margins}.", ""]
-        out += ["| Field | Type | Constraints | Meaning (es) |", "| --- | --- | --- | --- |"]
+        out += ["| Field | Type | Constraints | Meaning (en) | Meaning (es) |", "| --- | --- | --- | --- | --- |"]
         for f in r["schema"]["fields"]:
             c = f.get("constraints", {})
             parts = [p for p, on in (("required", c.get("required")), ("unique", c.get("unique"))) if on]
@@ -29,7 +29,8 @@ def dictionary(descriptor: dict) -> str:
                 parts.append("one of " + ", ".join(str(x) for x in c["enum"]))
             parts += [f"≥ {c['minimum']}"] if "minimum" in c else []
             parts += [f"≤ {c['maximum']}"] if "maximum" in c else []
-            out.append(f"| `{f['name']}` | {f['type']} | {'; '.join(parts)} | {f.get('title', '')} |")
+            english = f.get("i18n", {}).get("en", {}).get("title", "")
+            out.append(f"| `{f['name']}` | {f['type']} | {'; '.join(parts)} | {english} | {f.get('title', '')} |")
         keys = []
         if r["schema"].get("primaryKey"):
             keys.append("Primary key: " + ", ".join(f"`{p}`" for p in r["schema"]["primaryKey"]) + ".")
