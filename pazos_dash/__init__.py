@@ -18,6 +18,7 @@ from plotly.io.json import to_json_plotly
 
 from .data import DataError
 from .data.source import PackageSource
+from .publish.audit import load_audited
 from .pages import register_pages, site_urls
 from .pages.callbacks import register_callbacks, register_map_callbacks, register_presentation_callbacks
 from .runtime import Runtime, cache_config
@@ -98,7 +99,7 @@ def page_at(path: str) -> dict[str, Any]:
 def create_app(settings: Settings | None = None) -> PazosDash:
     """Load and validate the package (raising DataError if it is unusable), then build the app."""
     settings = settings or Settings.from_env()
-    source = PackageSource(settings.data_dir, settings.reload_interval)
+    source = PackageSource(settings.data_dir, settings.reload_interval, load=load_audited)
     app = PazosDash(
         __name__,
         use_pages=True,

@@ -13,8 +13,12 @@ _DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _validate(args: argparse.Namespace) -> int:
+    """Everything the app would refuse: structure, integrity, types, rules, geometry, and the
+    disclosure audit (a small count published, or a hidden one narrowed below k)."""
+    from .publish.audit import load_audited
+
     try:
-        package = load_package(args.directory)
+        package = load_audited(args.directory)
     except DataError as error:
         print(error.message, file=sys.stderr)
         return 1

@@ -60,15 +60,40 @@ def republish(target: Path, edit) -> None:
     shutil.rmtree(staging)
 
 
-def set_homicides_2024(staging: Path, value: str = "1234") -> None:
-    """An edit for `republish`: another homicide count for 2024."""
+def reseal(folder: Path, name: str) -> None:
+    """Record a file's new size and SHA-256 in the descriptor, as the publish step that wrote it would."""
+    import hashlib
+    import json
+
+    descriptor_path = folder / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["path"] == name:
+            raw = (folder / name).read_bytes()
+            resource["bytes"], resource["hash"] = len(raw), "sha256:" + hashlib.sha256(raw).hexdigest()
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+REVISED_POPULATION_2024 = 400_000
+
+
+def revise_population_2024(staging: Path, population: int = REVISED_POPULATION_2024) -> None:
+    """An edit for `republish` that a valid package can make: DANE revises Palmira's 2024
+    population, and the rate follows (the counts stay the police's)."""
+    import csv
+    import io
+
     path = staging / "homicides_annual.csv"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    row = next(i for i, line in enumerate(lines) if line.startswith("2024,"))
-    cells = lines[row].split(",")
-    cells[2] = value  # homicides
-    lines[row] = ",".join(cells)
-    path.write_text("".join(lines), encoding="utf-8")
+    records = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = records[0]
+    for record in records[1:]:
+        if record[header.index("year")] == "2024" and record[header.index("geography")] == "Palmira":
+            record[header.index("population")] = str(population)
+            record[header.index("rate_per_100k")] = f"{int(record[header.index('homicides')]) / population * 1e5:.2f}"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(records)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    reseal(staging, "homicides_annual.csv")
 
 
 def break_clusters(staging: Path) -> None:

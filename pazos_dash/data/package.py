@@ -12,6 +12,7 @@ package's problems are raised together as one DataError.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -20,10 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+import numpy as np
 import pandas as pd
+
+from .profile import structure_problems
+from .rules import geometry_problems, rule_problems
 
 DESCRIPTOR = "datapackage.json"
 _MAX_PER_COLUMN = 5  # a column full of bad cells reports a few, then a count
+_LARGEST_EXACT = 2**53 - 1
 _TRUE = {"true", "True", "TRUE", "1"}
 _FALSE = {"false", "False", "FALSE", "0"}
 
@@ -87,6 +93,7 @@ class Resource:
     last_updated: str
     geojson: dict[str, Any] | None = None
     disclosure: dict[str, Any] | None = None  # the publish step's description: k, dims, margins
+    rules: tuple[dict[str, Any], ...] = ()  # declared rules across fields and files (data/rules.py)
 
     @property
     def k(self) -> int | None:
@@ -182,6 +189,9 @@ def load_package(directory: Path | str, descriptor: dict[str, Any] | None = None
             resources[resource.name] = resource
     declared = {spec["name"] for spec in descriptor["resources"]}
     problems += _check_foreign_keys(resources, declared)
+    if not problems:  # rules read typed, complete values: only once every cell has passed
+        for resource in resources.values():
+            problems += rule_problems(resource, resources, Problem)
     if problems:
         raise DataError(directory, problems)
     return DataPackage(directory, descriptor, resources, digest.hexdigest()[:16])
@@ -193,6 +203,9 @@ def _check_descriptor(descriptor: Any) -> list[Problem]:
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         return [Problem(DESCRIPTOR, "a non-empty 'resources' list", repr(resources))]
+    structure = structure_problems(descriptor)  # before anything is read: a wrong shape is a message
+    if structure:
+        return [Problem(DESCRIPTOR, expected, found, column=path) for path, expected, found in structure[:20]]
     problems = []
     seen: set[str] = set()
     for position, spec in enumerate(resources, start=1):
@@ -233,6 +246,9 @@ def _load_resource(
         return None, [Problem(path, f"the file of resource '{spec['name']}'", f"none ({exc.strerror})")]
     digest.update(path.encode())
     digest.update(raw)
+    integrity = _integrity_problems(path, raw, spec)
+    if integrity:  # a cut or altered file: nothing it says can be trusted
+        return None, integrity
 
     fmt = spec.get("format") or Path(path).suffix.lstrip(".").lower()
     geojson = None
@@ -263,9 +279,26 @@ def _load_resource(
         last_updated=str(spec.get("last_updated", descriptor.get("created", "")))[:10],
         geojson=geojson,
         disclosure=spec.get("disclosure") if isinstance(spec.get("disclosure"), dict) else None,
+        rules=tuple(spec.get("rules", ())),
     )
+    if geojson is not None:
+        problems += geometry_problems(path, geojson, Problem)
     problems += _check_cited_sources(resource, first_row=2 if fmt != "geojson" else 1)
     return resource, problems
+
+
+def _integrity_problems(path: str, raw: bytes, spec: dict[str, Any]) -> list[Problem]:
+    """The file is the one the descriptor describes: its size (`bytes`) and SHA-256 (`hash`), as
+    the Data Package standard records them. A file cut short or edited after publishing fails."""
+    problems = []
+    if "bytes" in spec and spec["bytes"] != len(raw):
+        problems.append(Problem(path, f"{spec['bytes']} bytes, as {DESCRIPTOR} records", f"{len(raw)} bytes"))
+    if "hash" in spec:
+        recorded = str(spec["hash"]).removeprefix("sha256:")
+        actual = hashlib.sha256(raw).hexdigest()
+        if recorded != actual:
+            problems.append(Problem(path, f"SHA-256 {recorded[:12]}…, as {DESCRIPTOR} records", f"{actual[:12]}… (the file was changed)"))
+    return problems
 
 
 def _check_cited_sources(resource: Resource, first_row: int) -> list[Problem]:
@@ -288,21 +321,34 @@ def _check_cited_sources(resource: Resource, first_row: int) -> list[Problem]:
 
 
 def _read_csv(path: str, raw: bytes) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Parse strictly: an unterminated quote, or a row with fewer or more cells than the header,
+    is a problem at that row (a lenient parser would silently swallow the rest of the file)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, [Problem(path, "UTF-8 text", f"an invalid byte at position {exc.start}")]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    problems: list[Problem] = []
     try:
-        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
-    except pd.errors.EmptyDataError:
+        for record in reader:
+            rows.append(record)
+    except csv.Error as exc:
+        where = len(rows) + 1  # the record being read: its opening row
+        found = "a quote that is never closed" if "unexpected end of data" in str(exc) or "EOF" in str(exc) else str(exc)
+        return None, [Problem(path, "well-formed CSV (every quoted cell closed)", found, row=where)]
+    rows = [r for r in rows if r != []]  # blank lines
+    if not rows:
         return None, [Problem(path, "a header row", "an empty file", row=1)]
-    except pd.errors.ParserError as exc:
-        match = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
-        if match:
-            expected, line, saw = match.groups()
-            return None, [Problem(path, f"{expected} fields", f"{saw} fields", row=int(line))]
-        return None, [Problem(path, "well-formed CSV", str(exc).strip())]
-    return table.fillna(""), []
+    header, body = rows[0], rows[1:]
+    for number, record in enumerate(body, start=2):
+        if len(record) != len(header):
+            problems.append(Problem(path, f"{len(header)} cells, as in the header", f"{len(record)} cells", row=number))
+            if len(problems) >= _MAX_PER_COLUMN:
+                break
+    if problems:
+        return None, problems
+    return pd.DataFrame(body, columns=header, dtype=str), []
 
 
 def _read_geojson(path: str, raw: bytes) -> tuple[dict | None, pd.DataFrame | None, list[Problem]]:
@@ -364,12 +410,15 @@ def _cast(raw: pd.Series, missing: pd.Series, spec: dict[str, Any]) -> tuple[pd.
     kind = spec.get("type", "string")
     present = ~missing
     if kind in ("integer", "year"):
-        numbers = pd.to_numeric(raw.where(present), errors="coerce")
-        bad = present & (numbers.isna() | (numbers % 1 != 0))
-        return numbers.where(~bad).round().astype("Int64"), bad, "an integer" if kind == "integer" else "a year"
+        numbers = pd.to_numeric(raw.where(present), errors="coerce").astype(float)
+        # Beyond 2**53 a float cannot hold every integer: such a cell is a problem, not a cast error.
+        bad = present & (numbers.isna() | (numbers % 1 != 0) | ~(numbers.abs() <= _LARGEST_EXACT))
+        expected = f"an integer of at most {len(str(_LARGEST_EXACT))} digits" if kind == "integer" else "a year"
+        return numbers.where(~bad).round().astype("Int64"), bad, expected
     if kind == "number":
-        numbers = pd.to_numeric(raw.where(present), errors="coerce")
-        return numbers.astype("Float64"), present & numbers.isna(), "a number"
+        numbers = pd.to_numeric(raw.where(present), errors="coerce").astype(float)
+        bad = present & ~np.isfinite(numbers.fillna(np.nan).to_numpy(dtype=float))
+        return numbers.where(~bad).astype("Float64"), bad, "a finite number"
     if kind == "boolean":
         true_values = set(spec.get("trueValues", _TRUE))
         false_values = set(spec.get("falseValues", _FALSE))

@@ -21,6 +21,7 @@ import threading
 import time
 import weakref
 from pathlib import Path
+from typing import Callable
 
 from .package import DESCRIPTOR, DataError, DataPackage, load_package
 
@@ -58,11 +59,15 @@ class PackageSource:
     """Hands out the last good package; a daemon thread per process checks for a new one every
     `interval` seconds."""
 
-    def __init__(self, directory: Path | str, interval: float = 2.0, package: DataPackage | None = None):
+    def __init__(self, directory: Path | str, interval: float = 2.0, package: DataPackage | None = None,
+                 load: Callable[[Path], DataPackage] | None = None):
+        """`load` reads and validates a package, raising DataError (the app passes one that also
+        runs the disclosure audit: a package that would reveal a small count is never served)."""
         self.directory = Path(directory)
         self.interval = max(interval, MIN_INTERVAL)
+        self._load = load or (lambda folder: load_package(folder))  # looked up at call time
         self._signature = _signature(self.directory)
-        self._package = package if package is not None else load_package(self.directory)
+        self._package = package if package is not None else self._load(self.directory)
         self._watcher_pid: int | None = None  # the process whose watcher thread runs
 
     def current(self) -> DataPackage:
@@ -86,7 +91,7 @@ class PackageSource:
             return
         self._signature = signature
         try:
-            package = load_package(self.directory)
+            package = self._load(self.directory)
         except DataError as error:
             log.error("republished package refused by process %d, still serving %s: %s",
                       os.getpid(), self._package.version, error)

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..data import DataPackage
+from pathlib import Path
+
+import pandas as pd
+
+from ..data import DataError, DataPackage, Problem, load_package
 from .build import from_published, spec_from_descriptor
 from .disclosure import DisclosureError
 from .tables import audit_table
@@ -44,3 +48,30 @@ def assert_protected(package: DataPackage) -> None:
     findings = audit_package(package)
     if findings:
         raise DisclosureError("disclosure audit failed:\n" + "\n".join(f"  - {f}" for f in findings[:50]))
+
+
+def audit_problems(package: DataPackage) -> list[Problem]:
+    """The audit's findings as the loader's problems: file, row (spreadsheet row of the cell),
+    column (the count) — what `pazos-dash validate` and the app's start print."""
+    problems = []
+    for finding in audit_package(package):
+        resource = package.resources[finding.resource]
+        frame = resource.frame
+        match = pd.Series(True, index=frame.index)
+        for key, value in finding.cell.items():
+            if key in frame.columns:
+                match &= frame[key].isna() if value is None or (isinstance(value, float) and pd.isna(value)) else (frame[key] == value)
+        rows = list(match[match.fillna(False)].index)
+        count = resource.disclosure.get("count", "count") if resource.disclosure else None
+        problems.append(Problem(resource.path, f"disclosure control with k = {resource.k}", finding.problem,
+                                row=2 + int(rows[0]) if rows else None, column=count))
+    return problems
+
+
+def load_audited(directory: Path | str) -> DataPackage:
+    """Load and validate a package, then audit it; every reason to refuse it is one DataError."""
+    package = load_package(directory)
+    problems = audit_problems(package)
+    if problems:
+        raise DataError(directory, problems)
+    return package

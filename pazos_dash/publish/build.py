@@ -41,6 +41,7 @@ class Output:
     primary_key: list[str] = dc_field(default_factory=list)
     foreign_keys: list[dict[str, Any]] = dc_field(default_factory=list)
     disclosure: dict[str, Any] | None = None
+    rules: list[dict[str, Any]] = dc_field(default_factory=list)  # checked by the loader (data/rules.py)
 
     @property
     def path(self) -> str:
@@ -68,6 +69,8 @@ class Output:
             spec["schema"]["foreignKeys"] = self.foreign_keys
         if self.disclosure:
             spec["disclosure"] = self.disclosure
+        if self.rules:
+            spec["rules"] = self.rules
         return spec
 
 
@@ -126,8 +129,13 @@ def _count_output(spec: TableSpec, records: pd.DataFrame, source: str, dim_field
               field(spec.count, "integer", title=meta.pop("count_title"), minimum=0), _suppressed_field()]
     key = ["year", *[f["name"] for f in dim_fields if f["name"] != "cluster_id"]]
     fks = _cluster_fk() if any(f["name"] == "cluster_id" for f in dim_fields) else []
+    rules = []
+    if len(spec.dims) == 1:  # the total row is the sum of its cells; the police's own tables add up to the annual series
+        rules.append({"type": "total", "field": spec.count, "dimension": spec.dims[0], "by": list(spec.group),
+                      **({"equals": {"resource": "homicides_annual", "field": "homicides", "where": {"geography": "Palmira"}}}
+                         if source == "victims" else {})})
     return Output(frame=table[[f["name"] for f in fields]], fields=fields, primary_key=key, foreign_keys=fks,
-                  disclosure=_disclosure(spec, source), **meta)
+                  disclosure=_disclosure(spec, source), rules=rules, **meta)
 
 
 def _area_fields(with_rest: bool) -> list[dict[str, Any]]:
@@ -286,6 +294,8 @@ def annual_homicides(inputs: Inputs) -> Output:
     })
     return Output(
         name="homicides_annual", frame=frame, sources=[POLICE_SOURCE, DANE_SOURCE], primary_key=["year", "geography"],
+        rules=[{"type": "ratio", "field": "rate_per_100k", "numerator": "homicides", "denominator": "population",
+                "scale": 100000, "decimals": 2}],
         title=("Homicidios por año: Palmira, Cali, Valle del Cauca y Colombia", "Homicides per year: Palmira, Cali, Valle del Cauca and Colombia"),
         description=("Homicidios registrados por la Policía Nacional (DIJIN), población proyectada por el DANE y tasa por 100.000 habitantes. El último año es preliminar. El DANE cambió la base censal en 2018: parte de la caída de la tasa ese año se debe al denominador.",
                      "Homicides recorded by the National Police (DIJIN), DANE projected population and rate per 100,000 residents. The last year is preliminary. DANE changed its census base in 2018: part of that year's fall in the rate comes from the denominator."),
@@ -387,6 +397,7 @@ def partner_tables(inputs: Inputs) -> list[Output]:
             title=("Aportes por año, aliado y componente" + label[0], "Contributions by year, partner and component" + label[1]),
             description=("Recursos comprometidos y ejecutados en pesos colombianos (COP corrientes), en efectivo o en especie, y el clúster donde se invirtieron (vacío = todo el municipio).",
                          "Resources committed and executed in Colombian pesos (current COP), in cash or in kind, and the cluster where they were invested (empty = the whole municipality)."),
+            rules=[{"type": "not_greater", "field": "executed_cop", "than": "committed_cop"}],
             demo=demo, sources=sources, primary_key=["year", "partner_id", "component", "cluster_id", "kind"],
             foreign_keys=[{"fields": ["partner_id"], "reference": {"resource": "partners", "fields": ["partner_id"]}},
                           *_cluster_fk()],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import json
 from dataclasses import replace
 import os
@@ -45,12 +46,17 @@ def package_descriptor(outputs: list[Output], *, last_updated: str, k: int, k_yo
 
 
 def write_files(directory: Path, outputs: list[Output], descriptor: dict[str, Any]) -> None:
-    for output in outputs:
+    """Every file, then the descriptor with each file's size and SHA-256 (the Data Package's
+    `bytes` and `hash`): a file cut short or changed afterwards is refused by the loader."""
+    for output, spec in zip(outputs, descriptor["resources"]):
         target = directory / output.path
         if output.geojson is not None:
             target.write_text(json.dumps(output.geojson, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         else:
             output.frame.to_csv(target, index=False, lineterminator="\n")
+        written = target.read_bytes()
+        spec["bytes"] = len(written)
+        spec["hash"] = "sha256:" + hashlib.sha256(written).hexdigest()
     (directory / DESCRIPTOR).write_text(json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 

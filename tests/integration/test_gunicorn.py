@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import requests
 
-from tests.conftest import PUBLISHED, REPO, break_clusters, republish, set_homicides_2024
+from tests.conftest import PUBLISHED, REPO, REVISED_POPULATION_2024, break_clusters, republish, revise_population_2024
 
 
 def _free_port() -> int:
@@ -70,9 +70,9 @@ def test_procfile_command_serves_pages_and_downloads():
         assert layout.headers.get("Content-Encoding") == "gzip"  # responses are compressed
 
 
-def _homicides_2024(url: str) -> str:
+def _population_2024(url: str) -> str:
     rows = requests.get(f"{url}/download/homicides_annual.csv", timeout=5).text.splitlines()
-    return next(row for row in rows if row.startswith("2024,")).split(",")[1]
+    return next(row for row in rows if row.startswith("2024,")).split(",")[2]
 
 
 def _workers(master: int) -> set[int]:
@@ -110,14 +110,14 @@ def test_a_republished_package_is_served_without_a_restart(tmp_path: Path):
         _wait_until(lambda: len(_workers(master)) == 2, "gunicorn has forked its two workers")
         workers = _workers(master)
         before = requests.get(f"{url}/healthz", timeout=5).json()["package_version"]
-        assert _homicides_2024(url) != "1234"
+        assert _population_2024(url) != str(REVISED_POPULATION_2024)
         requests.get(f"{url}/", timeout=10)  # figures of the old package are now cached
-        republish(target, set_homicides_2024)
+        republish(target, revise_population_2024)
         # Each worker reloads in its own background thread (a thread of the preloading master
         # does not survive the fork): wait until both have, then either may answer.
         _wait_until(lambda: workers <= _logged_by(log, r"served by process (\d+)"), "both workers serve the new package")
         for _ in range(6):
-            assert _homicides_2024(url) == "1234"
+            assert _population_2024(url) == str(REVISED_POPULATION_2024)
             assert requests.get(f"{url}/healthz", timeout=5).json()["package_version"] != before
 
         # A broken republish is refused: the last good package stays on line.
@@ -126,7 +126,7 @@ def test_a_republished_package_is_served_without_a_restart(tmp_path: Path):
         _wait_until(lambda: workers <= _logged_by(log, r"refused by process (\d+)"), "both workers refuse it")
         for _ in range(6):
             assert requests.get(f"{url}/healthz", timeout=5).json()["package_version"] == good
-            assert _homicides_2024(url) == "1234"
+            assert _population_2024(url) == str(REVISED_POPULATION_2024)
 
 
 def test_gunicorn_stops_with_the_validator_message_on_a_bad_package(tmp_path: Path):

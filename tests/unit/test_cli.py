@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PUBLISHED, REPO
+from tests.conftest import reseal, PUBLISHED, REPO
 
 
 @pytest.fixture
@@ -19,6 +19,7 @@ def broken_package(tmp_path: Path) -> Path:
     shutil.copytree(PUBLISHED, target)
     csv = target / "clusters.csv"
     csv.write_text(csv.read_text(encoding="utf-8").replace(",21480,", ",-21480,"), encoding="utf-8")
+    reseal(target, "clusters.csv")  # a consistent package whose content is wrong: the cell must be named
     return target
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from pazos_dash.data import DataError, load_package
-from tests.conftest import PUBLISHED
+from tests.conftest import PUBLISHED, reseal
 
 
 @pytest.fixture
@@ -25,6 +25,7 @@ def _rewrite_csv(path: Path, edit) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     edit(lines)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reseal(path.parent, path.name)  # a consistent package whose content is wrong
 
 
 def _set_cell(path: Path, row: int, column: str, value: str) -> None:
@@ -32,6 +33,7 @@ def _set_cell(path: Path, row: int, column: str, value: str) -> None:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     frame.loc[row - 2, column] = value
     frame.to_csv(path, index=False)
+    reseal(path.parent, path.name)
 
 
 def _problem_text(directory: Path) -> str:
@@ -76,6 +78,7 @@ def test_missing_column_names_file_row_and_column(package_dir):
     path = package_dir / "clusters.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns=["residents"])
     frame.to_csv(path, index=False)
+    reseal(package_dir, "clusters.csv")
     message = _problem_text(package_dir)
     assert "clusters.csv, row 1, column 'residents': expected column 'residents' declared in the schema" in message
 
@@ -83,7 +86,7 @@ def test_missing_column_names_file_row_and_column(package_dir):
 @pytest.mark.parametrize(
     "file, row, column, value, expected",
     [
-        pytest.param("homicides_annual.csv", 5, "homicides", "doscientos", "expected an integer, found 'doscientos'", id="wrong type"),
+        pytest.param("homicides_annual.csv", 5, "homicides", "doscientos", "expected an integer of at most 16 digits, found 'doscientos'", id="wrong type"),
         pytest.param("clusters.csv", 3, "residents", "-12", "expected a value >= 0, found '-12'", id="negative count"),
         pytest.param("clusters.csv", 2, "zone", "suburban", "expected one of ['urban', 'rural'], found 'suburban'", id="outside enum"),
         pytest.param("neighbourhoods.csv", 4, "name", "", "expected a value (the field is required), found an empty cell", id="empty required"),
@@ -108,7 +111,7 @@ def test_duplicate_primary_key_names_the_second_row(package_dir):
 def test_ragged_csv_row_is_named(package_dir):
     _rewrite_csv(package_dir / "clusters.csv", lambda lines: lines.__setitem__(3, lines[3] + ",extra"))
     message = _problem_text(package_dir)
-    assert "clusters.csv, row 4: expected 6 fields, found 7 fields" in message
+    assert "clusters.csv, row 4: expected 6 cells, as in the header, found 7 cells" in message
 
 
 def test_every_problem_is_reported_at_once(package_dir):

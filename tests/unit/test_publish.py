@@ -17,7 +17,7 @@ from pazos_dash.data import DataError, load_package
 from pazos_dash.publish import publish
 from pazos_dash.publish.audit import audit_package
 from pazos_dash.publish.demo_raw import write_demo_raw
-from tests.conftest import PUBLISHED, REPO
+from tests.conftest import PUBLISHED, REPO, reseal
 
 REFERENCE = REPO / "data" / "reference"
 EDITORIAL = REPO / "data" / "editorial"
@@ -130,6 +130,7 @@ def test_audit_catches_a_revealed_complement(tmp_path, shipped):
     others = total - shown["homicides"].astype(int).sum()
     frame.loc[victim, ["homicides", "suppressed"]] = [str(others), "False"]  # reveals the complement as 'the rest'
     frame.to_csv(path, index=False)
+    reseal(copy, "homicides_by_age_group.csv")
     findings = audit_package(load_package(copy))
     assert any(f.resource == "homicides_by_age_group" for f in findings)
 

@@ -14,7 +14,7 @@ import pytest
 
 from pazos_dash.data import source as source_module
 from pazos_dash.data.source import PackageSource
-from tests.conftest import PUBLISHED, break_clusters, republish, set_homicides_2024
+from tests.conftest import PUBLISHED, REVISED_POPULATION_2024, break_clusters, republish, revise_population_2024
 
 DEADLINE = 30  # seconds: a load validates the whole package, and the machine may be busy
 
@@ -45,11 +45,11 @@ def test_a_republish_is_loaded_in_the_background_and_never_inside_a_request(publ
     monkeypatch.setattr(source_module, "load_package", recording_load)
     source = PackageSource(published, interval=0)
     first = source.current()
-    republish(published, set_homicides_2024)
+    republish(published, revise_population_2024)
     _wait_for(lambda: source.current().version != first.version, "the new package is served")
     assert loads[0] == threading.current_thread().name  # the start-up load
     assert loads[1:] and threading.current_thread().name not in loads[1:], loads
-    assert 1234 in source.current().resources["homicides_annual"].frame["homicides"].tolist()
+    assert REVISED_POPULATION_2024 in source.current().resources["homicides_annual"].frame["population"].tolist()
 
 
 def test_a_broken_republish_is_refused_and_the_last_good_package_stays(published, caplog):
@@ -80,6 +80,6 @@ def test_a_forked_process_watches_on_its_own(published):
                 time.sleep(0.02)
         finally:
             os._exit(code)
-    republish(published, set_homicides_2024)
+    republish(published, revise_population_2024)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, "the forked process kept serving the old package"
