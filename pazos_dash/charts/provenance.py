@@ -81,7 +81,7 @@ def provenance(frame: pd.DataFrame, package: DataPackage, resources: Sequence[st
         rows=len(frame),
         demo_rows=int((status == "demo").sum()),
         suppressed_rows=int(frame["suppressed"].astype(bool).sum()) if "suppressed" in frame.columns else 0,
-        preliminary_rows=int((frame["note"].astype(str) == "preliminary").sum()) if "note" in frame.columns else 0,
+        preliminary_rows=int(status.eq("preliminary").sum()),
         k=frame.attrs.get("k", min(thresholds) if thresholds else None),
         last_updated=max((r.last_updated for r in used if r.last_updated), default=package.last_updated),
     )

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from ..i18n import t
 from ..domain import CENSUS_BREAK, PAZOS_END, PAZOS_START
-from .theme import DEMO_COLOUR, PALETTE, PERIOD_FILL, PRIMARY, base_figure, hatch
+from .theme import PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, base_figure, hatch, status_words
 
 
 def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", **_options) -> go.Figure:
@@ -20,11 +20,7 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
         x0=PAZOS_START - 0.5, x1=PAZOS_END + 0.5, fillcolor=PERIOD_FILL, line_width=0, layer="below",
         annotation_text=t("chart.homicides_annual.pazos_period", lang), annotation_position="top left",
     )
-    for status, style in (
-        ("reported", dict(line=dict(color=PRIMARY, width=3), marker=dict(size=7, color=PRIMARY))),
-        ("demo", dict(line=dict(color=DEMO_COLOUR, width=2, dash="dash"),
-                      marker=dict(size=9, color="white", line=dict(color=DEMO_COLOUR, width=2)))),
-    ):
+    for status, style in STATUS_STYLES.items():
         rows = frame[frame["status"] == status]
         if rows.empty:
             continue
@@ -35,7 +31,7 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
             y=series[measure].astype("float"),
             mode="lines+markers",
             name=t(f"legend.{status}", lang),
-            customdata=series[["source"]].fillna("").to_numpy(),
+            customdata=status_words(series["status"].fillna(""), lang),
             hovertemplate="%{x}: <b>%{y:,}</b><br>%{customdata[0]}<extra></extra>",
             connectgaps=False,
             **style,
@@ -63,7 +59,7 @@ def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, **_option
             x=rows["year"].astype(float), y=rows["rate_per_100k"].astype(float), name=area, mode="lines+markers",
             line=dict(width=4 if emphasis else 2, color=PALETTE[index], dash="solid" if emphasis else ["dot", "dash", "dashdot"][index % 3]),
             marker=dict(size=7 if emphasis else 5, symbol=["circle", "square", "diamond", "triangle-up"][index % 4]),
-            customdata=rows[["source"]].fillna("").to_numpy(),
+            customdata=status_words(rows["status"].fillna(""), lang),
             hovertemplate=f"{area} %{{x}}: <b>%{{y:,.1f}}</b><br>%{{customdata[0]}}<extra></extra>",
         )
     figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t("field.rate_per_100k", lang), xaxis=dict(dtick=2))
@@ -130,7 +126,7 @@ def youth_homicide_rate_figure(frame: pd.DataFrame, *, lang: str, **_options) ->
     figure = base_figure(lang)
     years = frame["year"].astype(int).astype(str)
     figure.add_bar(x=years, y=frame["youth_rate_per_100k"].astype(float), name=t("legend.youth_rate", lang),
-                   marker=dict(color=PALETTE[5]), customdata=frame[["source"]].to_numpy(),
+                   marker=dict(color=PALETTE[5]), customdata=status_words(frame["status"], lang),
                    hovertemplate="%{x}: <b>%{y:.0f}</b><br>%{customdata[0]}<extra></extra>")
     figure.add_bar(x=years, y=frame["city_rate_per_100k"].astype(float), name=t("legend.city_rate", lang),
                    marker=dict(color=PRIMARY), hovertemplate="%{x}: <b>%{y:.1f}</b><extra></extra>")

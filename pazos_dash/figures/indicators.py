@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .theme import DEMO_COLOUR, PALETTE, PRIMARY, base_figure, hatch
+from .theme import PALETTE, PRIMARY, STATUS_STYLES, base_figure, hatch
 
 STATUS_COLOURS = {"on_track": "#009E73", "at_risk": "#E69F00", "off_track": "#D55E00", "no_data": "#bdbdbd"}
 
@@ -36,10 +36,9 @@ def indicator_detail_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go
     """An indicator's yearly values, its baseline and its target; demonstration values hollow."""
     figure = base_figure(lang)
     definition = frame.attrs.get("definition", {})
-    for status, style in (("reported", dict(line=dict(color=PRIMARY, width=3), marker=dict(size=7, color=PRIMARY))),
-                          ("demo", dict(line=dict(color=DEMO_COLOUR, width=2, dash="dash"),
-                                        marker=dict(size=9, color="white", line=dict(color=DEMO_COLOUR, width=2))))):
-        rows = frame[["year"]].merge(frame[frame["status"] == status], on="year", how="left")
+    values = frame[frame["kind"] == "value"] if "kind" in frame.columns else frame  # the target is drawn as a star below
+    for status, style in STATUS_STYLES.items():
+        rows = values[["year"]].merge(values[values["status"] == status], on="year", how="left")
         if rows["value"].notna().any():
             figure.add_scatter(x=rows["year"].astype(float), y=rows["value"].astype("Float64").astype(float), mode="lines+markers",
                                name=t(f"legend.{status}", lang), hovertemplate="%{x}: <b>%{y:,.2f}</b><extra></extra>", **style)

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .theme import base_figure
+from .theme import base_figure, status_words
 
 # Official SDG colours (United Nations SDG communications guidelines).
 SDG_COLOURS = {1: "#E5243B", 2: "#DDA63A", 3: "#4C9F38", 4: "#C5192D", 8: "#A21942", 10: "#DD1367", 16: "#00689D", 17: "#19486A"}
@@ -45,7 +45,7 @@ def sdg_16_1_1_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figur
     figure = base_figure(lang)
     figure.add_scatter(x=frame["year"].astype(float), y=frame["value"].astype(float), mode="lines+markers",
                        name="16.1.1", line=dict(color=SDG_COLOURS[16], width=3), marker=dict(color=SDG_COLOURS[16]),
-                       customdata=frame[["source"]].fillna("").to_numpy(),
+                       customdata=status_words(frame["status"].fillna(""), lang),
                        hovertemplate="%{x}: <b>%{y:.1f}</b><br>%{customdata[0]}<extra></extra>")
     figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t("field.rate_per_100k", lang), xaxis=dict(dtick=2), showlegend=False)
     return figure

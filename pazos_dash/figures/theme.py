@@ -28,6 +28,20 @@ TEMPLATE = go.layout.Template(
 )
 
 
+# How a value looks by its status: reported solid; preliminary hollow in the same colour (it will
+# be revised); demonstration grey, dashed and hollow (no public figure exists).
+STATUS_STYLES = {
+    "reported": dict(line=dict(color=PRIMARY, width=3), marker=dict(size=7, color=PRIMARY)),
+    "preliminary": dict(line=dict(color=PRIMARY, width=2, dash="dot"), marker=dict(size=10, color="white", line=dict(color=PRIMARY, width=2))),
+    "demo": dict(line=dict(color=DEMO_COLOUR, width=2, dash="dash"), marker=dict(size=9, color="white", line=dict(color=DEMO_COLOUR, width=2))),
+}
+
+
+def status_words(statuses, lang: str) -> list[list[str]]:
+    """Each row's status in words, for hover labels (the sources are named under every chart)."""
+    return [[t(f"value.{status}", lang) if status else ""] for status in statuses]
+
+
 def hatch(colour: str) -> dict:
     """The diagonal hatch that marks demonstration bars. The background colour is explicit:
     with one pattern for a whole trace, plotly.js otherwise leaves the bar transparent."""

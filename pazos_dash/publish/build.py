@@ -7,16 +7,18 @@ order; the sources it cites are in sources.py. Split by group when issue 14 adds
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field as dc_field
+from datetime import date
+from dataclasses import dataclass, field as dc_field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..data import DataPackage
+from ..data import DataError, DataPackage, Problem
 from .schema import (COMPONENTS, SECTORS, UNKNOWN, VICTIM_AGE, VICTIM_SEX, WEAPONS, YOUTH_AGE, YOUTH_SEX,
                      field)
-from .sources import DANE, DEMO, EDITORIAL, FOUNDING_DOCUMENT, OPSI, POLICE, PUBLIC_REPORTS, cite, with_english_titles
+from .sources import (DANE, DEMO, EDITORIAL, FOUNDING_DOCUMENT, OPSI, POLICE, POLICE_COMPILATION, PUBLIC_REPORTS, cite,
+                      with_english_titles)
 from .tables import TOTAL, TableSpec, margins_of, protected_table
 
 CC_BY = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -74,8 +76,17 @@ class Output:
         return spec
 
 
+STATUSES = ["reported", "preliminary", "demo", "suppressed"]
+
+
 def _status_field() -> dict[str, Any]:
-    return field("status", title="Estado del dato", required=True, enum=["reported", "demo"])
+    """What each row is: a published figure, a preliminary one, a demonstration value (no public
+    figure exists), or a suppressed cell (disclosure control)."""
+    return field("status", title="Estado del dato", required=True, enum=STATUSES)
+
+
+def _source_field(required: bool = True) -> dict[str, Any]:
+    return field("source", title="Fuentes (nombres de la lista de fuentes del paquete, separados por ';')", required=required)
 
 
 def _suppressed_field() -> dict[str, Any]:
@@ -123,10 +134,22 @@ def _disclosure(spec: TableSpec, source: str) -> dict[str, Any]:
             "margins": [list(m) for m in spec.margins], "count": spec.count}
 
 
-def _count_output(spec: TableSpec, records: pd.DataFrame, source: str, dim_fields: list[dict], **meta: Any) -> Output:
+def _count_output(spec: TableSpec, records: pd.DataFrame, source: str, dim_fields: list[dict], *,
+                  real_totals: bool = False, **meta: Any) -> Output:
+    """A disclosure-controlled count table with each row's status and sources. `real_totals`: the
+    total rows are real even where the split is demonstration (homicides by cluster)."""
     table = to_published(spec, protected_table(spec, records))
     fields = [field("year", "year", title="Año", required=True), *dim_fields,
-              field(spec.count, "integer", title=meta.pop("count_title"), minimum=0), _suppressed_field()]
+              field(spec.count, "integer", title=meta.pop("count_title"), minimum=0), _suppressed_field(),
+              _status_field(), _source_field()]
+    totals = table[list(spec.dims)].isna().all(axis=1)
+    names = [s["name"] for s in meta["sources"]]
+    table["status"] = "demo" if meta.get("demo") else "reported"
+    table["source"] = ";".join(names)
+    if real_totals:
+        table.loc[totals, "status"] = "reported"
+        table.loc[totals, "source"] = ";".join(n for n in names if n != DEMO_SOURCE["name"])
+    table.loc[table["suppressed"].astype(bool), "status"] = "suppressed"
     key = ["year", *[f["name"] for f in dim_fields if f["name"] != "cluster_id"]]
     fks = _cluster_fk() if any(f["name"] == "cluster_id" for f in dim_fields) else []
     rules = []
@@ -166,6 +189,40 @@ def _cluster_of(raw: DataPackage) -> dict[str, str]:
     return dict(zip(neighbourhoods["neighbourhood_id"].astype(str), neighbourhoods["cluster_id"].astype(str)))
 
 
+VICTIM_TABLES = ("homicides_monthly", "homicides_by_sex", "homicides_by_age_group", "homicides_by_weapon", "homicides_by_cluster")
+
+
+def official_annual(inputs: Inputs) -> pd.Series:
+    """Palmira's official annual homicide count by year (the series the package publishes)."""
+    reference = pd.read_csv(inputs.reference / "homicides_police_dane_2003_2024.csv")
+    palmira = reference[reference["geography"] == "Palmira"]
+    return palmira.set_index("year")["homicides"].astype(int)
+
+
+def reconcile(inputs: Inputs, victims: pd.DataFrame, *, real: bool) -> None:
+    """Victim records must fall within the official series' years and not after today, and, when
+    their tables are published as the Police's figures, add up to the official count of every
+    year: otherwise invented or extra records would be credited to the Police. Refuse, naming the
+    record (file, row, column) or the year and the tables."""
+    official = official_annual(inputs)
+    path = inputs.raw.resources["victims"].path
+    first, last = int(official.index.min()), min(int(official.index.max()), date.today().year)
+    outside = victims["date"].notna() & ((victims["year"] < first) | (victims["year"] > last)
+                                         | (victims["date"].dt.date > date.today()))
+    problems = [Problem(path, f"a date between {first}-01-01 and {min(date(last, 12, 31), date.today())} (the official series' years, not after today)",
+                        str(victims.at[i, "date"].date()), row=int(i) + 2, column="date")
+                for i in list(victims.index[outside])[:10]]
+    if real:
+        counts = victims.groupby("year").size()
+        for year in sorted(set(counts.index) | set(official.index)):
+            if first <= year <= last and int(counts.get(year, 0)) != int(official.get(year, 0)):
+                problems.append(Problem(path, f"{int(official.get(year, 0))} victims in {year}, the official annual count "
+                                        f"(homicides_annual) that {', '.join(VICTIM_TABLES)} publish as the Police's",
+                                        f"{int(counts.get(year, 0))} records dated {year}", column="date"))
+    if problems:
+        raise DataError(inputs.raw.directory, problems)
+
+
 def homicide_tables(inputs: Inputs, k: int) -> list[Output]:
     victims = inputs.raw.table("victims").copy()
     victims["year"] = victims["date"].dt.year
@@ -173,6 +230,7 @@ def homicide_tables(inputs: Inputs, k: int) -> list[Output]:
     cluster_of = _cluster_of(inputs.raw)
     victims["area"] = victims["neighbourhood_id"].map(lambda n: cluster_of.get(str(n), "rest") if pd.notna(n) else "rest")
     demo_fields = set(inputs.demo_fields.get("victims", [])) | ({"*"} if "victims" in inputs.demo_inputs else set())
+    reconcile(inputs, victims, real="*" not in demo_fields and "date" not in demo_fields)
     years = sorted(victims["year"].unique())
     outputs = []
 
@@ -180,7 +238,7 @@ def homicide_tables(inputs: Inputs, k: int) -> list[Output]:
         return "*" in demo_fields or any(c in demo_fields for c in columns)
 
     def sources_for(demo: bool) -> list[dict]:
-        return [DEMO_SOURCE] if demo else [POLICE_SOURCE]
+        return [DEMO_SOURCE] if demo else [POLICE_SOURCE, POLICE_COMPILATION]
 
     monthly = TableSpec("homicides_monthly", ("year",), ("month",), {"month": tuple(range(1, 13))},
                         margins_of(("month",)), "homicides", k)
@@ -217,7 +275,8 @@ def homicide_tables(inputs: Inputs, k: int) -> list[Output]:
                      + ("La asignación a clústeres es de demostración; los totales anuales son reales." if demo else ""),
                      f"Homicides per year in each cluster, in the rest of the municipality and in total (k = {k}). "
                      + ("The assignment to clusters is demonstration data; the annual totals are real." if demo else "")),
-        demo=demo, sources=[POLICE_SOURCE, DEMO_SOURCE] if demo else [POLICE_SOURCE]))
+        demo=demo, sources=[*sources_for(is_demo("date")), *([DEMO_SOURCE] if demo and not is_demo("date") else [])],
+        real_totals=not is_demo("date")))
     return outputs
 
 
@@ -287,13 +346,14 @@ def annual_homicides(inputs: Inputs) -> Output:
     reference = pd.read_csv(inputs.reference / "homicides_police_dane_2003_2024.csv", dtype={"note": str}, keep_default_na=False)
     frame = pd.DataFrame({
         "year": reference["year"], "geography": reference["geography"], "homicides": reference["homicides"],
-        "population": reference["population"], "rate_per_100k": reference["rate_per_100k"], "status": "reported",
-        "source": cite(POLICE_SOURCE, DANE_SOURCE), "source_url": POLICE_SOURCE["path"],
+        "population": reference["population"], "rate_per_100k": reference["rate_per_100k"],
+        "status": reference["note"].map(lambda note: "preliminary" if str(note).startswith("preliminary") else "reported"),
+        "source": cite(POLICE_SOURCE, DANE_SOURCE, POLICE_COMPILATION), "source_url": POLICE_SOURCE["path"],
         "population_source": reference["population_source"].map(_coded(POPULATION_SOURCE_CODES, "population_source")),
         "note": reference["note"].map(_coded(NOTE_CODES, "note")),
     })
     return Output(
-        name="homicides_annual", frame=frame, sources=[POLICE_SOURCE, DANE_SOURCE], primary_key=["year", "geography"],
+        name="homicides_annual", frame=frame, sources=[POLICE_SOURCE, DANE_SOURCE, POLICE_COMPILATION], primary_key=["year", "geography"],
         rules=[{"type": "ratio", "field": "rate_per_100k", "numerator": "homicides", "denominator": "population",
                 "scale": 100000, "decimals": 2}],
         title=("Homicidios por año: Palmira, Cali, Valle del Cauca y Colombia", "Homicides per year: Palmira, Cali, Valle del Cauca and Colombia"),
@@ -443,7 +503,7 @@ def indicator_tables(inputs: Inputs, outputs: dict[str, Output]) -> list[Output]
 
     annual = outputs["homicides_annual"].frame
     for row in annual[annual["geography"] == "Palmira"].itertuples():
-        add("homicide_rate", row.year, row.rate_per_100k, "reported", cite(POLICE_SOURCE, DANE_SOURCE))
+        add("homicide_rate", row.year, row.rate_per_100k, row.status, row.source)
     youth_rate = pd.read_csv(inputs.reference / "palmira_youth_homicide_rate.csv")
     for row in youth_rate.itertuples():
         add("youth_homicide_rate", row.year, row.rate_per_100k, "reported", cite(OPSI))
@@ -468,6 +528,11 @@ def indicator_tables(inputs: Inputs, outputs: dict[str, Output]) -> list[Output]
         match = value_frame[(value_frame["indicator_id"] == row.indicator_id) & (value_frame["year"] == row.baseline_year)]
         baseline.append(match["value"].iloc[0] if len(match) else None)
     definitions.insert(definitions.columns.get_loc("baseline_year") + 1, "baseline", baseline)
+    # the baseline is a computed value like any other: as real as the value it was read from
+    definitions.insert(definitions.columns.get_loc("baseline") + 1, "baseline_status", [
+        (lambda match: str(match["status"].iloc[0]) if len(match) else None)(
+            value_frame[(value_frame["indicator_id"] == row.indicator_id) & (value_frame["year"] == row.baseline_year)])
+        for row in definitions.itertuples()])
     return [
         Output(
             name="indicators", frame=definitions,
@@ -483,15 +548,16 @@ def indicator_tables(inputs: Inputs, outputs: dict[str, Output]) -> list[Output]
                     field("name_es", title="Nombre", required=True), field("name_en", title="Nombre (en inglés)", required=True),
                     field("definition_es", title="Definición"), field("definition_en", title="Definición (en inglés)"),
                     field("baseline_year", "year", title="Año base"), field("baseline", "number", title="Línea base"),
+                    field("baseline_status", title="Estado de la línea base", enum=STATUSES),
                     field("target_year", "year", title="Año meta"), field("target", "number", title="Meta"),
-                    field("target_status", title="Estado de la meta", enum=["reported", "demo"])]),
+                    field("target_status", title="Estado de la meta", enum=STATUSES)]),
         Output(
             name="indicator_values", frame=value_frame,
             title=("Valores anuales de los indicadores", "Yearly indicator values"),
             description=("Valor de cada indicador por año, calculado de los demás recursos del paquete; 'status' dice si es una cifra con fuente o de demostración.",
                          "Each indicator's value per year, computed from the package's other resources; 'status' says whether it is a sourced or a demonstration figure."),
             demo=any(v["status"] == "demo" for v in values),
-            sources=_cited_sources(value_frame, [POLICE_SOURCE, DANE_SOURCE, OPSI, SEED_SOURCE, DEMO_SOURCE]),
+            sources=_cited_sources(value_frame, [POLICE_SOURCE, DANE_SOURCE, POLICE_COMPILATION, OPSI, SEED_SOURCE, DEMO_SOURCE]),
             primary_key=["indicator_id", "year"],
             foreign_keys=[{"fields": ["indicator_id"], "reference": {"resource": "indicators", "fields": ["indicator_id"]}}],
             fields=[field("indicator_id", title="Indicador (código)", required=True), field("year", "year", title="Año", required=True),
@@ -505,6 +571,21 @@ def _cited_sources(frame: pd.DataFrame, candidates: list[dict[str, Any]]) -> lis
     return [s for s in candidates if s["name"] in cited]
 
 
+def with_row_provenance(output: Output) -> Output:
+    """Every table says per row what the row is (`status`) and where it comes from (`source`,
+    the names of its sources): tables that do not set them per row get their resource's."""
+    if output.frame is None:
+        return output
+    frame, fields = output.frame.copy(), list(output.fields)
+    if "status" not in frame.columns:
+        frame["status"] = "demo" if output.demo else "reported"
+        fields.append(_status_field())
+    if "source" not in frame.columns:
+        frame["source"] = cite(*output.sources)
+        fields.append(_source_field())
+    return replace(output, frame=frame, fields=fields)
+
+
 def build_all(inputs: Inputs, *, k: int, k_youth: int) -> list[Output]:
     """Every resource of the package, in publication order."""
     outputs: dict[str, Output] = {}
@@ -513,7 +594,7 @@ def build_all(inputs: Inputs, *, k: int, k_youth: int) -> list[Output]:
         outputs[output.name] = output
     for output in indicator_tables(inputs, outputs):
         outputs[output.name] = output
-    return list(outputs.values())
+    return [with_row_provenance(output) for output in outputs.values()]
 
 
 def read_manifest(raw_dir: Path) -> tuple[frozenset[str], dict[str, list[str]], str]:

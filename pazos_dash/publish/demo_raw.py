@@ -202,6 +202,8 @@ def write_demo_raw(out: Path, reference: Path, seed: int = 2020, scale: int = 1)
         "generator": f"pazos-dash demo-raw --seed {seed} --scale {scale}",
         "demo_inputs": ["clusters", "neighbourhoods", "enrolments", "partners", "contributions", "cluster_geometry",
                         "neighbourhood_geometry"],
-        "demo_fields": {"victims": ["neighbourhood_id"]},
+        # At scale 1 the records reproduce the Police's published margins (only the place is invented);
+        # scaled, every victim count is invented and no table may carry the Police's name.
+        "demo_fields": {"victims": ["neighbourhood_id"] if scale == 1 else ["*"]},
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

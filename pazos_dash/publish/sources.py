@@ -13,14 +13,22 @@ SEPARATOR = ";"
 
 POLICE = {
     "name": "policia-dijin",
-    "title": "Policía Nacional de Colombia – DIJIN, Grupo de Información de Criminalidad: hojas anuales de homicidios",
-    "path": "https://github.com/reynellbadillo/homicidios_Colombia_2003_2024",
-    "i18n": {"en": {"title": "National Police of Colombia – DIJIN, Crime Information Group: annual homicide spreadsheets"}},
+    "title": "Policía Nacional de Colombia – DIJIN, Grupo de Información de Criminalidad: estadística delictiva (homicidios)",
+    "path": "https://www.policia.gov.co/estadistica-delictiva",
+    "i18n": {"en": {"title": "National Police of Colombia – DIJIN, Crime Information Group: crime statistics (homicides)"}},
 }
 DANE = {
     "name": "dane",
     "title": "DANE: proyecciones municipales de población (base censal 2005 hasta 2017; CNPV 2018 desde 2018)",
+    "path": "https://www.dane.gov.co/index.php/estadisticas-por-tema/demografia-y-poblacion/proyecciones-de-poblacion",
     "i18n": {"en": {"title": "DANE: municipal population projections (2005 census base up to 2017; 2018 census base from 2018)"}},
+}
+# The Police's yearly spreadsheets were read from this public compilation of them: credited as such.
+POLICE_COMPILATION = {
+    "name": "compilacion-policia",
+    "title": "Compilación pública de las hojas anuales de la Policía (repositorio reynellbadillo/homicidios_Colombia_2003_2024), de donde se leyeron",
+    "path": "https://github.com/reynellbadillo/homicidios_Colombia_2003_2024",
+    "i18n": {"en": {"title": "Public compilation of the Police's yearly spreadsheets (repository reynellbadillo/homicidios_Colombia_2003_2024), from which they were read"}},
 }
 FOUNDING_DOCUMENT = {
     "name": "alcaldia-pazos-2023",

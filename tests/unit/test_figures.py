@@ -52,8 +52,10 @@ def test_reported_only_series_has_no_demo_marking():
     frame = load_package(PUBLISHED).table("homicides_annual")
     palmira = frame[frame["geography"] == "Palmira"]
     figure = homicides_annual_figure(palmira, lang="es", measure="rate_per_100k")
-    assert [trace.name for trace in figure.data] == ["Cifra reportada"]
-    assert list(figure.data[0].y) == pytest.approx(palmira["rate_per_100k"].astype(float).tolist())
+    assert [trace.name for trace in figure.data] == ["Cifra reportada", "Cifra preliminar (será revisada)"]
+    reported = palmira["rate_per_100k"].astype(float).where(palmira["status"] == "reported")
+    assert _series(figure.data[0].y) == _series(reported.tolist())  # the preliminary year is drawn apart, hollow
+    assert _series(figure.data[1].y)[-1] == pytest.approx(float(palmira["rate_per_100k"].iloc[-1]))
     assert not any("DEMOSTRACIÓN" in (a.text or "") for a in figure.layout.annotations)
 
 

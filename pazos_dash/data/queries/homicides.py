@@ -32,7 +32,7 @@ def homicides_breakdown(package: DataPackage, dimension: str = "sex", **_options
     cells = table[table[dimension].notna()].copy()
     cells["share_pct"] = (100 * cells["homicides"].astype("Float64") / cells["year"].map(totals).astype("Float64")).round(1)
     cells = cells.rename(columns={dimension: "category"})
-    return stamped(cells[["year", "category", "homicides", "share_pct", "suppressed"]].reset_index(drop=True),
+    return stamped(cells[["year", "category", "homicides", "share_pct", "suppressed", "status", "source"]].reset_index(drop=True),
                    package, f"homicides_by_{dimension}")
 
 

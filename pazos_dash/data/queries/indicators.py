@@ -24,8 +24,6 @@ def indicator_scoreboard(package: DataPackage, component: str = "any", status: s
     for d in definitions.itertuples():
         series = values[values["indicator_id"] == d.indicator_id]
         latest = series.iloc[-1] if len(series) else None
-        at_baseline = series[series["year"] == d.baseline_year]
-        baseline_status = str(at_baseline["status"].iloc[0]) if len(at_baseline) else None
         result = assess(
             baseline=None if pd.isna(d.baseline) else float(d.baseline),
             baseline_year=None if pd.isna(d.baseline_year) else int(d.baseline_year),
@@ -39,7 +37,7 @@ def indicator_scoreboard(package: DataPackage, component: str = "any", status: s
             "indicator_id": d.indicator_id, "name_es": d.name_es, "name_en": d.name_en, "component": d.component,
             "unit": d.unit, "direction": d.direction,
             "baseline_year": d.baseline_year, "baseline": d.baseline, "target_year": d.target_year, "target": d.target,
-            "target_status": d.target_status,
+            "baseline_status": d.baseline_status, "target_status": d.target_status,
             "latest_year": None if latest is None else int(latest["year"]), "latest": None if latest is None else float(latest["value"]),
             "latest_status": None if latest is None else str(latest["status"]),
             "progress_pct": None if result.progress is None else round(100 * result.progress, 1),
@@ -47,7 +45,7 @@ def indicator_scoreboard(package: DataPackage, component: str = "any", status: s
             # not 'status': in this package that word says reported or demonstration
             "progress_status": result.status,
             # A row is as real as its least real value: the target, the baseline or the latest value.
-            "status": "demo" if "demo" in (d.target_status, baseline_status, None if latest is None else latest["status"]) else "reported",
+            "status": "demo" if "demo" in (d.target_status, d.baseline_status, None if latest is None else latest["status"]) else "reported",
             "source": ";".join(dict.fromkeys(
                 ([] if latest is None else str(latest["source"]).split(";"))
                 + sources_of(package, "indicators").split(";"))),

@@ -39,7 +39,7 @@ def youth_enrolments_by_component(package: DataPackage, area: str = "all", **_op
     """Enrolments per year and component, for the whole municipality or one cluster."""
     table = package.table("youth_enrolments")
     rows = table[_area_rows(table, area) & table["component"].notna()]
-    frame = rows[["year", "component", "enrolments", "suppressed"]].reset_index(drop=True)
+    frame = rows[["year", "component", "enrolments", "suppressed", "status", "source"]].reset_index(drop=True)
     frame = stamped(frame, package, "youth_enrolments")
     frame.attrs.update(area=area, area_name=_area_name(package, area))
     return frame
@@ -51,7 +51,7 @@ def youth_people_breakdown(package: DataPackage, dimension: str = "sex", area: s
     other = "age_group" if dimension == "sex" else "sex"
     rows = table[_area_rows(table, area) & table[dimension].notna() & table[other].isna()]
     rows = rows.rename(columns={dimension: "category"})
-    frame = rows[["year", "category", "people", "suppressed"]].reset_index(drop=True)
+    frame = rows[["year", "category", "people", "suppressed", "status", "source"]].reset_index(drop=True)
     frame = stamped(frame, package, "youth_people")
     frame.attrs.update(area=area, area_name=_area_name(package, area))
     return frame
