@@ -40,7 +40,9 @@ class Provenance:
 
     @property
     def all_demo(self) -> bool:
-        return self.rows > 0 and self.demo_rows == self.rows
+        """Every value shown is invented: every row is demonstration and no row cites a real
+        source (a real total split at random, or a real rate beside an invented target, is not)."""
+        return self.rows > 0 and self.demo_rows == self.rows and all(s.name == "demo" for s in self.sources)
 
 
 def cited(frame: pd.DataFrame) -> list[str]:
@@ -77,7 +79,7 @@ def provenance(frame: pd.DataFrame, package: DataPackage, resources: Sequence[st
     thresholds = [r.k for r in used if r.k is not None]
     return Provenance(
         sources=sources,
-        licences=licence_titles(used),
+        licences=licence_titles(used, lang),
         rows=len(frame),
         demo_rows=int((status == "demo").sum()),
         suppressed_rows=int(frame["suppressed"].astype(bool).sum()) if "suppressed" in frame.columns else 0,
@@ -93,5 +95,9 @@ def resource_sources(resource, lang: str) -> tuple[Source, ...]:
                  for s in resource.sources)
 
 
-def licence_titles(resources) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(lic.get("title") or lic.get("name", "") for r in resources for lic in r.licenses))
+def licence_title(licence: dict, lang: str) -> str:
+    return licence.get("i18n", {}).get(lang, {}).get("title") or licence.get("title") or licence.get("name", "")
+
+
+def licence_titles(resources, lang: str = "es") -> tuple[str, ...]:
+    return tuple(dict.fromkeys(licence_title(lic, lang) for r in resources for lic in r.licenses))

@@ -57,20 +57,20 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
                                       style={"height": "0.8rem", "minWidth": "5rem"}, className="mb-1"),
                          html.Span(f"{fmt_number(progress, lang, 0)} %", className="small")])
                if progress is not None else html.Span("—"))
-        demo_target = " *" if r.target_status == "demo" else ""
+        star = {True: " *", False: ""}  # a demonstration value, explained in the table's foot
         rows.append(html.Tr([
             html.Th(dcc.Link(getattr(r, f"name_{lang}"), href=view.site.chart("indicator_detail", lang, {"indicator_detail-indicator": r.indicator_id})), scope="row"),
             html.Td(t(f"category.{r.component}", lang)),
             html.Td(t(f"unit.{r.unit}", lang)),
-            html.Td(_value(r.baseline, r.baseline_year, r.unit, lang), className="num"),
-            html.Td(_value(r.target, r.target_year, r.unit, lang) + demo_target, className="num"),
-            html.Td(_value(r.latest, r.latest_year, r.unit, lang), className="num"),
+            html.Td(_value(r.baseline, r.baseline_year, r.unit, lang) + star[r.baseline_status == "demo"], className="num"),
+            html.Td(_value(r.target, r.target_year, r.unit, lang) + star[r.target_status == "demo"], className="num"),
+            html.Td(_value(r.latest, r.latest_year, r.unit, lang) + star[r.latest_status == "demo"], className="num"),
             html.Td(bar),
             html.Td(badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status]),
                     **{"data-status": r.progress_status}),
             html.Td(sparkline(series.get(r.indicator_id, []), lang)),
         ], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id, "data-status": r.status}))
-    starred = frame["target_status"].eq("demo").any() if len(frame) else False
+    starred = bool(len(frame)) and frame[["baseline_status", "target_status", "latest_status"]].eq("demo").any().any()
     foot = [html.Tfoot(html.Tr(html.Td(t("scoreboard.demo_target", lang), colSpan=len(headers), className="small scoreboard-note")))] if starred else []
     return html.Table(
         [html.Caption(caption), html.Thead(html.Tr([html.Th(t(f"scoreboard.{h}", lang), scope="col") for h in headers])),

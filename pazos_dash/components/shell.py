@@ -9,6 +9,7 @@ from dash import dcc, html
 
 from .bootstrap import alert, container
 
+from ..charts.provenance import licence_title
 from ..data import DataPackage
 from ..i18n import fmt_date, t
 
@@ -94,7 +95,7 @@ def demo_notice(cards: Sequence[tuple[str, str]], lang: str) -> Any:
 
 
 def footer(*, package: DataPackage, lang: str, methodology_href: str, present_href: str) -> html.Footer:
-    licences = ", ".join(lic.get("title") or lic.get("name", "") for lic in package.licenses)
+    licences = ", ".join(licence_title(lic, lang) for lic in package.licenses)
     return html.Footer(
         container(
             html.P(

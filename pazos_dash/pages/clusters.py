@@ -4,9 +4,10 @@ import re
 
 from dash import dcc, html
 
-from ..components.bootstrap import col, row
-from ..components.chart_card import GRAPH_CONFIG
-from ..data.queries import cluster_profile, territory_facts
+from ..charts import provenance
+from ..components.bootstrap import badge, col, row
+from ..components.chart_card import GRAPH_CONFIG, source_line
+from ..data.queries import MAP_RESOURCES, cluster_profile, stamped, territory_facts
 from ..figures.clusters import cluster_trend_figure
 from ..i18n import fmt_number, t
 from ..pages.base import Links, Page, card_for, intro
@@ -44,8 +45,14 @@ def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: s
         return [html.P(t("profile.hint", lang), className="text-body-secondary mb-0")]
     components = ([html.Li(t(f"category.{c}", lang)) for c in profile["components"]]
                   or [html.Li(t("profile.none", lang))])
+    # The profile's numbers carry their provenance like any chart: the cluster's facts and the trend's rows.
+    resources = (MAP_RESOURCES[metric], "clusters", "neighbourhoods")
+    shown = provenance(stamped(profile["trend"], runtime.package, *resources), runtime.package, resources, lang)
+    facts = runtime.package.table("clusters")
+    demo = shown.demo or bool(facts.loc[facts["cluster_id"] == cluster_id, "status"].eq("demo").any())
     return [
         html.H2(t("profile.heading", lang, name=profile["name"]), className="h5", id="profile-name"),
+        badge(t("demo.badge", lang), color="warning", className="demo-badge mb-2") if demo else None,
         row([
             col([
                 html.P([html.Strong(t("profile.residents", lang) + ": "),
@@ -62,6 +69,7 @@ def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: s
                           id="profile-trend", style={"height": "220px"}),
             ], sizes="col-md-7"),
         ]),
+        source_line(shown, lang, id="profile-source"),
     ]
 
 

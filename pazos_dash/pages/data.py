@@ -44,7 +44,7 @@ def _dataset(resource: Resource, lang: str, links: Links) -> html.Section:
         (t("catalogue.kind", lang), html.Span(kind, className="badge text-bg-warning" if resource.demo else None)),
         (t("catalogue.rows", lang), fmt_number(len(resource.frame), lang)),
         (t("catalogue.updated", lang), fmt_date(resource.last_updated, lang)),
-        (t("catalogue.licence", lang), ", ".join(licence_titles([resource]))),
+        (t("catalogue.licence", lang), ", ".join(licence_titles([resource], lang))),
         (t("catalogue.source", lang), [html.Span([html.A(s.title, href=s.url, rel="noopener") if s.url.startswith("http") else s.title,
                                                  "; " if i < len(sources) - 1 else ""]) for i, s in enumerate(sources)]),
         (t("catalogue.download", lang), [

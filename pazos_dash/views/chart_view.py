@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..charts import ChartSpec, ChartState, Provenance, provenance
 from ..data import DataPackage
+from ..i18n import t
 from ..runtime import Runtime
 from ..urls import Urls
 
@@ -55,11 +56,15 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
         state = (runtime.state_from_query(chart_id, query, package) if query is not None
                  else runtime.state(chart_id, options, package))
     frame = runtime.frame(state, package)
+    shown = provenance(frame, package, spec.resources, lang)
+    takeaway = spec.takeaway(frame, lang)
+    if shown.demo:  # a sentence read aloud or quoted never passes an invented number off as real
+        takeaway = f"{takeaway} {t('demo.takeaway_all' if shown.all_demo else 'demo.takeaway_some', lang)}".strip()
     return ChartView(
         spec=spec, state=state, lang=lang, package=package, frame=frame,
         figure=runtime.figure(state, lang, package),
-        takeaway=spec.takeaway(frame, lang),
-        provenance=provenance(frame, package, spec.resources, lang),
+        takeaway=takeaway,
+        provenance=shown,
         urls=ChartAddresses(
             page=urls.chart(chart_id, lang, state.query()),
             embed=urls.embed(chart_id, lang, state.query()),

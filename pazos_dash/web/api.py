@@ -57,7 +57,7 @@ def summary(resource: Resource, package: DataPackage, lang: str, prefix: str) ->
         "demonstration_data": resource.demo,
         "rows": len(resource.frame),
         "last_updated": resource.last_updated,
-        "licences": list(licence_titles([resource])),
+        "licences": list(licence_titles([resource], lang)),
         "sources": [{"name": s.name, "title": s.title, "path": s.url} for s in resource_sources(resource, lang)],
         "fields": [{"name": f["name"], "type": f.get("type", "string"), "title": _field_title(f, lang),
                     "description": f.get("i18n", {}).get(lang, {}).get("description") or f.get("description", "")}

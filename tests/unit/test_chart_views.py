@@ -303,3 +303,18 @@ def test_no_page_shows_a_raw_code_or_the_other_language(runtime, dash_app, lang)
         strings = visible(layout)
         check_visible_text(strings, lang, f"{page.page_id} {lang}")
         assert not [s for s in strings if "shared/" in s], page.page_id
+
+
+@pytest.mark.parametrize("metric", ["homicides", "youth"])
+def test_the_cluster_profile_says_what_is_demonstration_and_where_it_comes_from(runtime, metric):
+    """The profile opened by a click shows invented residents and trends: it carries the badge
+    and names its sources like a card does."""
+    from pazos_dash.pages.clusters import profile_panel
+
+    panel = profile_panel(runtime, "C3", metric, "es")
+    shown = texts(panel)
+    assert t("demo.badge", "es") in shown
+    cited = {s["name"] for r in ("clusters", {"homicides": "homicides_by_cluster", "youth": "youth_people"}[metric])
+             for s in RESOURCES[r]["sources"]}
+    line = texts(by_id(panel, "profile-source"))
+    assert set(s for s in line if s in SOURCE_TITLES["es"].values()) == {SOURCE_TITLES["es"][n] for n in cited}
