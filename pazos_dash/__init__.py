@@ -18,18 +18,21 @@ from plotly.io.json import to_json_plotly
 
 from .data import DataError
 from .data.source import PackageSource
+from .pages import NOT_FOUND_MODULE, register_pages, site_urls, title as page_title
 from .publish.audit import load_audited
-from .pages import register_pages, site_urls
 from .pages.callbacks import register_callbacks, register_map_callbacks, register_presentation_callbacks
 from .runtime import Runtime, cache_config
 from .settings import Settings
 from .i18n import LANGUAGES, t
 from .urls import Urls
 from .web.callback_cache import CallbackResponseCache
+from .web.callback_guard import CallbackRequestGuard
+from .web.crawlers import register_crawler_files
 from .web.observability import configure_logging, install_access_log
-from .web.api import register_api
+from .web.api import api_error, register_api
 from .web.routes import register_routes
 from .web.security import SecurityHeaders
+from .web.prerender import to_html
 from .web.static import StaticFiles
 
 __all__ = ["create_app", "Settings", "DataError"]
@@ -68,11 +71,33 @@ class PazosDash(dash.Dash):
         return (f'<script id="_dash-config" type="application/json">{to_json_plotly(config)[:-1]},'
                 f'"validation_layout":{self._validation_json}}}</script>')
 
+    def index(self, *args: Any, **kwargs: Any) -> str | tuple[str, int]:
+        """Dash's index page for every path Flask does not route elsewhere; for an address that is
+        not a page, the same with HTTP 404 (Dash would answer 200 with its app shell)."""
+        body = super().index(*args, **kwargs)
+        return body if self.answer_for(request.path)[2] else (body, 404)
+
+    def answer_for(self, address: str) -> tuple[dict[str, Any], dict[str, str], bool]:
+        """(the registered page, its path variables, whether it exists) for an address: a path no
+        page matches, the not-found page itself, or an embed of an unknown chart does not."""
+        page = page_at(self.urls.relative(address))
+        variables = path_variables(page, self.urls.relative(address))
+        exists = bool(page) and not page["module"].endswith(NOT_FOUND_MODULE) and page.get("exists", lambda **_: True)(**variables)
+        return page, variables, exists
+
     def interpolate_index(self, **kwargs: str) -> str:
-        path = (self.strip_relative_path(request.path) or "").strip("/")
-        page = page_at(path)
-        if page.get("title"):
-            kwargs["title"] = html_escape(page["title"], quote=False)
+        page, variables, exists = self.answer_for(request.path)
+        lang = self.urls.lang_for(request.path, request.query_string.decode("latin-1"))
+        if exists:
+            if page.get("title"):
+                kwargs["title"] = html_escape(page["title"], quote=False)
+        else:
+            # Readable before any script runs (crawlers, link checkers, scripts off); Dash's renderer
+            # then draws the same layout in its place (the router picks the same page).
+            kwargs["title"] = html_escape(page_title("not_found", lang), quote=False)
+            if not page or page["module"].endswith(NOT_FOUND_MODULE):
+                page = dash.page_registry[f"pazos_dash.pages.{NOT_FOUND_MODULE}"]
+            kwargs["app_entry"] = f'<div id="react-entry-point">{to_html(page["layout"](**variables))}</div>'
         # Dash always sends dash_table's loader and Babel's polyfill for old browsers (43 KB
         # compressed); no page here has a DataTable, and every browser that can draw the charts
         # has what the polyfill adds except Babel's regenerator runtime, which the partial
@@ -80,7 +105,16 @@ class PazosDash(dash.Dash):
         kwargs["scripts"] = "\n".join(line for line in kwargs.get("scripts", "").split("\n")
                                       if not any(unused in line for unused in _UNUSED_SCRIPTS))
         index = super().interpolate_index(**kwargs)
-        return index.replace("<html>", f'<html lang="{self.urls.lang_of(path)}">', 1)
+        return index.replace("<html>", f'<html lang="{lang}">', 1)
+
+
+def _template_pattern(template: str, group: bool) -> str:
+    """A page's path template as a regular expression, each <variable> matching anything (as Dash's router)."""
+    parts = re.split(r"<[^>]*>", template)
+    names = re.findall(r"<([^>]*)>", template)
+    if not group:
+        return ".*".join(map(re.escape, parts))
+    return re.escape(parts[0]) + "".join(f"(?P<{name}>.*)" + re.escape(part) for name, part in zip(names, parts[1:]))
 
 
 def page_at(path: str) -> dict[str, Any]:
@@ -89,11 +123,18 @@ def page_at(path: str) -> dict[str, Any]:
     (each <variable> matching anything) before its fixed path; {} when none matches."""
     for page in dash.page_registry.values():
         template = (page.get("path_template") or "").strip("/")
-        if template and re.fullmatch(".*".join(map(re.escape, re.split(r"<[^>]*>", template))), path):
+        if template and re.fullmatch(_template_pattern(template, group=False), path):
             return page
         if path == page["path"].strip("/"):
             return page
     return {}
+
+
+def path_variables(page: dict[str, Any], path: str) -> dict[str, str]:
+    """The <variables> of a page's path template, read from `path` ({} for a fixed path)."""
+    template = (page.get("path_template") or "").strip("/")
+    match = re.fullmatch(_template_pattern(template, group=True), path) if template else None
+    return match.groupdict() if match else {}
 
 
 def create_app(settings: Settings | None = None) -> PazosDash:
@@ -126,6 +167,7 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     app.layout = html.Div(dash.page_container, id="app-root")
     register_routes(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
     register_api(app.server, runtime, app.config.routes_pathname_prefix)
+    register_crawler_files(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
     # Pure UI state stays in the browser: the phone menu opens without a server round trip.
     app.clientside_callback(
         dash.ClientsideFunction(namespace="navbar", function_name="toggle"),  # assets/clientside-navbar.js
@@ -150,8 +192,25 @@ def _harden(app: PazosDash, settings: Settings) -> None:
     # Order matters: the access log's clock starts before a cached answer can end the request.
     install_access_log(server, lambda: runtime.package.version)
     SecurityHeaders(server, embeds, app.csp_hashes, settings.basemap_url)
+    # A malformed callback request is refused before the cache or Dash reads it.
+    # Dash's page router reads the browser's location as sent: a path under this app, a query string.
+    home = app.config.requests_pathname_prefix
+    location = {
+        "_pages_location.pathname": lambda value: isinstance(value, str) and value.startswith(home.rstrip("/") or "/"),
+        "_pages_location.search": lambda value: value is None or isinstance(value, str),
+    }
+    CallbackRequestGuard(server, f"{prefix}_dash-update-component", lambda: app.callback_map, location)
     CallbackResponseCache(server, runtime.cache, f"{prefix}_dash-update-component", lambda: runtime.package.version)
     StaticFiles(server, prefix, ASSETS, runtime.cache)
+
+    @server.errorhandler(404)
+    def _not_found(_error):
+        """Flask's own 404s (an unknown download or published file, a path outside the app) get
+        the site's page in the address's language; the API's stay JSON."""
+        if request.path.startswith(f"{prefix}api/"):
+            return api_error(404, f"unknown address; start at {prefix}api/v1/")
+        body = app.index()
+        return (body[0] if isinstance(body, tuple) else body), 404
 
     @server.errorhandler(500)
     def _server_error(_error):  # never a traceback: Flask has already logged it

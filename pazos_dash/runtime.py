@@ -23,7 +23,8 @@ def cache_config(settings: Settings) -> dict[str, Any]:
     if settings.cache_type == "filesystem":
         config.update(CACHE_TYPE="FileSystemCache", CACHE_DIR=str(settings.cache_dir))
     elif settings.cache_type == "redis":
-        config.update(CACHE_TYPE="RedisCache", CACHE_REDIS_URL=settings.redis_url)
+        # Redis with the in-process cache behind it: an outage slows the app, never stops it (cache.py).
+        config.update(CACHE_TYPE="pazos_dash.cache.FallbackCache", CACHE_REDIS_URL=settings.redis_url)
     else:
         config.update(CACHE_TYPE="SimpleCache")
     return config

@@ -4,7 +4,7 @@ published files and the presentation. The deployment's base path is applied here
 from __future__ import annotations
 
 from typing import Mapping
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from .domain import LANGUAGES
 
@@ -55,6 +55,22 @@ class Urls:
         first = path.strip("/").split("/", 1)[0]
         return first if first in LANGUAGES and first != self.default_lang else self.default_lang
 
+    def relative(self, address: str) -> str:
+        """An address as a browser sends it ('/pazos/en/x') -> the path relative to the app root
+        ('en/x'); '' for the root and for anything outside the base path."""
+        path = "/" + address.lstrip("/")
+        return path[len(self.base_path):].strip("/") if path.startswith(self.base_path) or path + "/" == self.base_path else ""
+
+    def lang_for(self, address: str, query: str = "") -> str:
+        """The language of an answer to this address: its path's (`/en/...` English, else the
+        default), and for a download the `lang` it asks for, as download addresses carry it."""
+        path = self.relative(address)
+        if path.startswith("download/"):
+            asked = parse_qs(query).get("lang", [""])[-1]
+            if asked in LANGUAGES:
+                return asked
+        return self.lang_of(path)
+
     # ---- addresses a browser follows (base path applied)
     def href(self, path: str, params: Mapping[str, object] | None = None, fragment: str = "") -> str:
         return self.base_path + path.lstrip("/") + _query(params) + (f"#{fragment}" if fragment else "")
@@ -84,6 +100,12 @@ class Urls:
 
     def present(self, lang: str, slide: int | None = None) -> str:
         return self.href(self.present_path(lang), {"slide": slide} if slide else None)
+
+    def site_pages(self) -> list[dict[str, str]]:
+        """Every page a reader (or a search engine) may open, each as {language: address}: the
+        sitemap's entries, the two languages of one page paired."""
+        pages = [{lang: self.page(page_id, lang) for lang in LANGUAGES} for page_id in PAGE_SLUGS]
+        return pages + [{lang: self.present(lang) for lang in LANGUAGES}]
 
     def route(self, path: str) -> str:
         """A server route of this deployment (/download/, /data/, /healthz) as Flask mounts it."""

@@ -12,7 +12,9 @@ from typing import Any
 import dash
 from dash import html
 from dash.development.base_component import Component
+from flask import has_request_context, request
 
+from ..charts import CHARTS
 from ..components.shell import demo_notice, footer, navbar, page_frame
 from ..domain import other_language
 from ..i18n import LANGUAGES, t
@@ -27,6 +29,7 @@ PAGES: tuple[Page, ...] = tuple(
     module.PAGE for module in (overview, homicides, clusters, youth, partners, sdg, indicators, data)
 )
 PAGES_BY_ID = {page.page_id: page for page in PAGES}
+NOT_FOUND_MODULE = "not_found_404"  # the module name Dash Pages renders for a path no page matches
 
 
 def site_urls(base_path: str, default_lang: str) -> Urls:
@@ -58,46 +61,58 @@ def demo_cards(body: list[Any]) -> list[tuple[str, str]]:
     return found
 
 
-def render(page: Page, lang: str, runtime: Runtime, urls: Urls, query: dict[str, Any] | None = None) -> html.Div:
-    """The full layout of one page in one language. Query values are passed on to the switch link."""
-    query = query or {}
-    links = Links(lang, urls)
-    other = other_language(lang)
-    nav_items = [(p.page_id, t(f"nav.{p.page_id}", lang), urls.page(p.page_id, lang), p.page_id == page.page_id) for p in PAGES]
-    body = page.body(runtime, lang, links, {k: str(v) for k, v in query.items()})
+def _frame(lang: str, runtime: Runtime, urls: Urls, *, current: str | None, heading: str, body: list[Any],
+           switch_href: str) -> html.Div:
+    """The site's chrome (skip link, navbar with the language switch, footer) around a body."""
+    nav_items = [(p.page_id, t(f"nav.{p.page_id}", lang), urls.page(p.page_id, lang), p.page_id == current) for p in PAGES]
     return page_frame(
         lang=lang,
-        heading=t(f"page.{page.page_id}.heading", lang),
+        heading=heading,
         body=body,
         notice=demo_notice(demo_cards(body), lang),
-        nav=navbar(
-            lang=lang,
-            nav_items=nav_items,
-            switch_href=urls.page(page.page_id, other, query),
-            home_href=urls.page("overview", lang),
-        ),
+        nav=navbar(lang=lang, nav_items=nav_items, switch_href=switch_href, home_href=urls.page("overview", lang)),
         foot=footer(package=runtime.package, lang=lang, methodology_href=urls.page("data", lang), present_href=urls.present(lang)),
     )
 
 
-def not_found(urls: Urls) -> html.Div:
-    """Shown for unknown paths; bilingual because the path may not say which language was meant."""
-    return html.Main(
-        [
-            html.Div(
-                [
-                    html.H1(t("page.not_found.title", lang), className="h3"),
-                    html.P(t("page.not_found.body", lang)),
-                    html.A(t("page.not_found.home", lang), href=urls.page("overview", lang)),
-                ],
-                lang=lang,
-                className="mb-4",
-            )
-            for lang in LANGUAGES
-        ],
-        className="container py-4",
-        id="main",
-    )
+def render(page: Page, lang: str, runtime: Runtime, urls: Urls, query: dict[str, Any] | None = None) -> html.Div:
+    """The full layout of one page in one language. Query values are passed on to the switch link."""
+    query = query or {}
+    body = page.body(runtime, lang, Links(lang, urls), {k: str(v) for k, v in query.items()})
+    return _frame(lang, runtime, urls, current=page.page_id, heading=t(f"page.{page.page_id}.heading", lang), body=body,
+                  switch_href=urls.page(page.page_id, other_language(lang), query))
+
+
+def requested_address() -> tuple[str, str]:
+    """(path, query string) of the address being rendered: in Dash's page router, the browser's
+    location (the router's `_pages_location` inputs); otherwise the request's own."""
+    try:
+        inputs = dash.callback_context.inputs
+    except (dash.exceptions.MissingCallbackContextException, LookupError):  # LookupError: a thread Dash never set up
+        inputs = {}
+    path, search = inputs.get("_pages_location.pathname"), inputs.get("_pages_location.search")
+    if isinstance(path, str):
+        return path, search if isinstance(search, str) else ""
+    if has_request_context():
+        return request.path, request.query_string.decode("latin-1")
+    return "", ""
+
+
+def not_found(runtime: Runtime, urls: Urls, lang: str) -> html.Div:
+    """Shown, with HTTP 404, for any address that is not a page, in the address's language, with
+    the site's navigation (the switch leads to the other language's overview: an unknown address
+    has no translation)."""
+    body = [
+        html.P(t("page.not_found.body", lang), className="lead", id="not-found-body"),
+        html.P(html.A(t("page.not_found.home", lang), href=urls.page("overview", lang), id="not-found-home",
+                      className="btn btn-primary")),
+    ]
+    return _frame(lang, runtime, urls, current=None, heading=t("page.not_found.title", lang), body=body,
+                  switch_href=urls.page("overview", other_language(lang)))
+
+
+def not_found_lang(urls: Urls) -> str:
+    return urls.lang_for(*requested_address())
 
 
 def _layout(page: Page, lang: str, runtime: Runtime, urls: Urls):
@@ -146,10 +161,13 @@ def register_pages(runtime: Runtime, urls: Urls) -> None:
             title=t("embed.title", lang),
             layout=_embed(lang, runtime, urls),
             lang=lang,
+            exists=lambda chart_id: chart_id in CHARTS,  # an unknown chart is a 404 (showing the list of embeds)
         )
+    # Dash Pages renders this for any path no page matches; the server answers those with 404
+    # (PazosDash.index). Title and language follow the address asked for.
     dash.register_page(
-        "pazos_dash.pages.not_found_404",
+        f"pazos_dash.pages.{NOT_FOUND_MODULE}",
         path="/404",
-        title=title("not_found", urls.default_lang),
-        layout=lambda **_query: not_found(urls),
+        title=lambda **_: title("not_found", not_found_lang(urls)),
+        layout=lambda **_query: not_found(runtime, urls, not_found_lang(urls)),
     )

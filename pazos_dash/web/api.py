@@ -32,7 +32,7 @@ class BadRequest(ValueError):
     pass
 
 
-def _error(status: int, message: str) -> Response:
+def api_error(status: int, message: str) -> Response:
     response = jsonify(error={"status": status, "message": message})
     response.status_code = status
     return response
@@ -129,7 +129,7 @@ def register_api(server: Flask, runtime: Runtime, prefix: str) -> None:
         try:
             lang = _lang()
         except BadRequest as error:
-            return _error(400, str(error))
+            return api_error(400, str(error))
         package = runtime.package
         return jsonify(package_version=package.version, last_updated=package.last_updated,
                        datasets=[summary(r, package, lang, prefix) for r in package.resources.values()])
@@ -138,7 +138,7 @@ def register_api(server: Flask, runtime: Runtime, prefix: str) -> None:
     def api_dataset(name: str) -> Response:
         package = runtime.package
         if name not in package.resources:
-            return _error(404, f"no dataset named {name!r}; see {base}datasets")
+            return api_error(404, f"no dataset named {name!r}; see {base}datasets")
         resource = package.resources[name]
         args = {key: request.args.get(key, "") for key in request.args}
         try:
@@ -149,13 +149,14 @@ def register_api(server: Flask, runtime: Runtime, prefix: str) -> None:
             frame, filters = filtered(resource, args)
             limit, offset = _page(args)
         except BadRequest as error:
-            return _error(400, str(error))
+            return api_error(400, str(error))
         page = frame.iloc[offset:offset + limit]
         if fmt == "csv":
             return Response(BOM + page.to_csv(index=False, lineterminator="\n"), content_type="text/csv; charset=utf-8")
         return jsonify(dataset=summary(resource, package, lang, prefix), filters=filters, total=len(frame),
                        offset=offset, limit=limit, data=records(page))
 
-    @server.get(f"{base}<path:_rest>")
-    def api_unknown(_rest: str) -> Response:
-        return _error(404, f"unknown address; start at {base}")
+    @server.get(f"{prefix}api/")
+    @server.get(f"{prefix}api/<path:_rest>")  # any other address under api/, versions to come included
+    def api_unknown(_rest: str = "") -> Response:
+        return api_error(404, f"unknown address; start at {base}")

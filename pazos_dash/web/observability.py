@@ -56,7 +56,9 @@ def install_access_log(server: Flask, package_version: Callable[[], str]) -> Non
     @server.after_request
     def _log(response: Response) -> Response:
         started = g.get("pazos_started")
-        access_log.info("%s %s %s", request.method, request.path, response.status_code, extra={"fields": {
+        problem = g.get("pazos_problem")  # what was wrong with a refused request, said once, here
+        log = access_log.warning if problem else access_log.info
+        log("%s %s %s", request.method, request.path, response.status_code, extra={"fields": {
             "method": request.method,
             "path": request.path,
             "query": request.query_string.decode("latin-1")[:200],
@@ -64,5 +66,6 @@ def install_access_log(server: Flask, package_version: Callable[[], str]) -> Non
             "bytes": response.calculate_content_length(),
             "duration_ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
             "package": package_version(),
+            **({"problem": problem} if problem else {}),
         }})
         return response

@@ -42,6 +42,7 @@ def test_no_serious_violation_on_any_page(dash_duo, dash_app, lang):
     found = {}
     paths = [router.page_path(page.page_id, lang) for page in PAGES]
     paths += [f"{router.prefix(lang)}/embed/homicides_annual", f"{router.prefix(lang)}/{'presentar' if lang == 'es' else 'present'}"]
+    paths += [f"{router.prefix(lang)}/no-such-page"]  # the 404 page
     for path in paths:
         dash_duo.driver.get(dash_duo.server_url.rstrip("/") + path)
         dash_duo.wait_for_element("#main", timeout=10)

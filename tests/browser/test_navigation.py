@@ -59,8 +59,37 @@ def test_in_app_navigation_stays_in_the_language(dash_duo, dash_app):
     assert dash_duo.get_logs() == []
 
 
-def test_unknown_address_shows_a_bilingual_not_found_page(dash_duo, dash_app):
+@pytest.mark.parametrize("path, lang", [("/no-existe", "es"), ("/en/no-such-page", "en")])
+def test_an_unknown_address_shows_the_not_found_page_in_its_language_with_the_site_around_it(dash_duo, dash_app, path, lang):
     dash_duo.start_server(dash_app)
-    dash_duo.driver.get(dash_duo.server_url + "/no-existe")
-    dash_duo.wait_for_contains_text("#main", t("page.not_found.body", "es"), timeout=10)
-    assert t("page.not_found.body", "en") in dash_duo.find_element("#main").text
+    dash_duo.driver.set_window_size(360, 740)
+    dash_duo.driver.get(dash_duo.server_url + path)
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.not_found.title", lang), timeout=10)
+    assert dash_duo.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+    assert dash_duo.driver.title == page_title("not_found", lang)
+    assert t("page.not_found.body", lang) in dash_duo.find_element("#main").text
+    assert dash_duo.driver.execute_script("return document.documentElement.scrollWidth;") <= 360
+    # the phone menu works here too, and leads back into the site in the same language
+    dash_duo.find_element("#navbar-toggler").click()
+    link = dash_duo.find_element("#nav-homicides")
+    dash_duo._wait_for(lambda _: link.is_displayed(), timeout=5, msg="menu did not open")
+    link.click()
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", lang), timeout=10)
+    # the only console error is the browser's note that the address answered 404
+    assert [entry for entry in dash_duo.get_logs() if "status of 404" not in entry["message"]] == []
+
+
+def test_the_not_found_page_reads_without_scripts(dash_duo, dash_app):
+    """What crawlers and link checkers get: the page as the server wrote it, before any script."""
+    dash_duo.start_server(dash_app)
+    dash_duo.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        dash_duo.driver.get(dash_duo.server_url + "/en/no-such-page")
+        heading = dash_duo.driver.find_element(By.ID, "page-heading")
+        assert heading.text == t("page.not_found.title", "en") and heading.is_displayed()
+        home = dash_duo.driver.find_element(By.ID, "not-found-home")
+        assert home.is_displayed() and home.get_attribute("href").endswith("/en")
+        assert dash_duo.driver.find_element(By.ID, "nav-data").is_displayed()  # the navbar, open at this width
+        assert dash_duo.driver.find_element(By.ID, "footer-methodology").is_displayed()
+    finally:
+        dash_duo.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})

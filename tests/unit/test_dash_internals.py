@@ -11,6 +11,7 @@ import pytest
 from dash import html
 
 from pazos_dash import _with_ids, page_at
+from pazos_dash.pages import title as page_title
 
 
 def _config(page_html: str) -> dict:
@@ -33,20 +34,38 @@ def _filled(template: str) -> str:
     return re.sub(r"<[^>]*>", "homicides_annual", template)
 
 
-def _registered_paths() -> list[tuple[str, str]]:
-    return [(_filled(page["path_template"]) if page.get("path_template") else page["path"], page["title"])
-            for page in dash.page_registry.values()]
+def _registered_paths(dash_app) -> list[tuple[str, str]]:
+    paths = []
+    for page in dash.page_registry.values():
+        path = _filled(page["path_template"]) if page.get("path_template") else page["path"]
+        with dash_app.server.test_request_context(path):  # the not-found page's title follows the address
+            paths.append((path, page["title"]() if callable(page["title"]) else page["title"]))
+    return paths
 
 
 def test_every_registered_page_opens_with_its_own_title(dash_app, client):
     """`page_at` reads the public page registry the way Dash's (private) router matches paths."""
-    paths = _registered_paths()
+    paths = _registered_paths(dash_app)
     assert any("embed" in path for path, _ in paths), "templates are among the registered pages"
     for path, title in paths:
         page = client.get(path).get_data(as_text=True)
         assert f"<title>{title.replace('&', '&amp;')}</title>" in page, path
-        assert page_at(path.strip("/"))["title"] == title
-    assert f"<title>{dash_app.title}</title>" in client.get("/no/such/page").get_data(as_text=True)
+        assert page_at(path.strip("/"))["title"] in (title, dash.page_registry["pazos_dash.pages.not_found_404"]["title"])
+    not_found = page_title("not_found", "es").replace("&", "&amp;")
+    assert f"<title>{not_found}</title>" in client.get("/no/such/page").get_data(as_text=True)
+
+
+def test_dash_s_router_reads_the_location_and_renders_not_found_404_as_we_rely_on(dash_app):
+    """The not-found page reads the address from the router's inputs (`_pages_location`), the
+    callback guard checks those two values, and Dash renders the module named `not_found_404`
+    for a path no page matches: all Dash internals, checked here."""
+    import inspect
+
+    from dash import dash as dash_module
+
+    router = next(c for key, c in dash_app.callback_map.items() if "_pages_content.children" in key)
+    assert [(i["id"], i["property"]) for i in router["inputs"]] == [("_pages_location", "pathname"), ("_pages_location", "search")]
+    assert '"not_found_404"' in inspect.getsource(dash_module.Dash.enable_pages)
 
 
 @pytest.mark.parametrize("path", ["", "en/homicides", "embed/youth_served", "en/present"])

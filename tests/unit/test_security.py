@@ -106,9 +106,13 @@ def test_a_page_merely_named_like_an_embed_is_not_frameable(client):
     assert client.get("/embedded").headers["X-Frame-Options"] == "DENY"
 
 
-def test_a_server_error_shows_no_traceback(client):
-    # A callback request the renderer would never send: Dash fails inside, Flask answers 500.
-    response = client.post("/_dash-update-component", json={"output": "graph-homicides_annual.figure", "inputs": "x"})
+def test_a_server_error_shows_no_traceback(client, monkeypatch):
+    # A fault of ours (a malformed request is a 4xx: test_visitor_errors.py): Flask answers 500.
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("pazos_dash.web.routes.chart_view", broken)
+    response = client.get("/download/homicides_annual.csv")
     assert response.status_code == 500
     body = response.get_data(as_text=True)
     assert "Traceback" not in body and "File \"" not in body

@@ -89,6 +89,13 @@ def test_sub_path_deployment_serves_pages_and_downloads_under_the_prefix():
         assert client.get("/download/homicides_annual.csv").status_code == 404
         layout = client.get("/pazos/_dash-layout").get_data(as_text=True)
         assert '"app-root"' in layout, layout[:200]
+        missing = client.get("/pazos/en/nope")  # a 404 in the address's language, its links under the prefix
+        assert missing.status_code == 404 and '<html lang="en">' in missing.get_data(as_text=True)
+        assert 'href="/pazos/en/homicides"' in missing.get_data(as_text=True)
+        assert client.get("/pazos/nope").status_code == 404 and client.get("/pazos/en/homicides").status_code == 200
+        assert "Sitemap: http://localhost/pazos/sitemap.xml" in client.get("/pazos/robots.txt").get_data(as_text=True)
+        sitemap = client.get("/pazos/sitemap.xml").get_data(as_text=True)
+        assert "<loc>http://localhost/pazos/en/homicides</loc>" in sitemap and 'href="http://localhost/pazos/homicidios"' in sitemap
         print("ok")
         """
     )
