@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .data import DataError, load_package
+from .data import DataError
 from .settings import Settings, SettingsError
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
