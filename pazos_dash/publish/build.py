@@ -157,7 +157,7 @@ def _count_output(spec: TableSpec, records: pd.DataFrame, source: str, dim_field
     if len(spec.dims) == 1:  # the total row is the sum of its cells; the police's own tables add up to the annual series
         rules.append({"type": "total", "field": spec.count, "dimension": spec.dims[0], "by": list(spec.group),
                       **({"equals": {"resource": "homicides_annual", "field": "homicides", "where": {"geography": "Palmira"}}}
-                         if source == "victims" else {})})
+                         if source == "victims" and (real_totals or not meta.get("demo")) else {})})
     return Output(frame=table[[f["name"] for f in fields]], fields=fields, primary_key=key, foreign_keys=fks,
                   disclosure=_disclosure(spec, source), rules=rules, **meta)
 
