@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from ..data import DataPackage
 from ..figures.theme import mark_demonstration
+from .provenance import cited
 from ..i18n import t
 
 # An option's allowed values, the first being the default: fixed, or read from the package
@@ -43,8 +44,8 @@ class ChartSpec:
         builder can forget): across the chart when all rows are, in a corner when some are."""
         figure = self.figure(frame, lang=lang, **options)
         demo = frame["status"].astype(str).eq("demo") if "status" in frame.columns else pd.Series([], dtype=bool)
-        if demo.any():
-            mark_demonstration(figure, lang, every_row=bool(demo.all()))
+        if demo.any():  # the same rule as Provenance.all_demo: every row invented and no real source cited
+            mark_demonstration(figure, lang, every_row=bool(demo.all()) and set(cited(frame)) <= {"demo"})
         return figure
 
     def allowed(self, package: DataPackage) -> dict[str, tuple[str, ...]]:

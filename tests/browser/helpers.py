@@ -41,3 +41,14 @@ def choose(dash_duo, chart_id: str, option: str, value: str) -> None:
     dash_duo.find_element(f"#{chart_id}-{option} input[value='{value}']").click()
     dash_duo._wait_for(lambda _: f"{option}={value}" in dash_duo.find_element(f"#download-{chart_id}").get_attribute("href"),
                        timeout=10, msg=f"{chart_id} did not follow {option}={value}")
+
+
+def published_series(dash_duo, chart_id: str, lang: str) -> dict:
+    """The reported and the preliminary traces of a series chart as one: x, and y where either has a value
+    (the preliminary year is drawn apart, hollow)."""
+    from pazos_dash.i18n import t
+
+    traces = {tr["name"]: tr for tr in plotted(dash_duo, chart_id)}
+    parts = [traces[name] for name in (t("legend.reported", lang), t("legend.preliminary", lang)) if name in traces]
+    ys = [next((p["y"][i] for p in parts if p["y"][i] is not None), None) for i in range(len(parts[0]["y"]))]
+    return {"x": parts[0]["x"], "y": ys}

@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from pazos_dash.i18n import t
-from tests.browser.helpers import csv_of, open_page, plotted
+from tests.browser.helpers import csv_of, open_page, published_series
 
 pytestmark = pytest.mark.browser
 
@@ -21,8 +21,7 @@ def test_chart_table_and_csv_show_the_same_numbers(dash_duo, dash_app, lang, pat
     open_page(dash_duo, dash_app, path, t("page.homicides.heading", lang))
     csv = csv_of(dash_duo, "homicides_annual")
 
-    traces = plotted(dash_duo, "homicides_annual")
-    reported = next(trace for trace in traces if trace["name"] == t("legend.reported", lang))
+    reported = published_series(dash_duo, "homicides_annual", lang)
     assert reported["x"] == csv["year"].tolist()
     assert reported["y"] == csv["homicides"].tolist()
 
@@ -45,12 +44,12 @@ def test_demonstration_data_is_announced_on_the_page_and_the_chart(dash_duo, das
     assert "demonstration data" in notice.text.lower()
     card = dash_duo.find_element("#card-cluster_residents")
     assert card.get_attribute("data-demo") == "true"
-    assert t("demo.badge", "en") in card.text
+    assert t("demo.badge_some", "en") in card.text  # invented split of a real total: "includes"
     dash_duo.wait_for_element("#graph-cluster_residents .js-plotly-plot .main-svg", timeout=10)
     annotations = dash_duo.driver.execute_script(
         "return document.querySelector('#graph-cluster_residents .js-plotly-plot').layout.annotations.map(a => a.text);"
     )
-    assert t("demo.watermark", "en") in annotations
+    assert t("demo.watermark_some", "en") in annotations
     csv = csv_of(dash_duo, "cluster_residents")
     assert set(csv["status"]) == {"demo"}
     assert csv["residents"].sum() == 118195  # the real total from the founding document

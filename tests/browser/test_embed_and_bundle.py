@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.browser.helpers import csv_of, open_page, plotted
+from tests.browser.helpers import csv_of, open_page, plotted, published_series
 from tests.conftest import PUBLISHED
 
 pytestmark = pytest.mark.browser
@@ -47,7 +47,7 @@ def test_an_embed_shows_one_chart_with_its_selection_and_no_site_chrome(dash_duo
     chrome = [e.get_attribute("outerHTML")[:120] for e in dash_duo.driver.find_elements("css selector", "#app-root nav, #app-root footer, #app-root .navbar")]
     assert chrome == []
     assert dash_duo.find_element("#homicides_annual-measure input[value='rate_per_100k']").is_selected()
-    drawn = plotted(dash_duo, "homicides_annual")[0]
+    drawn = published_series(dash_duo, "homicides_annual", "en")
     published = pd.read_csv(PUBLISHED / "homicides_annual.csv")
     palmira = published[published["geography"] == "Palmira"].sort_values("year")
     assert drawn["y"][-1] == pytest.approx(palmira["rate_per_100k"].iloc[-1])

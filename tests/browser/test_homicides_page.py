@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 
 from pazos_dash.data.queries import overview_kpis
 from pazos_dash.i18n import fmt_number, t
-from tests.browser.helpers import choose, csv_of, open_page, plotted
+from tests.browser.helpers import choose, csv_of, open_page, plotted, published_series
 from tests.conftest import PUBLISHED
 
 pytestmark = pytest.mark.browser
@@ -16,13 +16,11 @@ pytestmark = pytest.mark.browser
 def test_count_rate_toggle_plots_the_published_rows(dash_duo, dash_app):
     open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
     published = pd.read_csv(PUBLISHED / "homicides_annual.csv").query("geography == 'Palmira'").sort_values("year")
-    reported = next(tr for tr in plotted(dash_duo, "homicides_annual") if tr["name"] == t("legend.reported", "en"))
-    assert reported["y"] == published["homicides"].tolist()
+    assert published_series(dash_duo, "homicides_annual", "en")["y"] == published["homicides"].tolist()
 
     dash_duo.find_element("#homicides_annual-measure input[value='rate_per_100k']").click()
     dash_duo._wait_for(
-        lambda _: next(tr for tr in plotted(dash_duo, "homicides_annual") if tr["name"] == t("legend.reported", "en"))["y"]
-        == published["rate_per_100k"].tolist(),
+        lambda _: published_series(dash_duo, "homicides_annual", "en")["y"] == published["rate_per_100k"].tolist(),
         timeout=10, msg="the rate was not plotted",
     )
     csv = csv_of(dash_duo, "homicides_annual")

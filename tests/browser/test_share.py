@@ -7,13 +7,13 @@ import pytest
 import requests
 
 from pazos_dash.i18n import t
-from tests.browser.helpers import choose, open_page, plotted
+from tests.browser.helpers import choose, open_page, plotted, published_series
 
 pytestmark = pytest.mark.browser
 
 
 def _reported(dash_duo, lang: str) -> dict:
-    return next(tr for tr in plotted(dash_duo, "homicides_annual") if tr["name"] == t("legend.reported", lang))
+    return published_series(dash_duo, "homicides_annual", lang)
 
 
 def _selected(dash_duo, chart_id: str, option: str) -> str:

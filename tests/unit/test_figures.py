@@ -70,7 +70,12 @@ def test_cluster_figure_hatches_demonstration_bars():
     bars = figure.data[0]
     assert list(bars.x) == clusters["residents"].astype(float).tolist()
     assert set(bars.marker.pattern.shape) == {"/"}
-    drawn = CHARTS["cluster_residents"].draw(clusters, lang="en")  # every row demonstration: stamped across
+    # Every bar is an invented split of the founding document's real total: a note, not a stamp across.
+    drawn = CHARTS["cluster_residents"].draw(clusters, lang="en")
+    assert [a.text for a in drawn.layout.annotations if a.name == "demo-watermark"] == ["Includes demonstration values"]
+    package = load_package(PUBLISHED)  # every value invented and no real source cited: stamped across
+    enrolments = CHARTS["youth_enrolments_by_component"]
+    drawn = enrolments.draw(enrolments.query(package), lang="en")
     assert [a.text for a in drawn.layout.annotations if a.name == "demo-watermark"] == ["DEMONSTRATION DATA"]
 
 
