@@ -7,17 +7,19 @@ the server can send the right <html lang> and <title>, and link previews are in 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import dash
 from dash import html
 from dash.development.base_component import Component
 
-from ..components.shell import demo_notice, footer, navbar, page_frame
+from ..components.shell import demo_notice, footer, navbar, page_frame, print_header
 from ..domain import other_language
 from ..i18n import LANGUAGES, t
 from ..runtime import Runtime
 from ..urls import Urls
+from ..views.chart_view import request_origin
 from . import clusters, data, homicides, indicators, overview, partners, sdg, youth
 from .base import Links, Page
 from .embed import embed_layout
@@ -77,6 +79,8 @@ def render(page: Page, lang: str, runtime: Runtime, urls: Urls, query: dict[str,
             home_href=urls.page("overview", lang),
         ),
         foot=footer(package=runtime.package, lang=lang, methodology_href=urls.page("data", lang), present_href=urls.present(lang)),
+        printed=print_header(lang=lang, address=urls.absolute(request_origin(), urls.page(page.page_id, lang, query)),
+                             today=date.today().isoformat()),
     )
 
 
@@ -128,6 +132,7 @@ def register_pages(runtime: Runtime, urls: Urls) -> None:
                 name=t(f"nav.{page.page_id}", lang),
                 title=title(page.page_id, lang),
                 description=t(f"page.{page.page_id}.description", lang),
+                image=urls.og_image(page.charts[0] if page.charts else "site", lang),  # link previews (scripts/og_images.py)
                 layout=_layout(page, lang, runtime, urls),
                 lang=lang,
                 page_id=page.page_id,
@@ -137,6 +142,7 @@ def register_pages(runtime: Runtime, urls: Urls) -> None:
             f"pazos_dash.pages.present.{lang}",
             path=urls.present_path(lang),
             title=f"{t('present.heading', lang)} · {t('site.name', lang)}",
+            image=urls.og_image("site", lang),
             layout=_present(lang, runtime, urls),
             lang=lang,
         )
@@ -144,6 +150,7 @@ def register_pages(runtime: Runtime, urls: Urls) -> None:
             f"pazos_dash.pages.embed.{lang}",
             path_template=f"{urls.embed_path(lang)}/<chart_id>",
             title=t("embed.title", lang),
+            image=urls.og_image("site", lang),  # the chart's own, set per address in PazosDash.interpolate_index
             layout=_embed(lang, runtime, urls),
             lang=lang,
         )

@@ -21,6 +21,11 @@ class ChartAddresses:
     page: str  # the chart on its page with this selection (the permalink)
     embed: str
     downloads: dict[str, str]  # format -> address of exactly these rows
+    origin: str = ""  # scheme and host of the request being answered ('' outside one)
+
+    def absolute(self, href: str) -> str:
+        """An address to copy or cite (a link inside the site can stay relative)."""
+        return Urls.absolute(self.origin, href) if self.origin else href
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,6 +50,13 @@ class ChartView:
         return self.spec.title(self.lang)
 
 
+def request_origin() -> str:
+    """Scheme and host of the request being answered, for addresses people copy; '' outside one."""
+    from flask import has_request_context, request
+
+    return request.host_url.rstrip("/") if has_request_context() else ""
+
+
 def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state: ChartState | None = None,
                query: Mapping[str, object] | None = None, options: Mapping[str, object] | None = None) -> ChartView:
     """The view of a chart for a selection given as a cleaned state, a page's query string
@@ -58,12 +70,13 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
     return ChartView(
         spec=spec, state=state, lang=lang, package=package, frame=frame,
         figure=runtime.figure(state, lang, package),
-        takeaway=spec.takeaway(frame, lang),
+        takeaway=spec.say(frame, lang),
         provenance=provenance(frame, package, spec.resources, lang),
         urls=ChartAddresses(
             page=urls.chart(chart_id, lang, state.query()),
             embed=urls.embed(chart_id, lang, state.query()),
             downloads=urls.downloads(chart_id, state.options, lang),
+            origin=request_origin(),
         ),
         site=urls,
     )

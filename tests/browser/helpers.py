@@ -41,3 +41,20 @@ def choose(dash_duo, chart_id: str, option: str, value: str) -> None:
     dash_duo.find_element(f"#{chart_id}-{option} input[value='{value}']").click()
     dash_duo._wait_for(lambda _: f"{option}={value}" in dash_duo.find_element(f"#download-{chart_id}").get_attribute("href"),
                        timeout=10, msg=f"{chart_id} did not follow {option}={value}")
+
+
+def open_tab(dash_duo, chart_id: str, key: str) -> None:
+    """Open one of a card's tabs (chart, table, map, sources) and wait until its panel shows."""
+    dash_duo.find_element(f"#{chart_id}-tab-{key}").click()
+    dash_duo._wait_for(lambda _: dash_duo.find_element(f"#{chart_id}-panel-{key}").is_displayed(), timeout=10,
+                       msg=f"the {key} tab of {chart_id} did not open")
+
+
+def pick_years(dash_duo, chart_id: str, first: str, last: str) -> None:
+    """Choose a year range in a chart's two selects."""
+    from selenium.webdriver.support.ui import Select
+
+    Select(dash_duo.find_element(f"#{chart_id}-year_from")).select_by_value(first)
+    Select(dash_duo.find_element(f"#{chart_id}-year_to")).select_by_value(last)
+    dash_duo._wait_for(lambda _: f"year_to={last}" in dash_duo.find_element(f"#download-{chart_id}").get_attribute("href"),
+                       timeout=10, msg=f"{chart_id} did not follow the years {first}-{last}")
