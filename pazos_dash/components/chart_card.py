@@ -192,10 +192,14 @@ def chart_tabs(view: ChartView, graph: html.Div, table: Any) -> html.Div:
         "chart": graph,
         "table": html.Div(table, className="table-responsive", id=f"table-wrap-{chart_id}"),
         "map": html.Div([
-            dcc.Graph(id=f"graph-map-{chart_id}", config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph",
-                      figure={"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}),
-            html.P(html.A(t("tab.map_open", lang), href=view.site.chart("cluster_map", lang), id=f"{chart_id}-map-link"),
-                   className="small mb-0"),
+            html.Div(
+                dcc.Graph(id=f"graph-map-{chart_id}", config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph",
+                          figure={"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}),
+                role="figure", **{"aria-labelledby": f"{chart_id}-title", "aria-describedby": f"{chart_id}-map-caption"},
+            ),
+            html.P([t("tab.map_caption", lang), " ",
+                    html.A(t("tab.map_open", lang), href=view.site.chart("cluster_map", lang), id=f"{chart_id}-map-link")],
+                   className="small mb-0", id=f"{chart_id}-map-caption"),
         ]),
         "sources": html.Div(sources_panel(view), id=f"{chart_id}-sources", className="chart-sources pt-2"),
     }

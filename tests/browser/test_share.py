@@ -97,7 +97,7 @@ def test_a_page_prints_with_title_address_date_charts_and_sources_but_no_control
     choose(dash_duo, "homicides_annual", "measure", "rate_per_100k")
     driver = dash_duo.driver
     shown = "return getComputedStyle(document.querySelector(arguments[0])).display"
-    assert driver.execute_script(shown, "#print-address") == "none"  # paper only
+    assert driver.execute_script(shown, ".print-header") == "none"  # paper only
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     assert driver.execute_script(shown, ".site-navbar") == "none"
     for hidden in (".chart-controls", ".chart-actions", ".chart-tablist", ".chart-menus"):
