@@ -1,5 +1,5 @@
 # The README's commands, by name. Each target works on a fresh clone.
-.PHONY: run test bench plotly axe validate publish-demo
+.PHONY: run test bench plotly axe og-images validate publish-demo
 
 run:  ## install and start the dashboard on its embedded defaults
 	sh scripts/run.sh
@@ -18,6 +18,9 @@ axe:  ## refresh the vendored axe-core the accessibility tests inject (tests/bro
 	cd frontend && npm ci --no-audit --no-fund
 	cp frontend/node_modules/axe-core/axe.min.js tests/browser/vendor/axe.min.js
 	cp frontend/node_modules/axe-core/LICENSE tests/browser/vendor/LICENSE-axe-core.txt
+
+og-images:  ## redraw the link-preview images (assets/og/) from data/published with headless Chromium; run after republishing
+	.venv/bin/python scripts/og_images.py
 
 validate:  ## check the published data package
 	.venv/bin/pazos-dash validate data/published

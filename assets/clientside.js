@@ -5,6 +5,33 @@
 (function () {
   var clientside = window.dash_clientside = window.dash_clientside || {};
 
+  /* On paper, hatched bars (plotly's pattern fills) become their solid colour: Chromium turns
+     every patterned bar into a bitmap in a PDF (4 MB for the homicide page); the demonstration
+     badge, stamp and notice still say what the hatch says on screen. */
+  function flattenPatterns(printing) {
+    document.querySelectorAll('.js-plotly-plot path').forEach(function (path) {
+      var fill = path.style.fill || '';
+      if (printing && fill.indexOf('url(') === 0) {
+        var id = /#([^"')]+)/.exec(fill);
+        var pattern = id && document.getElementById(id[1]);
+        var background = pattern && pattern.querySelector('rect');
+        path.setAttribute('data-screen-fill', fill);
+        path.style.fill = (background && (background.getAttribute('fill') || background.style.fill)) || '#999999';
+      } else if (!printing && path.hasAttribute('data-screen-fill')) {
+        path.style.fill = path.getAttribute('data-screen-fill');
+        path.removeAttribute('data-screen-fill');
+      }
+    });
+  }
+
+  /* A printout says where it was printed from, with the selection as it is now. */
+  window.addEventListener('beforeprint', function () {
+    var printed = document.getElementById('print-address');
+    if (printed) { printed.textContent = window.location.href; }
+    flattenPatterns(true);
+  });
+  window.addEventListener('afterprint', function () { flattenPatterns(false); });
+
   clientside.pazos = Object.assign(clientside.pazos || {}, {
     /* The selection lives in the address: a chart's controls -> ?<chart>-<option>=<value>
        with replaceState (no reload, no new history entry), in the language switch and in the
@@ -15,13 +42,41 @@
       var values = arguments;
       var params = new URLSearchParams(window.location.search);
       window.dash_clientside.callback_context.inputs_list.forEach(function (input, i) {
-        params.set(input.id, values[i]);
+        var value = values[i];
+        // Several values at once (areas to compare): joined by commas, 'none' for none.
+        if (Array.isArray(value)) { value = value.length ? value.join(',') : 'none'; }
+        params.set(input.id, value);
       });
       var query = params.toString() ? '?' + params.toString() : '';
       window.history.replaceState(window.history.state, '', window.location.pathname + query + window.location.hash);
       var other = document.getElementById('language-switch');
       if (other) { var url = new URL(other.href); url.search = query; other.href = url.toString(); }
+      var printed = document.getElementById('print-address');
+      if (printed) { printed.textContent = window.location.href; }
       return window.location.pathname + query;
+    },
+
+    /* A chart card's tabs (chart, table, map, sources): the clicked one is selected and its
+       panel shown; the others hidden. Inputs are `<chart>-tab-<key>` in order. */
+    showTab: function () {
+      var ids = window.dash_clientside.callback_context.inputs_list.map(function (input) { return input.id; });
+      var clicked = window.dash_clientside.callback_context.triggered_id;
+      var keys = ids.map(function (id) { return id.slice(id.lastIndexOf('-tab-') + 5); });
+      var chosen = keys[Math.max(0, ids.indexOf(clicked))];
+      var classes = keys.map(function (k) { return k === chosen ? 'nav-link active' : 'nav-link'; });
+      var selected = keys.map(function (k) { return k === chosen ? 'true' : 'false'; });
+      var hidden = keys.map(function (k) { return k !== chosen; });
+      return [chosen].concat(classes, selected, hidden);
+    },
+
+    /* The share menu's PNG and SVG buttons (`<chart>-png`, `<chart>-svg`): the chart as drawn,
+       with the card's title, source line and licence (plotly-pazos.min.js wraps downloadImage). */
+    saveImage: function () {
+      var id = window.dash_clientside.callback_context.triggered_id || '';
+      var match = /^(.*)-(png|svg)$/.exec(id);
+      var graph = match && document.querySelector('#graph-' + match[1] + ' .js-plotly-plot');
+      if (graph && window.Plotly) { window.Plotly.downloadImage(graph, {format: match[2]}); }
+      return window.dash_clientside.no_update;
     },
 
     /* One step of the presentation deck: the index, which slide is shown, the counter, the

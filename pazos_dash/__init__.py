@@ -16,6 +16,7 @@ from flask import request
 from flask_caching import Cache
 from plotly.io.json import to_json_plotly
 
+from .charts import CHARTS
 from .data import DataError
 from .data.source import PackageSource
 from .pages import NOT_FOUND_MODULE, register_pages, site_urls, title as page_title
@@ -29,6 +30,7 @@ from .web.callback_cache import CallbackResponseCache
 from .web.callback_guard import CallbackRequestGuard
 from .web.crawlers import register_crawler_files
 from .web.observability import configure_logging, install_access_log
+from .views.linked_data import dataset_jsonld, script_tags
 from .web.api import api_error, register_api
 from .web.routes import register_routes
 from .web.security import SecurityHeaders
@@ -87,6 +89,7 @@ class PazosDash(dash.Dash):
 
     def interpolate_index(self, **kwargs: str) -> str:
         page, variables, exists = self.answer_for(request.path)
+        path = (self.strip_relative_path(request.path) or "").strip("/")
         lang = self.urls.lang_for(request.path, request.query_string.decode("latin-1"))
         if exists:
             if page.get("title"):
@@ -104,6 +107,7 @@ class PazosDash(dash.Dash):
         # plotly.js bundle provides (frontend/entry.js).
         kwargs["scripts"] = "\n".join(line for line in kwargs.get("scripts", "").split("\n")
                                       if not any(unused in line for unused in _UNUSED_SCRIPTS))
+        kwargs["metas"] = self._chart_preview(kwargs.get("metas", ""), page, path) + self._linked_data(page, path)
         index = super().interpolate_index(**kwargs)
         return index.replace("<html>", f'<html lang="{lang}">', 1)
 
@@ -115,6 +119,28 @@ def _template_pattern(template: str, group: bool) -> str:
     if not group:
         return ".*".join(map(re.escape, parts))
     return re.escape(parts[0]) + "".join(f"(?P<{name}>.*)" + re.escape(part) for name, part in zip(names, parts[1:]))
+
+    def _chart_preview(self, metas: str, page: dict[str, Any], path: str) -> str:
+        """An embed's link preview shows its chart: Dash Pages gives one image per registered
+        page, and all embeds of a language are one page, so the chart's image replaces it here."""
+        chart_id = path.rsplit("/", 1)[-1]
+        if "chart_id" not in (page.get("path_template") or "") or chart_id not in CHARTS:
+            return metas
+        lang = self.urls.lang_of(path)
+        site, chart = (self.get_asset_url(self.urls.og_image(key, lang)).lstrip("/") for key in ("site", chart_id))
+        return metas.replace(site, chart)
+
+    def _linked_data(self, page: dict[str, Any], path: str) -> str:
+        """For machines, in the page's <head> (search engines read it without running the app):
+        the DCAT catalogue's address on every page, and on the data page a schema.org Dataset
+        for each published dataset."""
+        link = f'\n<link rel="alternate" type="application/ld+json" href="{html_escape(self.urls.catalog())}" title="DCAT">'
+        if page.get("page_id") != "data":
+            return link
+        runtime = self.server.config["PAZOS_RUNTIME"]
+        package, lang = runtime.package, self.urls.lang_of(path)
+        origin = request.host_url.rstrip("/")
+        return link + "\n" + script_tags([dataset_jsonld(r, package, self.urls, lang, origin) for r in package.resources.values()])
 
 
 def page_at(path: str) -> dict[str, Any]:
@@ -166,7 +192,7 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     register_presentation_callbacks(app)
     app.layout = html.Div(dash.page_container, id="app-root")
     register_routes(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
-    register_api(app.server, runtime, app.config.routes_pathname_prefix)
+    register_api(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
     register_crawler_files(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
     # Pure UI state stays in the browser: the phone menu opens without a server round trip.
     app.clientside_callback(

@@ -14,6 +14,7 @@ CENSUS_BREAK = 2018  # DANE population from the 2018 census on: part of that yea
 
 COMPONENTS = ("disruption", "intervention", "prevention", "safe_environments", "access_to_justice")
 COMPARISON_AREAS = ("Palmira", "Cali", "Valle del Cauca", "Colombia")
+PLACE = "Palmira, Valle del Cauca, Colombia"  # where the strategy works (the datasets' spatial coverage)
 
 
 def other_language(lang: str) -> str:

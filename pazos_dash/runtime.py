@@ -63,7 +63,7 @@ class Runtime:
         key = self._key(package, "frame", state)
         frame = self.cache.get(key)
         if frame is None:
-            frame = CHARTS[state.chart_id].query(package, **state.options)
+            frame = CHARTS[state.chart_id].rows(package, **state.options)
             self.cache.set(key, frame)
         return frame
 

@@ -20,7 +20,7 @@ PAGE_SLUGS: dict[str, dict[str, str]] = {
 }
 PRESENT_SLUGS = {"es": "presentar", "en": "present"}
 EMBED_SLUG = "embed"
-DOWNLOAD_FORMATS = ("csv", "xlsx", "json")
+DOWNLOAD_FORMATS = ("csv", "xlsx", "json", "zip")  # zip: CSV + metadata JSON + a README that cites it
 
 
 def _query(params: Mapping[str, object] | None) -> str:
@@ -95,6 +95,17 @@ class Urls:
     def api(self, dataset: str | None = None, params: Mapping[str, object] | None = None) -> str:
         return self.href("api/v1/datasets" + (f"/{dataset}" if dataset else ""), params)
 
+    def api_root(self) -> str:
+        """Where the API starts (its OpenAPI document's server)."""
+        return self.href("api/v1/")
+
+    def openapi(self) -> str:
+        return self.href("api/v1/openapi.json")
+
+    def catalog(self) -> str:
+        """The DCAT catalogue of the published datasets (JSON-LD), for portals that harvest."""
+        return self.href("catalog.jsonld")
+
     def data_file(self, name: str) -> str:
         return self.href(f"data/{name}")
 
@@ -110,6 +121,12 @@ class Urls:
     def route(self, path: str) -> str:
         """A server route of this deployment (/download/, /data/, /healthz) as Flask mounts it."""
         return self.base_path + path.lstrip("/")
+
+    @staticmethod
+    def og_image(key: str, lang: str) -> str:
+        """A link preview's image, as a path inside assets/ (Dash adds the host and base path):
+        `key` is a chart id or 'site' (scripts/og_images.py draws them)."""
+        return f"og/{key}-{lang}.png"
 
     @staticmethod
     def absolute(host_url: str, href: str) -> str:

@@ -29,11 +29,16 @@ def clusters_takeaway(frame: pd.DataFrame, lang: str) -> str:
 
 
 def comparison_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    """Palmira against the broadest area compared (Colombia, else the next one chosen), or alone."""
     latest_year = int(frame.dropna(subset=["rate_per_100k"])["year"].max())
-    latest = frame[frame["year"] == latest_year].set_index("geography")["rate_per_100k"].astype(float)
-    return t("chart.homicide_rate_comparison.takeaway", lang, year=latest_year,
-             palmira=fmt_number(latest["Palmira"], lang, 1), colombia=fmt_number(latest["Colombia"], lang, 1),
-             ratio=fmt_number(latest["Palmira"] / latest["Colombia"], lang, 1))
+    latest = frame[frame["year"] == latest_year].set_index("geography")["rate_per_100k"].astype(float).dropna()
+    others = [area for area in reversed(list(dict.fromkeys(frame["geography"]))) if area != "Palmira" and area in latest]
+    palmira = fmt_number(latest["Palmira"], lang, 1)
+    if not others:
+        return t("chart.homicide_rate_comparison.takeaway_alone", lang, year=latest_year, palmira=palmira)
+    other = others[0]
+    return t("chart.homicide_rate_comparison.takeaway", lang, year=latest_year, palmira=palmira, area=other,
+             other=fmt_number(latest[other], lang, 1), ratio=fmt_number(latest["Palmira"] / latest[other], lang, 1))
 
 
 def youth_rate_takeaway(frame: pd.DataFrame, lang: str) -> str:
@@ -77,10 +82,13 @@ def latest_published_total(frame: pd.DataFrame, value: str, lang: str, key: str)
 def youth_served_takeaway(frame: pd.DataFrame, lang: str) -> str:
     known = frame.dropna(subset=["people_unique"])
     latest = known.iloc[-1]
-    reported = frame.dropna(subset=["reported_people_min"]).iloc[-1]
-    return t("chart.youth_served.takeaway", lang, year=int(latest["year"]), people=fmt_number(latest["people_unique"], lang),
-             enrolments=fmt_number(latest["enrolments"], lang), ratio=fmt_number(latest["enrolments_per_person"], lang, 2),
-             reported=fmt_number(reported["reported_people_min"], lang), reported_year=int(reported["year"]))
+    reported = frame.dropna(subset=["reported_people_min"])
+    values = dict(year=int(latest["year"]), people=fmt_number(latest["people_unique"], lang),
+                  enrolments=fmt_number(latest["enrolments"], lang), ratio=fmt_number(latest["enrolments_per_person"], lang, 2))
+    if reported.empty:  # the years chosen leave out the year of the public figure
+        return t("chart.youth_served.takeaway_unreported", lang, **values)
+    return t("chart.youth_served.takeaway", lang, **values, reported=fmt_number(reported.iloc[-1]["reported_people_min"], lang),
+             reported_year=int(reported.iloc[-1]["year"]))
 
 
 def sector_takeaway(frame: pd.DataFrame, lang: str) -> str:

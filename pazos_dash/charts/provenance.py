@@ -20,6 +20,20 @@ class Source:
     name: str
     title: str  # in the language of the view
     url: str  # empty when the source has no public address
+    publisher: str = ""  # the rest in the language of the view too, empty where the package does not say
+    description: str = ""  # what the source's figure is
+    version: str = ""  # the date of the release read
+    update: str = ""  # when a new release comes
+
+
+def _local(entry: dict, key: str, lang: str) -> str:
+    return str(entry.get("i18n", {}).get(lang, {}).get(key) or entry.get(key, "") or "")
+
+
+def _source_of(entry: dict, lang: str, name: str = "") -> Source:
+    return Source(str(entry.get("name", name)), _local(entry, "title", lang) or name, str(entry.get("path", "")),
+                  _local(entry, "publisher", lang), _local(entry, "description", lang), str(entry.get("version", "")),
+                  _local(entry, "update", lang))
 
 
 @dataclass(frozen=True)
@@ -65,9 +79,7 @@ def resolve(package: DataPackage, names: Sequence[str], lang: str, resources: Se
     """The sources these names cite, with titles in `lang` (a headline number names its rows' sources)."""
     found = []
     for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-        entry = _source(package, resources, name)
-        title = entry.get("i18n", {}).get(lang, {}).get("title") or entry.get("title", name)
-        found.append(Source(name, title, str(entry.get("path", ""))))
+        found.append(_source_of(_source(package, resources, name), lang, name))
     return tuple(found)
 
 
@@ -91,8 +103,7 @@ def provenance(frame: pd.DataFrame, package: DataPackage, resources: Sequence[st
 
 def resource_sources(resource, lang: str) -> tuple[Source, ...]:
     """Every source a published resource lists (the data page and the API describe whole files)."""
-    return tuple(Source(str(s.get("name", "")), s.get("i18n", {}).get(lang, {}).get("title") or s.get("title", ""), str(s.get("path", "")))
-                 for s in resource.sources)
+    return tuple(_source_of(s, lang) for s in resource.sources)
 
 
 def licence_title(licence: dict, lang: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..data import DataPackage, queries
-from ..domain import COMPONENTS, PAZOS_END
+from ..domain import COMPARISON_AREAS, COMPONENTS, PAZOS_END
 from ..figures.clusters import cluster_map_figure, cluster_residents_figure
 from ..figures.homicides import (homicide_rate_comparison_figure, homicides_annual_figure, homicides_breakdown_figure,
                                  homicides_clusters_vs_rest_figure, homicides_its_figure, youth_homicide_rate_figure)
@@ -13,7 +13,7 @@ from ..figures.partners import (budget_execution_figure, resources_by_component_
 from ..figures.sdg import sdg_16_1_1_figure, sdg_matrix_figure
 from ..figures.youth import youth_enrolments_figure, youth_people_figure, youth_served_figure
 from . import narrative
-from .spec import ChartSpec
+from .spec import ChartSpec, year_range
 
 
 # Options whose values the package decides: a republished package with a new year, cluster or
@@ -32,6 +32,26 @@ def indicator_ids(package: DataPackage) -> tuple[str, ...]:
     return tuple(package.table("indicators")["indicator_id"].astype(str))
 
 
+def years_of(*resources: str, where: tuple[str, str] | None = None):
+    """The years these resources have rows for (where a column has a value), oldest first: a
+    time chart's range offers exactly those."""
+    def years(package: DataPackage) -> tuple[str, ...]:
+        found: set[int] = set()
+        for resource in resources:
+            table = package.table(resource)
+            if where is not None:
+                table = table[table[where[0]] == where[1]]
+            found |= {int(y) for y in table["year"].dropna()}
+        return tuple(str(y) for y in sorted(found))
+    return years
+
+
+def comparison_areas(package: DataPackage) -> tuple[str, ...]:
+    """The areas Palmira can be compared with: those the annual series has, in the usual order."""
+    published = set(package.table("homicides_annual")["geography"].astype(str))
+    return tuple(area for area in COMPARISON_AREAS if area in published and area != "Palmira")
+
+
 CHARTS: dict[str, ChartSpec] = {
     spec.chart_id: spec
     for spec in (
@@ -42,7 +62,8 @@ CHARTS: dict[str, ChartSpec] = {
             figure=homicides_annual_figure,
             takeaway=narrative.homicides_takeaway,
             decimals={"rate_per_100k": 2},
-            options={"measure": ("homicides", "rate_per_100k")},
+            options={"measure": ("homicides", "rate_per_100k"), **year_range(years_of("homicides_annual"))},
+            processing=("rate", "census_break", "preliminary"),
         ),
         ChartSpec(
             chart_id="homicide_rate_comparison",
@@ -51,6 +72,9 @@ CHARTS: dict[str, ChartSpec] = {
             figure=homicide_rate_comparison_figure,
             takeaway=narrative.comparison_takeaway,
             decimals={"rate_per_100k": 2},
+            options={"compare": comparison_areas, **year_range(years_of("homicides_annual"))},
+            multi=("compare",),
+            processing=("rate", "census_break", "preliminary"),
         ),
         ChartSpec(
             chart_id="homicides_breakdown",
@@ -59,7 +83,9 @@ CHARTS: dict[str, ChartSpec] = {
             figure=homicides_breakdown_figure,
             takeaway=narrative.breakdown_takeaway,
             decimals={"share_pct": 1},
-            options={"dimension": ("sex", "age_group", "weapon"), "measure": ("count", "share")},
+            options={"dimension": ("sex", "age_group", "weapon"), "measure": ("count", "share"),
+                     **year_range(years_of("homicides_by_sex", "homicides_by_age_group", "homicides_by_weapon"))},
+            processing=("suppression", "share", "preliminary"),
         ),
         ChartSpec(
             chart_id="youth_homicide_rate",
@@ -68,6 +94,8 @@ CHARTS: dict[str, ChartSpec] = {
             figure=youth_homicide_rate_figure,
             takeaway=narrative.youth_rate_takeaway,
             decimals={"youth_rate_per_100k": 0, "city_rate_per_100k": 2},
+            options=year_range(years_of("indicator_values", where=("indicator_id", "youth_homicide_rate"))),
+            processing=("as_reported", "rate"),
         ),
         ChartSpec(
             chart_id="homicides_clusters_vs_rest",
@@ -76,6 +104,9 @@ CHARTS: dict[str, ChartSpec] = {
             figure=homicides_clusters_vs_rest_figure,
             takeaway=narrative.clusters_vs_rest_takeaway,
             decimals={"share_clusters_pct": 1},
+            options=year_range(years_of("homicides_by_cluster")),
+            map_metric="homicides",
+            processing=("suppression", "derived_difference", "demo_split"),
         ),
         ChartSpec(
             chart_id="homicides_monthly_its",
@@ -85,6 +116,7 @@ CHARTS: dict[str, ChartSpec] = {
             takeaway=narrative.its_takeaway,
             decimals={"fitted": 1, "counterfactual": 1, "counterfactual_low": 1, "counterfactual_high": 1},
             options={"break_year": ("2020", "2019", "2021")},
+            processing=("suppression", "its"),
         ),
         ChartSpec(
             chart_id="youth_served",
@@ -93,6 +125,8 @@ CHARTS: dict[str, ChartSpec] = {
             figure=youth_served_figure,
             takeaway=narrative.youth_served_takeaway,
             decimals={"enrolments_per_person": 2},
+            options=year_range(years_of("youth_people")),
+            processing=("suppression", "demo_records"),
         ),
         ChartSpec(
             chart_id="youth_enrolments_by_component",
@@ -101,7 +135,9 @@ CHARTS: dict[str, ChartSpec] = {
             figure=youth_enrolments_figure,
             takeaway=lambda frame, lang: narrative.latest_published_total(
                 frame, "enrolments", lang, "chart.youth_enrolments_by_component.takeaway"),
-            options={"area": areas},
+            options={"area": areas, **year_range(years_of("youth_enrolments"))},
+            map_metric="youth",
+            processing=("suppression", "demo_records"),
         ),
         ChartSpec(
             chart_id="youth_people_breakdown",
@@ -110,7 +146,9 @@ CHARTS: dict[str, ChartSpec] = {
             figure=youth_people_figure,
             takeaway=lambda frame, lang: narrative.latest_published_total(
                 frame, "people", lang, "chart.youth_people_breakdown.takeaway"),
-            options={"dimension": ("sex", "age_group"), "area": areas},
+            options={"dimension": ("sex", "age_group"), "area": areas, **year_range(years_of("youth_people"))},
+            map_metric="youth",
+            processing=("suppression", "demo_records"),
         ),
         ChartSpec(
             chart_id="resources_by_sector",
@@ -118,7 +156,9 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.resources_by_sector,
             figure=resources_by_sector_figure,
             takeaway=narrative.sector_takeaway,
-            options={"measure": ("executed", "committed")},
+            options={"measure": ("executed", "committed"), **year_range(years_of("contributions"))},
+            map_metric="resources",
+            processing=("current_pesos", "demo_records"),
         ),
         ChartSpec(
             chart_id="resources_by_component",
@@ -126,7 +166,9 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.resources_by_component,
             figure=resources_by_component_figure,
             takeaway=narrative.component_takeaway,
-            options={"kind": ("all", "cash", "in_kind")},
+            options={"kind": ("all", "cash", "in_kind"), **year_range(years_of("contributions"))},
+            map_metric="resources",
+            processing=("current_pesos", "demo_records"),
         ),
         ChartSpec(
             chart_id="budget_execution",
@@ -135,6 +177,8 @@ CHARTS: dict[str, ChartSpec] = {
             figure=budget_execution_figure,
             takeaway=narrative.execution_takeaway,
             decimals={"execution_rate_pct": 1, "leverage": 2},
+            options=year_range(years_of("contributions")),
+            processing=("current_pesos", "demo_records"),
         ),
         ChartSpec(
             chart_id="resources_flow",
@@ -142,6 +186,7 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.resources_flow,
             figure=resources_flow_figure,
             takeaway=narrative.flow_takeaway,
+            processing=("current_pesos", "demo_records"),
         ),
         ChartSpec(
             chart_id="sdg_matrix",
@@ -149,6 +194,7 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.sdg_alignment,
             figure=sdg_matrix_figure,
             takeaway=narrative.sdg_takeaway,
+            processing=("editorial",),
         ),
         ChartSpec(
             chart_id="sdg_16_1_1",
@@ -157,6 +203,8 @@ CHARTS: dict[str, ChartSpec] = {
             figure=sdg_16_1_1_figure,
             takeaway=narrative.sdg_16_takeaway,
             decimals={"value": 2},
+            options=year_range(years_of("indicator_values", where=("indicator_id", "homicide_rate"))),
+            processing=("rate", "census_break", "preliminary"),
         ),
         ChartSpec(
             chart_id="cluster_map",
@@ -169,6 +217,7 @@ CHARTS: dict[str, ChartSpec] = {
             options={"metric": queries.MAP_METRICS, "year": map_years, "view": ("year", "change")},
             sliders=("year",),
             settings=("basemap_url",),
+            processing=("suppression", "demo_split", "schematic"),
         ),
         ChartSpec(
             chart_id="indicator_scoreboard",
@@ -182,6 +231,7 @@ CHARTS: dict[str, ChartSpec] = {
                      "sort": queries.SCOREBOARD_SORTS, "order": ("asc", "desc")},
             table="scoreboard",
             table_open=True,
+            processing=("indicator_status", "demo_targets"),
         ),
         ChartSpec(
             chart_id="indicator_detail",
@@ -190,7 +240,8 @@ CHARTS: dict[str, ChartSpec] = {
             figure=indicator_detail_figure,
             takeaway=narrative.detail_takeaway,
             decimals={"value": 2},
-            options={"indicator": indicator_ids},
+            options={"indicator": indicator_ids, **year_range(years_of("indicator_values"))},
+            processing=("indicator_status", "demo_targets"),
         ),
         ChartSpec(
             chart_id="reach",
@@ -198,6 +249,8 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.reach,
             figure=reach_figure,
             takeaway=narrative.reach_takeaway,
+            options=year_range(years_of("youth_people")),
+            processing=("suppression", "demo_records"),
         ),
         ChartSpec(
             chart_id="cluster_residents",
@@ -205,6 +258,7 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.cluster_residents,
             figure=cluster_residents_figure,
             takeaway=narrative.clusters_takeaway,
+            processing=("demo_split",),
         ),
     )
 }

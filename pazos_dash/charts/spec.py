@@ -9,13 +9,25 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..data import DataPackage
-from ..figures.theme import mark_demonstration
+from ..figures.theme import empty_figure, mark_demonstration
 from .provenance import cited
 from ..i18n import t
 
 # An option's allowed values, the first being the default: fixed, or read from the package
 # (years, clusters, indicators), so a republished package changes them without a restart.
 Allowed = Union[tuple[str, ...], Callable[[DataPackage], tuple[str, ...]]]
+
+# A year range is two options, each a year the chart has: the first year by default, and the
+# last (its allowed values newest first, so that the default is the last year).
+YEAR_FROM, YEAR_TO = "year_from", "year_to"
+# A multi-valued option (areas to compare) is written as its chosen values joined by commas, in
+# the order they are allowed, or NONE when none is chosen; by default all are.
+NONE = "none"
+
+
+def year_range(years: Callable[[DataPackage], tuple[str, ...]]) -> dict[str, Allowed]:
+    """The two options of a year range over the years `years(package)` gives, oldest first."""
+    return {YEAR_FROM: years, YEAR_TO: lambda package: tuple(reversed(years(package)))}
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,29 @@ class ChartSpec:
     table: str | None = None  # name of a richer table renderer than the default (components resolve it)
     table_open: bool = False  # show the table without a click (when the table is the point)
     settings: tuple[str, ...] = ()  # Settings attributes the figure builder receives as keyword arguments
+    multi: tuple[str, ...] = ()  # options that take several of their allowed values at once (areas to compare)
+    map_metric: str | None = None  # the cluster map's metric for these rows, when they have places (the map tab)
+    processing: tuple[str, ...] = ()  # what the dashboard did to the sources' figures (keys of `processing.*`)
+
+    @property
+    def ranged(self) -> bool:
+        """The reader chooses the years shown (a time chart)."""
+        return YEAR_FROM in self.options
+
+    def rows(self, package: DataPackage, **options: str) -> pd.DataFrame:
+        """The rows of this selection: the query's, within the year range when the chart has one."""
+        frame = self.query(package, **options)
+        if self.ranged and "year" in frame.columns:
+            years = pd.to_numeric(frame["year"], errors="coerce")
+            within = years.between(int(options[YEAR_FROM]), int(options[YEAR_TO])).fillna(False).astype(bool)
+            attrs = dict(frame.attrs)
+            frame = frame[within].reset_index(drop=True)
+            frame.attrs.update(attrs)
+        return frame
+
+    def say(self, frame: pd.DataFrame, lang: str) -> str:
+        """The takeaway of these rows; a range with no rows says so instead."""
+        return self.takeaway(frame, lang) if len(frame) else t("card.no_rows", lang)
 
     def title(self, lang: str) -> str:
         return t(f"chart.{self.chart_id}.title", lang)
@@ -42,11 +77,17 @@ class ChartSpec:
     def draw(self, frame: pd.DataFrame, *, lang: str, **options: object) -> go.Figure:
         """The figure of these rows. Demonstration rows stamp it here, for every chart alike (no
         builder can forget): across the chart when all rows are, in a corner when some are."""
+        if not len(frame):
+            return empty_figure(lang)
         figure = self.figure(frame, lang=lang, **options)
         demo = frame["status"].astype(str).eq("demo") if "status" in frame.columns else pd.Series([], dtype=bool)
         if demo.any():  # the same rule as Provenance.all_demo: every row invented and no real source cited
             mark_demonstration(figure, lang, every_row=bool(demo.all()) and set(cited(frame)) <= {"demo"})
         return figure
+
+    def defaults(self, package: DataPackage) -> dict[str, str]:
+        """The selection a chart opens with: each option's first value; every value of a multi-valued one."""
+        return {name: ",".join(values) if name in self.multi else values[0] for name, values in self.allowed(package).items()}
 
     def allowed(self, package: DataPackage) -> dict[str, tuple[str, ...]]:
         """Each option's allowed values for this package, the default first."""

@@ -6,7 +6,20 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..data import DataPackage
-from .spec import ChartSpec
+from .spec import NONE, YEAR_FROM, YEAR_TO, ChartSpec
+
+
+def _several(raw: object, allowed: tuple[str, ...]) -> str:
+    """A multi-valued option: the allowed values named (a list from a checklist, or the
+    comma-joined text of an address) in their allowed order; NONE for none on purpose; all of
+    them when nothing valid was given."""
+    if raw is None:
+        return ",".join(allowed)
+    if str(raw) == NONE or (isinstance(raw, (list, tuple)) and not raw):
+        return NONE
+    named = {str(v).strip() for v in (raw if isinstance(raw, (list, tuple)) else str(raw).split(","))}
+    kept = [value for value in allowed if value in named]
+    return ",".join(kept) if kept else ",".join(allowed)
 
 
 @dataclass(frozen=True)
@@ -21,11 +34,16 @@ class ChartState:
     def clean(cls, spec: ChartSpec, package: DataPackage, raw: Mapping[str, object] | None = None) -> "ChartState":
         """From plain option names (`?measure=` on a download): a shared address never breaks a view."""
         raw = raw or {}
-        chosen = []
+        chosen = {}
         for name, allowed in spec.allowed(package).items():
+            if name in spec.multi:
+                chosen[name] = _several(raw.get(name), allowed)
+                continue
             value = str(raw.get(name)) if raw.get(name) is not None else None
-            chosen.append((name, value if value in allowed else allowed[0]))
-        return cls(spec.chart_id, tuple(chosen))
+            chosen[name] = value if value in allowed else allowed[0]
+        if spec.ranged and int(chosen[YEAR_FROM]) > int(chosen[YEAR_TO]):  # a range given backwards
+            chosen[YEAR_FROM], chosen[YEAR_TO] = chosen[YEAR_TO], chosen[YEAR_FROM]
+        return cls(spec.chart_id, tuple(chosen.items()))
 
     @classmethod
     def from_query(cls, spec: ChartSpec, package: DataPackage, query: Mapping[str, object]) -> "ChartState":
@@ -36,6 +54,11 @@ class ChartState:
     @property
     def options(self) -> dict[str, str]:
         return dict(self.selection)
+
+    def chosen(self, name: str) -> list[str]:
+        """The values of a multi-valued option, as a list (a checklist's value)."""
+        value = self.options[name]
+        return [] if value == NONE else value.split(",")
 
     def query(self) -> dict[str, str]:
         """The selection as page query-string keys: `<chart_id>-<option>=<value>`."""

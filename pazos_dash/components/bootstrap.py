@@ -66,3 +66,19 @@ def radio_items(*, id: str, options: list[dict], value: str, inline: bool = True
         class_name="radio-group",
     )
 
+
+
+def checklist(*, id: str, options: list[dict], value: list[str], inline: bool = True) -> dbc.Checklist:  # noqa: A002
+    """Native checkboxes, each with its <label>; the group is named by the caller's fieldset legend."""
+    return dbc.Checklist(id=id, options=options, value=value, inline=inline, class_name="radio-group")
+
+
+def select(*, id: str, options: list[dict], value: str, label: str) -> Any:  # noqa: A002
+    """A native <select> with its own <label> (a year of a range): a phone shows its own picker."""
+    from dash import html
+
+    return html.Div(
+        [dbc.Label(label, html_for=id, class_name="small mb-0 me-1"),
+         dbc.Select(id=id, options=options, value=value, size="sm", class_name="d-inline-block w-auto")],
+        className="d-inline-flex align-items-center me-2",
+    )

@@ -1,15 +1,20 @@
 """The chart card: a renderer over one ChartView — title, demonstration badge, takeaway,
-controls, graph, table of the plotted rows, downloads, permalink and the source line."""
+controls, then the chart, its table, its map (where the rows have places) and its sources and
+processing as equal tabs; downloads, a share menu (link, embed code, image), a ready citation,
+the permalink and the source line."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from html import escape
+
 from dash import dcc, html
 
 from ..charts import Provenance
-from ..i18n import t
+from ..i18n import fmt_date, t
 from ..views import ChartView
+from ..views.citation import cite
 from ..views.text import cell_text, column_label, is_number
 from .bootstrap import badge
 
@@ -79,36 +84,164 @@ def download_id(chart_id: str, fmt: str) -> str:
     return f"download-{chart_id}" if fmt == "csv" else f"download-{chart_id}-{fmt}"
 
 
+def embed_code(src: str, title: str) -> str:
+    """The iframe markup a visitor copies."""
+    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="640" '
+            'style="border:0" loading="lazy"></iframe>')
+
+
+def _copy(target_id: str, label: str, kind: str) -> dcc.Clipboard:
+    """A one-click copy of the text (or value) of `target_id`; no third-party script. (No id of
+    its own: every id goes into each page's validation layout, and nothing listens to it.)"""
+    return dcc.Clipboard(target_id=target_id, title=label, className=f"btn btn-outline-primary btn-sm copy-button copy-{kind}",
+                         children=label)
+
+
+def sources_panel(view: ChartView) -> list:
+    """Sources and processing: each source of the rows shown with what its figure is, who
+    publishes it, its address, the release read and when the next comes; the package's
+    update of it; and what the dashboard did to the figures."""
+    lang, p = view.lang, view.provenance
+    items = []
+    for source in p.sources:
+        facts = [(t("sources.publisher", lang), source.publisher), (t("sources.definition", lang), source.description),
+                 (t("sources.link", lang), html.A(source.url, href=source.url, rel="noopener") if source.url.startswith("http") else t("sources.no_link", lang)),
+                 (t("sources.version", lang), fmt_date(source.version, lang) if source.version else ""),
+                 (t("sources.published", lang), fmt_date(p.last_updated, lang)),
+                 (t("sources.next", lang), source.update)]
+        items.append(html.Li([
+            html.Strong(source.title),
+            html.Dl([part for label, value in facts if value for part in (html.Dt(label), html.Dd(value))], className="sources-facts small mb-2"),
+        ], **{"data-source": source.name}))
+    steps = [html.Li(t(f"processing.{key}", lang)) for key in view.spec.processing]
+    if p.suppressed_rows:
+        steps.append(html.Li(t("card.suppressed", lang, k=p.k)))
+    return [
+        html.H3(t("sources.heading", lang), className="h6"),
+        html.Ul(items, className="list-unstyled sources-list") if items else html.P(t("sources.none", lang)),
+        html.H3(t("processing.heading", lang), className="h6"),
+        html.Ul(steps, className="small processing-list") if steps else html.P(t("processing.none", lang), className="small"),
+        html.P([t("card.licence", lang), ": ", ", ".join(p.licences) or "—"], className="small mb-0"),
+    ]
+
+
+def cite_body(view: ChartView) -> list:
+    """The ready citation of this view (permalink and package version in it), text and BibTeX,
+    each copied in one click."""
+    chart_id, lang = view.chart_id, view.lang
+    citation = cite(view, view.urls.absolute(view.urls.page))
+    return [
+        html.P(citation.text, id=f"{chart_id}-citation", className="citation-text small mb-1"),
+        _copy(f"{chart_id}-citation", t("cite.copy_text", lang), "citation"),
+        html.Pre(citation.bibtex, id=f"{chart_id}-bibtex", className="citation-bibtex small mt-2 mb-1"),
+        _copy(f"{chart_id}-bibtex", t("cite.copy_bibtex", lang), "bibtex"),
+    ]
+
+
+def share_body(view: ChartView) -> list:
+    """The share menu: the view's address and its embed code to copy, and its image (PNG or SVG
+    with title, source and licence drawn in, made in the browser by the partial plotly.js)."""
+    chart_id, lang, urls = view.chart_id, view.lang, view.urls
+    return [
+        html.Label(t("share.link", lang), htmlFor=f"{chart_id}-share-link", className="form-label small fw-semibold mb-0"),
+        html.Div([
+            dcc.Input(id=f"{chart_id}-share-link", value=urls.absolute(urls.page), readOnly=True, type="text",
+                      className="form-control form-control-sm share-link"),
+            _copy(f"{chart_id}-share-link", t("share.copy_link", lang), "link"),
+        ], className="d-flex gap-2 align-items-center mb-2"),
+        html.Div(t("share.embed", lang), className="small fw-semibold"),
+        html.Pre(embed_code(urls.absolute(urls.embed), view.title), id=f"{chart_id}-embed-code", className="embed-code small mb-1",
+                 **{"aria-label": t("share.embed", lang)}),
+        _copy(f"{chart_id}-embed-code", t("share.copy_embed", lang), "embed"),
+    ]
+
+
+def _image_buttons(view: ChartView) -> html.Div:
+    """PNG and SVG of the chart as drawn (assets/clientside.js `saveImage`)."""
+    chart_id, lang = view.chart_id, view.lang
+    return html.Div([
+        html.Span(t("share.image", lang), className="small fw-semibold me-1"),
+        *[html.Button(t(f"share.{fmt}", lang), id=f"{chart_id}-{fmt}", type="button", className="btn btn-outline-primary btn-sm",
+                      title=t(f"share.{fmt}_label", lang)) for fmt in ("png", "svg")],
+    ], className="d-flex flex-wrap gap-2 align-items-center mt-2")
+
+
+def _menu(summary: str, body: list, id: str, className: str, extra: Any = None) -> html.Details:  # noqa: A002
+    """A menu that opens in place: a native <details>, so it works on a phone and without script.
+    Its body (`<id>-body`) follows the selection; `extra` stays as rendered."""
+    return html.Details([html.Summary(summary, className="btn btn-outline-secondary btn-sm"),
+                         html.Div([html.Div(body, id=f"{id}-body"), extra], className="chart-menu-body")],
+                        className=f"chart-menu {className}")
+
+
+TABS = ("chart", "table", "map", "sources")
+
+
+def tab_keys(view: ChartView) -> tuple[str, ...]:
+    """The card's tabs: chart and table always, a map where the rows have places, the sources."""
+    return tuple(key for key in TABS if key != "map" or view.spec.map_metric)
+
+
+def chart_tabs(view: ChartView, graph: html.Div, table: Any) -> html.Div:
+    """Chart and table as equal tabs, a map where the rows have places, and the sources and
+    processing: WAI-ARIA tabs (a tablist of buttons, each controlling its panel) switched in the
+    browser (assets/clientside.js `showTab`); the open tab is kept in `<chart>-tab`."""
+    chart_id, lang = view.chart_id, view.lang
+    active = "table" if view.spec.table_open else "chart"
+    panels = {
+        "chart": graph,
+        "table": html.Div(table, className="table-responsive", id=f"table-wrap-{chart_id}"),
+        "map": html.Div([
+            html.Div(
+                dcc.Graph(id=f"graph-map-{chart_id}", config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph",
+                          figure={"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}),
+                role="figure", **{"aria-labelledby": f"{chart_id}-title", "aria-describedby": f"{chart_id}-map-caption"},
+            ),
+            html.P([t("tab.map_caption", lang), " ",
+                    html.A(t("tab.map_open", lang), href=view.site.chart("cluster_map", lang), id=f"{chart_id}-map-link")],
+                   className="small mb-0", id=f"{chart_id}-map-caption"),
+        ]),
+        "sources": html.Div(sources_panel(view), id=f"{chart_id}-sources", className="chart-sources pt-2"),
+    }
+    keys = tab_keys(view)
+    buttons = [html.Button(t(f"tab.{key}", lang), id=f"{chart_id}-tab-{key}", type="button", role="tab",
+                           className="nav-link" + (" active" if key == active else ""),
+                           **{"aria-selected": "true" if key == active else "false", "aria-controls": f"{chart_id}-panel-{key}",
+                              "data-tab": key})
+               for key in keys]
+    return html.Div([
+        html.Div(buttons, role="tablist", className="nav nav-tabs chart-tablist",
+                 **{"aria-label": t("tab.label", lang, title=view.title)}),
+        html.Div([html.Div(panels[key], role="tabpanel", id=f"{chart_id}-panel-{key}", hidden=key != active,
+                           className="chart-panel", **{"aria-labelledby": f"{chart_id}-tab-{key}"}) for key in keys],
+                 className="chart-panels pt-2"),
+        dcc.Store(id=f"{chart_id}-tab", data=active),
+    ], className="chart-tabs mt-2")
+
+
 def chart_card(view: ChartView, *, controls: list[Any] | None = None, table: Any = None) -> html.Section:
     """One chart, its data and its provenance, as a card. A callback replaces the takeaway,
-    figure, table and download links when a control changes (pages/callbacks.py)."""
+    figure, table, sources, citation, share addresses and download links when a control changes
+    (pages/callbacks.py)."""
     chart_id, lang, demo = view.chart_id, view.lang, view.provenance.demo
     title_id = f"{chart_id}-title"
     header: list[Any] = [html.H2(view.title, id=title_id, className="h5 card-title mb-1")]
     header.append(html.Div(demo_mark(view), id=f"{chart_id}-demo"))
+    # A figure named by the card's title and described by its computed takeaway: what a screen
+    # reader announces for the chart (its numbers are in the table tab).
+    graph = html.Div(
+        dcc.Graph(id=f"graph-{chart_id}", figure=view.figure, config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph"),
+        role="figure",
+        id=f"figure-{chart_id}",
+        **{"aria-labelledby": title_id, "aria-describedby": f"{chart_id}-takeaway"},
+    )
     return html.Section(
         html.Div(
             header
             + [
                 html.P(view.takeaway, className="chart-takeaway", id=f"{chart_id}-takeaway"),
                 html.Div(controls or [], className="chart-controls d-flex flex-wrap gap-3 mb-2"),
-                # A figure named by the card's title and described by its computed takeaway: what
-                # a screen reader announces for the chart (its numbers are in the table below).
-                html.Div(
-                    dcc.Graph(id=f"graph-{chart_id}", figure=view.figure, config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph"),
-                    role="figure",
-                    id=f"figure-{chart_id}",
-                    **{"aria-labelledby": title_id, "aria-describedby": f"{chart_id}-takeaway"},
-                ),
-                html.Details(
-                    [
-                        html.Summary(t("card.table_show", lang)),
-                        html.Div(table if table is not None else data_table(view), className="table-responsive",
-                                 id=f"table-wrap-{chart_id}"),
-                    ],
-                    className="chart-table-details",
-                    open=view.spec.table_open,
-                ),
+                chart_tabs(view, graph, table if table is not None else data_table(view)),
                 html.Div(
                     [html.Span(t("card.download", lang), className="small fw-semibold me-1")] + [
                         html.A(
@@ -124,6 +257,10 @@ def chart_card(view: ChartView, *, controls: list[Any] | None = None, table: Any
                                 title=t("card.permalink_label", lang))],
                     className="chart-actions d-flex flex-wrap align-items-center gap-2 my-2",
                 ),
+                html.Div([
+                    _menu(t("share.title", lang), share_body(view), f"{chart_id}-share", "chart-share", _image_buttons(view)),
+                    _menu(t("cite.title", lang), cite_body(view), f"{chart_id}-cite", "chart-cite"),
+                ], className="chart-menus d-flex flex-wrap gap-2 mb-2"),
                 html.Div(source_line(view.provenance, lang), id=f"{chart_id}-source"),
             ],
             className="card-body",
@@ -132,4 +269,3 @@ def chart_card(view: ChartView, *, controls: list[Any] | None = None, table: Any
         id=f"card-{chart_id}",
         **{"aria-labelledby": title_id, "data-demo": "true" if demo else "false", "data-title": view.title},
     )
-

@@ -114,17 +114,27 @@ def footer(*, package: DataPackage, lang: str, methodology_href: str, present_hr
     )
 
 
+def print_header(*, lang: str, address: str, today: str) -> html.Div:
+    """Shown only on paper: the site, the address the page was printed from (kept up to date by
+    assets/clientside.js as the selection changes) and the date it was printed."""
+    return html.Div(
+        [html.Strong(t("site.name", lang)), " · ", html.Span(address, id="print-address"), " · ",
+         html.Span(t("print.date", lang, date=fmt_date(today, lang)), id="print-date")],
+        className="print-only print-header small",
+    )
+
+
 def page_frame(
-    *, lang: str, heading: str, body: list[Any], notice: Any, nav: html.Header, foot: html.Footer
+    *, lang: str, heading: str, body: list[Any], notice: Any, nav: html.Header, foot: html.Footer, printed: Any = None
 ) -> html.Div:
-    """Assemble one page: skip link, navbar, main (h1, notice, body), footer."""
+    """Assemble one page: skip link, navbar, main (what a printout heads with, h1, notice, body), footer."""
     return html.Div(
         [
             html.A(t("shell.skip", lang), href="#main", className="visually-hidden-focusable skip-link"),
             dcc.Store(id="page-lang", data=lang),
             nav,
             html.Main(
-                container([html.H1(heading, className="h2 my-3", id="page-heading"), notice, *body]),
+                container([printed, html.H1(heading, className="h2 my-3", id="page-heading"), notice, *body]),
                 id="main",
                 tabIndex="-1",
                 lang=lang,

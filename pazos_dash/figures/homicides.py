@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from ..domain import CENSUS_BREAK, PAZOS_END, PAZOS_START
-from .theme import PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, base_figure, hatch, status_words
+from ..domain import CENSUS_BREAK, COMPARISON_AREAS, PAZOS_END, PAZOS_START
+from .theme import PALETTE, PRIMARY, STATUS_STYLES, base_figure, hatch, period_band, status_words
 
 
 def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", **_options) -> go.Figure:
@@ -16,10 +16,8 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
     `frame` has columns year, homicides, rate_per_100k, status, source. Missing values stay gaps.
     """
     figure = base_figure(lang)
-    figure.add_vrect(
-        x0=PAZOS_START - 0.5, x1=PAZOS_END + 0.5, fillcolor=PERIOD_FILL, line_width=0, layer="below",
-        annotation_text=t("chart.homicides_annual.pazos_period", lang), annotation_position="top left",
-    )
+    period_band(figure, frame["year"].dropna(), PAZOS_START, PAZOS_END,
+                annotation_text=t("chart.homicides_annual.pazos_period", lang), annotation_position="top left")
     for status, style in STATUS_STYLES.items():
         rows = frame[frame["status"] == status]
         if rows.empty:
@@ -52,8 +50,10 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
 def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
     """Rate per 100,000: Palmira emphasised against Cali, Valle del Cauca and Colombia."""
     figure = base_figure(lang)
-    figure.add_vrect(x0=PAZOS_START - 0.5, x1=PAZOS_END + 0.5, fillcolor=PERIOD_FILL, line_width=0, layer="below")
-    for index, (area, rows) in enumerate(frame.groupby("geography", sort=False)):
+    period_band(figure, frame["year"].dropna(), PAZOS_START, PAZOS_END)
+    for area, rows in frame.groupby("geography", sort=False):
+        # Each area keeps its colour and line whichever others are compared with it.
+        index = COMPARISON_AREAS.index(area) if area in COMPARISON_AREAS else len(COMPARISON_AREAS)
         emphasis = area == "Palmira"
         figure.add_scatter(
             x=rows["year"].astype(float), y=rows["rate_per_100k"].astype(float), name=area, mode="lines+markers",

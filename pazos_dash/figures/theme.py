@@ -55,6 +55,26 @@ def base_figure(lang: str) -> go.Figure:
     return figure
 
 
+def empty_figure(lang: str) -> go.Figure:
+    """A chart with no rows in the years chosen: says so where the lines would be."""
+    figure = base_figure(lang)
+    figure.add_annotation(text=t("card.no_rows", lang), showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+                          font=dict(size=16, color="#495057"), name="no-rows")
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    return figure
+
+
+def period_band(figure: go.Figure, years, start: int, end: int, **text: object) -> None:
+    """Shade the years start..end where they overlap the years shown (a band outside them would
+    stretch the axis over years the reader left out)."""
+    shown = [int(y) for y in years if y is not None and y == y]
+    if not shown or end < min(shown) or start > max(shown):
+        return
+    figure.add_vrect(x0=max(start, min(shown)) - 0.5, x1=min(end, max(shown)) + 0.5, fillcolor=PERIOD_FILL, line_width=0,
+                     layer="below", **text)
+
+
 def mark_demonstration(figure: go.Figure, lang: str, *, every_row: bool = True) -> go.Figure:
     """Stamp a chart that shows demonstration values so that no screenshot can pass it off as real.
 

@@ -7,6 +7,7 @@ the server can send the right <html lang> and <title>, and link previews are in 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import dash
@@ -15,11 +16,12 @@ from dash.development.base_component import Component
 from flask import has_request_context, request
 
 from ..charts import CHARTS
-from ..components.shell import demo_notice, footer, navbar, page_frame
+from ..components.shell import demo_notice, footer, navbar, page_frame, print_header
 from ..domain import other_language
 from ..i18n import LANGUAGES, t
 from ..runtime import Runtime
 from ..urls import Urls
+from ..views.chart_view import request_origin
 from . import clusters, data, homicides, indicators, overview, partners, sdg, youth
 from .base import Links, Page
 from .embed import embed_layout
@@ -62,7 +64,7 @@ def demo_cards(body: list[Any]) -> list[tuple[str, str]]:
 
 
 def _frame(lang: str, runtime: Runtime, urls: Urls, *, current: str | None, heading: str, body: list[Any],
-           switch_href: str) -> html.Div:
+           switch_href: str, address: str) -> html.Div:
     """The site's chrome (skip link, navbar with the language switch, footer) around a body."""
     nav_items = [(p.page_id, t(f"nav.{p.page_id}", lang), urls.page(p.page_id, lang), p.page_id == current) for p in PAGES]
     return page_frame(
@@ -72,6 +74,7 @@ def _frame(lang: str, runtime: Runtime, urls: Urls, *, current: str | None, head
         notice=demo_notice(demo_cards(body), lang),
         nav=navbar(lang=lang, nav_items=nav_items, switch_href=switch_href, home_href=urls.page("overview", lang)),
         foot=footer(package=runtime.package, lang=lang, methodology_href=urls.page("data", lang), present_href=urls.present(lang)),
+        printed=print_header(lang=lang, address=urls.absolute(request_origin(), address), today=date.today().isoformat()),
     )
 
 
@@ -80,7 +83,7 @@ def render(page: Page, lang: str, runtime: Runtime, urls: Urls, query: dict[str,
     query = query or {}
     body = page.body(runtime, lang, Links(lang, urls), {k: str(v) for k, v in query.items()})
     return _frame(lang, runtime, urls, current=page.page_id, heading=t(f"page.{page.page_id}.heading", lang), body=body,
-                  switch_href=urls.page(page.page_id, other_language(lang), query))
+                  switch_href=urls.page(page.page_id, other_language(lang), query), address=urls.page(page.page_id, lang, query))
 
 
 def requested_address() -> tuple[str, str]:
@@ -108,7 +111,7 @@ def not_found(runtime: Runtime, urls: Urls, lang: str) -> html.Div:
                       className="btn btn-primary")),
     ]
     return _frame(lang, runtime, urls, current=None, heading=t("page.not_found.title", lang), body=body,
-                  switch_href=urls.page("overview", other_language(lang)))
+                  switch_href=urls.page("overview", other_language(lang)), address=requested_address()[0])
 
 
 def not_found_lang(urls: Urls) -> str:
@@ -143,6 +146,7 @@ def register_pages(runtime: Runtime, urls: Urls) -> None:
                 name=t(f"nav.{page.page_id}", lang),
                 title=title(page.page_id, lang),
                 description=t(f"page.{page.page_id}.description", lang),
+                image=urls.og_image(page.charts[0] if page.charts else "site", lang),  # link previews (scripts/og_images.py)
                 layout=_layout(page, lang, runtime, urls),
                 lang=lang,
                 page_id=page.page_id,
@@ -152,6 +156,7 @@ def register_pages(runtime: Runtime, urls: Urls) -> None:
             f"pazos_dash.pages.present.{lang}",
             path=urls.present_path(lang),
             title=f"{t('present.heading', lang)} · {t('site.name', lang)}",
+            image=urls.og_image("site", lang),
             layout=_present(lang, runtime, urls),
             lang=lang,
         )
@@ -159,6 +164,7 @@ def register_pages(runtime: Runtime, urls: Urls) -> None:
             f"pazos_dash.pages.embed.{lang}",
             path_template=f"{urls.embed_path(lang)}/<chart_id>",
             title=t("embed.title", lang),
+            image=urls.og_image("site", lang),  # the chart's own, set per address in PazosDash.interpolate_index
             layout=_embed(lang, runtime, urls),
             lang=lang,
             exists=lambda chart_id: chart_id in CHARTS,  # an unknown chart is a 404 (showing the list of embeds)

@@ -8,7 +8,8 @@ from typing import Any, Callable
 from dash import dcc, html
 
 from ..charts import ChartSpec
-from ..components.bootstrap import radio_items
+from ..charts.spec import YEAR_FROM, YEAR_TO
+from ..components.bootstrap import checklist, radio_items, select
 from ..components.chart_card import chart_card, data_table
 from ..components.scoreboard import scoreboard_table
 from ..i18n import fmt_number, has, t
@@ -90,29 +91,46 @@ def year_slider(spec: ChartSpec, allowed: tuple[str, ...], name: str, lang: str,
     )
 
 
+def year_range_control(spec: ChartSpec, allowed: dict[str, tuple[str, ...]], lang: str, selected: dict[str, str]) -> html.Fieldset:
+    """The years shown: two native selects (first and last year), oldest first in both."""
+    years = sorted(allowed[YEAR_FROM], key=int)
+    return html.Fieldset(
+        [
+            html.Legend(t("control.years", lang), className="form-label small fw-semibold mb-1"),
+            html.Div([
+                select(id=f"{spec.chart_id}-{name}", label=t(f"control.{name}", lang), value=selected[name],
+                       options=[{"label": year, "value": year} for year in years])
+                for name in (YEAR_FROM, YEAR_TO)
+            ], className="d-flex flex-wrap"),
+        ],
+        className="chart-control chart-years",
+    )
+
+
 def controls_for(view: ChartView) -> list[Any]:
-    """One labelled radio group per option of the chart (a slider for the ones it names); the
-    allowed values are the package's."""
+    """One labelled radio group per option of the chart (a slider for the ones it names, a
+    checklist for several values at once, two selects for a year range); the allowed values are
+    the package's."""
     spec, lang, selected = view.spec, view.lang, view.state.options
     allowed = spec.allowed(view.package)
     names = dict(zip(view.package.table("clusters")["cluster_id"].astype(str), view.package.table("clusters")["name"].astype(str)))
     sliders = [year_slider(spec, allowed[name], name, lang, selected) for name in spec.sliders]
-    return sliders + [
-        html.Fieldset(
-            [
-                html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1", id=f"{spec.chart_id}-{name}-legend"),
-                radio_items(
-                    id=f"{spec.chart_id}-{name}",
-                    options=[{"label": _option_label(name, value, lang, names), "value": value} for value in values],
-                    value=selected[name],
-                    inline=True,
-                ),
-            ],
+    groups: list[Any] = []
+    for name, values in allowed.items():
+        if name in spec.sliders or name in (YEAR_FROM, YEAR_TO):
+            continue
+        options = [{"label": _option_label(name, value, lang, names), "value": value} for value in values]
+        chooser = (checklist(id=f"{spec.chart_id}-{name}", options=options, value=view.state.chosen(name))
+                   if name in spec.multi else
+                   radio_items(id=f"{spec.chart_id}-{name}", options=options, value=selected[name], inline=True))
+        groups.append(html.Fieldset(
+            [html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1", id=f"{spec.chart_id}-{name}-legend"),
+             chooser],
             className="chart-control",
-        )
-        for name, values in allowed.items()
-        if name not in spec.sliders
-    ]
+        ))
+    if spec.ranged:
+        groups.append(year_range_control(spec, allowed, lang, selected))
+    return sliders + groups
 
 
 def card_for(runtime: Runtime, chart_id: str, lang: str, links: Links, query: dict | None = None) -> html.Section:

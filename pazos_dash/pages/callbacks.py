@@ -6,7 +6,8 @@ import dash
 from dash import ClientsideFunction, Input, Output, State
 
 from ..charts import CHARTS, ChartSpec
-from ..components.chart_card import demo_mark, download_id, source_line
+from ..charts.spec import YEAR_TO
+from ..components.chart_card import TABS, cite_body, demo_mark, download_id, share_body, source_line, sources_panel
 from ..domain import LANGUAGES
 from ..runtime import Runtime
 from ..urls import DOWNLOAD_FORMATS, Urls
@@ -23,6 +24,9 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
         Output(f"table-wrap-{spec.chart_id}", "children"),
         Output(f"{spec.chart_id}-demo", "children"),
         Output(f"{spec.chart_id}-source", "children"),
+        Output(f"{spec.chart_id}-sources", "children"),
+        Output(f"{spec.chart_id}-cite-body", "children"),
+        Output(f"{spec.chart_id}-share-body", "children"),
         *[Output(download_id(spec.chart_id, fmt), "href") for fmt in DOWNLOAD_FORMATS],
         *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
         State("page-lang", "data"),
@@ -33,7 +37,36 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
         lang = lang if lang in LANGUAGES else urls.default_lang
         view = chart_view(runtime, urls, spec.chart_id, lang, options=dict(zip(names, selected)))
         return (view.figure, view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
+                sources_panel(view), cite_body(view), share_body(view),
                 *[view.urls.downloads[fmt] for fmt in DOWNLOAD_FORMATS])
+
+
+def _register_map_tab(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpec) -> None:
+    """The map tab is drawn when it is first opened (no page carries a map it does not show),
+    for the last year of the chart's range, and follows the range while it is open."""
+    names = list(spec.options)
+
+    @app.callback(
+        Output(f"graph-map-{spec.chart_id}", "figure"),
+        Output(f"{spec.chart_id}-map-link", "href"),
+        Input(f"{spec.chart_id}-tab", "data"),
+        *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
+        State("page-lang", "data"),
+        prevent_initial_call=True,
+    )
+    def draw_map(tab, *values):
+        *selected, lang = values
+        if tab != "map":
+            return dash.no_update, dash.no_update
+        lang = lang if lang in LANGUAGES else urls.default_lang
+        view = chart_view(runtime, urls, "cluster_map", lang, options=map_options(runtime, spec, dict(zip(names, selected))))
+        return view.figure, view.urls.page
+
+
+def map_options(runtime: Runtime, spec: ChartSpec, options: dict) -> dict[str, str]:
+    """The cluster map's selection for a chart's: its metric, the last year of its range."""
+    state = runtime.state(spec.chart_id, options)
+    return {"metric": spec.map_metric, "year": state.options.get(YEAR_TO, ""), "view": "year"}
 
 
 def _keep_state_in_the_address(app: dash.Dash, spec: ChartSpec) -> None:
@@ -48,12 +81,43 @@ def _keep_state_in_the_address(app: dash.Dash, spec: ChartSpec) -> None:
     )
 
 
+def _tabs(app: dash.Dash, spec: ChartSpec) -> None:
+    """A card's tabs switch in the browser (assets/clientside.js `showTab`)."""
+    keys = [key for key in TABS if key != "map" or spec.map_metric]
+    app.clientside_callback(
+        ClientsideFunction("pazos", "showTab"),
+        Output(f"{spec.chart_id}-tab", "data"),
+        *[Output(f"{spec.chart_id}-tab-{key}", "className") for key in keys],
+        *[Output(f"{spec.chart_id}-tab-{key}", "aria-selected") for key in keys],
+        *[Output(f"{spec.chart_id}-panel-{key}", "hidden") for key in keys],
+        *[Input(f"{spec.chart_id}-tab-{key}", "n_clicks") for key in keys],
+        prevent_initial_call=True,
+    )
+
+
+def _save_image(app: dash.Dash, spec: ChartSpec) -> None:
+    """The share menu's PNG and SVG buttons (assets/clientside.js `saveImage`): drawn in the
+    browser with the card's title, source line and licence."""
+    for fmt in ("png", "svg"):
+        app.clientside_callback(
+            ClientsideFunction("pazos", "saveImage"),
+            Output(f"{spec.chart_id}-{fmt}", "value"),
+            Input(f"{spec.chart_id}-{fmt}", "n_clicks"),
+            prevent_initial_call=True,
+        )
+
+
 def register_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None:
-    """One callback per chart that has options; charts without options need none."""
+    """One callback per chart that has options; charts without options need none. Every chart
+    saves its image; charts whose rows have places draw their map tab."""
     for spec in CHARTS.values():
+        _tabs(app, spec)
+        _save_image(app, spec)
         if spec.options:
             _register_chart(app, runtime, urls, spec)
             _keep_state_in_the_address(app, spec)
+        if spec.map_metric:
+            _register_map_tab(app, runtime, urls, spec)
 
 
 def register_presentation_callbacks(app: dash.Dash) -> None:

@@ -73,6 +73,9 @@ def _api(lang: str, links: Links) -> html.Section:
         (urls.api(), t("api.list", lang)),
         (urls.api("homicides_annual", {"geography": "Palmira", "year": "2020,2021,2022"}), t("api.filter", lang)),
         (urls.api("youth_people", {"format": "csv"}), t("api.csv", lang)),
+        (urls.api("homicides_annual", {"geography": "Palmira", "year_from": 2020, "year_to": 2023}), t("api.range", lang)),
+        (urls.openapi(), t("api.openapi", lang)),
+        (urls.catalog(), t("api.catalog", lang)),
     ]
     return html.Section(
         [

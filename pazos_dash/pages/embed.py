@@ -6,22 +6,16 @@ back to the chart on its page; a box under it holds the iframe code with a copy 
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from dash import dcc, html
 from flask import has_request_context, request
 
 from ..charts import CHARTS
+from ..components.chart_card import embed_code
 from ..i18n import t
 from ..runtime import Runtime
 from .base import Links, chart_card, controls_for, table_for, view_for
-
-
-def embed_code(src: str, title: str) -> str:
-    """The iframe markup a visitor copies (absolute address filled in by the browser page)."""
-    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="640" '
-            'style="border:0" loading="lazy"></iframe>')
 
 
 def embed_layout(runtime: Runtime, lang: str, links: Links, chart_id: str | None, query: dict[str, Any]) -> html.Main:

@@ -3,6 +3,11 @@
 A row's `source` cell holds the names of its sources separated by ';' (the same names as the
 resource's `sources` entries), so the dashboard can say, for exactly the rows a chart shows,
 where they come from. Titles are Spanish; `i18n.en.title` is the English one.
+
+Each source also says what its figure is (`description`), who publishes it (`publisher`), the
+version read (`version`: the date of the release the dashboard read, where one is known) and
+when a new one comes (`update`), in Spanish with `i18n.en.*` in English: the "Sources and
+processing" tab of every chart and the DCAT catalogue show them.
 """
 
 from __future__ import annotations
@@ -15,46 +20,98 @@ POLICE = {
     "name": "policia-dijin",
     "title": "Policía Nacional de Colombia – DIJIN, Grupo de Información de Criminalidad: estadística delictiva (homicidios)",
     "path": "https://www.policia.gov.co/estadistica-delictiva",
-    "i18n": {"en": {"title": "National Police of Colombia – DIJIN, Crime Information Group: crime statistics (homicides)"}},
+    "publisher": "Policía Nacional de Colombia – Dirección de Investigación Criminal e INTERPOL (DIJIN)",
+    "description": "Homicidios registrados por la Policía por fecha y municipio del hecho (columna CANTIDAD por FECHA HECHO), "
+                   "de las hojas anuales de la Policía (leídas de la compilación pública que se acredita aparte).",
+    "version": "2025-02-10",
+    "update": "Anual: la Policía publica el año cerrado en el primer trimestre del siguiente; el último año es preliminar hasta entonces.",
+    "i18n": {"en": {"title": "National Police of Colombia – DIJIN, Crime Information Group: crime statistics (homicides)",
+                    "publisher": "National Police of Colombia – Directorate of Criminal Investigation and INTERPOL (DIJIN)",
+                    "description": "Homicides recorded by the police by date and municipality of the event (CANTIDAD by FECHA HECHO), "
+                                   "from the police's annual spreadsheets (read from the public compilation credited separately).",
+                    "update": "Yearly: the police publish a closed year in the first quarter of the next; the last year is preliminary until then."}},
 }
 DANE = {
     "name": "dane",
     "title": "DANE: proyecciones municipales de población (base censal 2005 hasta 2017; CNPV 2018 desde 2018)",
     "path": "https://www.dane.gov.co/index.php/estadisticas-por-tema/demografia-y-poblacion/proyecciones-de-poblacion",
-    "i18n": {"en": {"title": "DANE: municipal population projections (2005 census base up to 2017; 2018 census base from 2018)"}},
+    "publisher": "Departamento Administrativo Nacional de Estadística (DANE)",
+    "description": "Población proyectada de cada municipio a mitad de año: el denominador de cada tasa por 100.000 habitantes.",
+    "version": "2025-02-10",
+    "update": "Cuando el DANE revisa sus proyecciones (tras cada censo o ajuste); cambió de base en 2018.",
+    "i18n": {"en": {"title": "DANE: municipal population projections (2005 census base up to 2017; 2018 census base from 2018)",
+                    "publisher": "National Administrative Department of Statistics (DANE)",
+                    "description": "Each municipality's projected mid-year population: the denominator of every rate per 100,000 residents.",
+                    "update": "When DANE revises its projections (after each census or adjustment); its base changed in 2018."}},
 }
 # The Police's yearly spreadsheets were read from this public compilation of them: credited as such.
 POLICE_COMPILATION = {
     "name": "compilacion-policia",
     "title": "Compilación pública de las hojas anuales de la Policía (repositorio reynellbadillo/homicidios_Colombia_2003_2024), de donde se leyeron",
     "path": "https://github.com/reynellbadillo/homicidios_Colombia_2003_2024",
-    "i18n": {"en": {"title": "Public compilation of the Police's yearly spreadsheets (repository reynellbadillo/homicidios_Colombia_2003_2024), from which they were read"}},
+    "publisher": "Repositorio público en GitHub (reynellbadillo)",
+    "description": "Copias de las hojas anuales de la Policía y de las proyecciones del DANE, de las que se leyeron las cifras (commit 8e2b0c0d).",
+    "version": "2025-02-10",
+    "i18n": {"en": {"title": "Public compilation of the Police's yearly spreadsheets (repository reynellbadillo/homicidios_Colombia_2003_2024), from which they were read",
+                    "publisher": "Public GitHub repository (reynellbadillo)",
+                    "description": "Copies of the Police's yearly spreadsheets and DANE's projections, from which the figures were read (commit 8e2b0c0d)."}},
 }
 FOUNDING_DOCUMENT = {
     "name": "alcaldia-pazos-2023",
     "title": "Alcaldía de Palmira: documento fundacional de PAZOS (2023)",
-    "i18n": {"en": {"title": "Mayor's Office of Palmira: PAZOS founding document (2023)"}},
+    "publisher": "Alcaldía de Palmira",
+    "description": "La descripción de la estrategia por la Alcaldía: clústeres, barrios, residentes, jóvenes atendidos, componentes y aliados.",
+    "version": "2023-09-28",
+    "update": "Sin actualización periódica: documento de una sola vez.",
+    "i18n": {"en": {"title": "Mayor's Office of Palmira: PAZOS founding document (2023)",
+                    "publisher": "Mayor's Office of Palmira",
+                    "description": "The Mayor's Office's description of the strategy: clusters, neighbourhoods, residents, young people served, components and partners.",
+                    "update": "No periodic update: a one-off document."}},
 }
 OPSI = {
     "name": "alcaldia-opsi",
     "title": "Alcaldía de Palmira: postulación de PAZOS al Observatorio de Innovación del Sector Público de la OCDE (OPSI)",
     "path": "https://oecd-opsi.org/?p=35639",
-    "i18n": {"en": {"title": "Mayor's Office of Palmira: PAZOS submission to the OECD Observatory of Public Sector Innovation (OPSI)"}},
+    "publisher": "Alcaldía de Palmira (publicado por el OPSI de la OCDE)",
+    "description": "La tasa de homicidios de jóvenes de 14 a 29 años por 100.000 que reportó la Alcaldía (2011, 2015 y 2017).",
+    "update": "Sin actualización periódica: cifras de una postulación.",
+    "i18n": {"en": {"title": "Mayor's Office of Palmira: PAZOS submission to the OECD Observatory of Public Sector Innovation (OPSI)",
+                    "publisher": "Mayor's Office of Palmira (published by the OECD's OPSI)",
+                    "description": "The homicide rate of young people aged 14 to 29 per 100,000 that the Mayor's Office reported (2011, 2015 and 2017).",
+                    "update": "No periodic update: figures from one submission."}},
 }
 PUBLIC_REPORTS = {
     "name": "informes-publicos",
     "title": "Informes públicos (prensa y páginas de las organizaciones) que nombran a los aliados, recopilados por el equipo del tablero",
-    "i18n": {"en": {"title": "Public reports (press and the organisations' own pages) naming the partners, collected by the dashboard team"}},
+    "publisher": "Medios y organizaciones aliadas; recopilación del equipo del tablero PAZOS",
+    "description": "Qué organizaciones trabajan en los territorios PAZOS y en qué papel, sin montos.",
+    "update": "Cuando el equipo del tablero encuentra un informe nuevo.",
+    "i18n": {"en": {"title": "Public reports (press and the organisations' own pages) naming the partners, collected by the dashboard team",
+                    "publisher": "The press and partner organisations; gathered by the PAZOS dashboard team",
+                    "description": "Which organisations work in the PAZOS territories and in what role, with no amounts.",
+                    "update": "When the dashboard team finds a new report."}},
 }
 DEMO = {
     "name": "demo",
     "title": "Valores de demostración inventados por el equipo del tablero: no hay cifra pública",
-    "i18n": {"en": {"title": "Demonstration values invented by the dashboard team: no public figure exists"}},
+    "publisher": "Equipo del tablero PAZOS",
+    "description": "Valores inventados, coherentes con los totales públicos, para mostrar cómo se verá el tablero: no son cifras reales.",
+    "update": "Se reemplazan cuando la Alcaldía publique los registros reales.",
+    "i18n": {"en": {"title": "Demonstration values invented by the dashboard team: no public figure exists",
+                    "publisher": "PAZOS dashboard team",
+                    "description": "Invented values, consistent with the public totals, to show what the dashboard will look like: not real figures.",
+                    "update": "Replaced when the Mayor's Office publishes the real records."}},
 }
 EDITORIAL = {
     "name": "tablero-editorial",
     "title": "Equipo del tablero PAZOS, a partir del documento fundacional (alineación editorial)",
-    "i18n": {"en": {"title": "PAZOS dashboard team, from the founding document (editorial alignment)"}},
+    "publisher": "Equipo del tablero PAZOS",
+    "description": "Lecturas editoriales del documento fundacional: metas de los ODS e indicadores de seguimiento.",
+    "update": "Cuando el equipo del tablero revisa la alineación.",
+    "i18n": {"en": {"title": "PAZOS dashboard team, from the founding document (editorial alignment)",
+                    "publisher": "PAZOS dashboard team",
+                    "description": "Editorial readings of the founding document: SDG targets and follow-up indicators.",
+                    "update": "When the dashboard team reviews the alignment."}},
 }
 
 

@@ -22,6 +22,11 @@ class ChartAddresses:
     page: str  # the chart on its page with this selection (the permalink)
     embed: str
     downloads: dict[str, str]  # format -> address of exactly these rows
+    origin: str = ""  # scheme and host of the request being answered ('' outside one)
+
+    def absolute(self, href: str) -> str:
+        """An address to copy or cite (a link inside the site can stay relative)."""
+        return Urls.absolute(self.origin, href) if self.origin else href
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,6 +51,13 @@ class ChartView:
         return self.spec.title(self.lang)
 
 
+def request_origin() -> str:
+    """Scheme and host of the request being answered, for addresses people copy; '' outside one."""
+    from flask import has_request_context, request
+
+    return request.host_url.rstrip("/") if has_request_context() else ""
+
+
 def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state: ChartState | None = None,
                query: Mapping[str, object] | None = None, options: Mapping[str, object] | None = None) -> ChartView:
     """The view of a chart for a selection given as a cleaned state, a page's query string
@@ -57,7 +69,7 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
                  else runtime.state(chart_id, options, package))
     frame = runtime.frame(state, package)
     shown = provenance(frame, package, spec.resources, lang)
-    takeaway = spec.takeaway(frame, lang)
+    takeaway = spec.say(frame, lang)
     if shown.demo:  # a sentence read aloud or quoted never passes an invented number off as real
         takeaway = f"{takeaway} {t('demo.takeaway_all' if shown.all_demo else 'demo.takeaway_some', lang)}".strip()
     return ChartView(
@@ -69,6 +81,7 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
             page=urls.chart(chart_id, lang, state.query()),
             embed=urls.embed(chart_id, lang, state.query()),
             downloads=urls.downloads(chart_id, state.options, lang),
+            origin=request_origin(),
         ),
         site=urls,
     )

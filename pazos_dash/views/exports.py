@@ -1,8 +1,10 @@
 """A chart's data as journalists take it away: exactly the rows plotted for the selection, as
-CSV (UTF-8 with a byte-order mark, so Excel shows accents right), Excel and JSON, with what
-makes it citable: title, sources, licence, selection, the data package's date and version,
-and a permalink. JSON and Excel carry that metadata inside; the CSV stays a plain table and
-points to it with a `Link: <…json>; rel="describedby"` header (the CSV-on-the-Web convention).
+CSV (UTF-8 with a byte-order mark, so Excel shows accents right), Excel, JSON and a zip of the
+CSV, the metadata JSON and a README, with what makes it citable: title, sources, licence,
+selection, the data package's date and version, a permalink and a ready citation. JSON, Excel
+and the zip carry that metadata inside; the CSV stays a plain table and points to it with a
+`Link: <…json>; rel="describedby"` header (the CSV-on-the-Web convention) and to its licence
+with `rel="license"`.
 """
 
 from __future__ import annotations
@@ -10,18 +12,21 @@ from __future__ import annotations
 import io
 import json
 import math
+import zipfile
 from typing import Any
 
 import pandas as pd
 
 from ..i18n import t
 from .chart_view import ChartView
+from .citation import cite
 from .text import cell_text, column_label
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
 }
 BOM = "\ufeff"
 
@@ -30,12 +35,14 @@ def metadata(view: ChartView, permalink: str, embed: str) -> dict[str, Any]:
     """What makes the rows citable, from the view's own provenance: the sources of exactly these
     rows, whether any is demonstration, the suppression threshold the package declares."""
     package, lang, p = view.package, view.lang, view.provenance
+    citation = cite(view, permalink)
     return {
         "title": view.title,
         "chart": view.chart_id,
         "selection": view.state.options,
         "sources": [{"name": s.name, "title": s.title, "path": s.url} for s in p.sources],
         "licences": list(p.licences),
+        "licence_urls": licence_urls(view),
         "demonstration_data": p.demo,
         "demonstration_rows": p.demo_rows,
         "suppressed_rows": p.suppressed_rows,
@@ -47,9 +54,16 @@ def metadata(view: ChartView, permalink: str, embed: str) -> dict[str, Any]:
         "columns": [{"name": str(c), "label": column_label(str(c), lang)} for c in view.frame.columns],
         "permalink": permalink,
         "embed": embed,
+        "citation": {"text": citation.text, "bibtex": citation.bibtex},
         "language": lang,
         "rows": len(view.frame),
     }
+
+
+def licence_urls(view: ChartView) -> list[str]:
+    """The addresses of the licences of the resources the view reads."""
+    resources = [view.package.resources[r] for r in view.spec.resources if r in view.package.resources]
+    return list(dict.fromkeys(str(lic["path"]) for r in resources for lic in r.licenses if lic.get("path")))
 
 
 def cells(frame: pd.DataFrame) -> list[list[Any]]:
@@ -86,12 +100,18 @@ def as_xlsx(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> bytes:
 
     book = Workbook(write_only=True)
     data = book.create_sheet(t("export.sheet_data", lang))
+    # Row 1 for people (the column labels in the language asked for), row 2 for scripts (the
+    # field names, as in the CSV and JSON).
+    labels = {column["name"]: column["label"] for column in meta["columns"]}
+    data.append([labels.get(str(c), str(c)) for c in frame.columns])
     data.append([str(c) for c in frame.columns])
     for row in cells(frame):
         data.append(row)
     about = book.create_sheet(t("export.sheet_about", lang))
     for key in ("title", "permalink", "language", "rows"):
         about.append([t(f"export.{key}", lang), cell_text(key, meta[key], lang) if key == "rows" else str(meta[key])])
+    about.append([t("export.citation", lang), meta["citation"]["text"]])
+    about.append([t("export.headers", lang), t("export.headers_note", lang)])
     about.append([t("export.demonstration_data", lang), cell_text("demonstration_data", meta["demonstration_data"], lang)])
     if meta["suppressed_rows"]:
         about.append([t("export.suppressed", lang), t("card.suppressed", lang, k=meta["disclosure_threshold"])])
@@ -106,4 +126,39 @@ def as_xlsx(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> bytes:
         about.append([t("export.column", lang), column["name"], column["label"]])
     out = io.BytesIO()
     book.save(out)
+    return out.getvalue()
+
+
+def readme(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> str:
+    """The zip's README: what the files are, how to cite them (text and BibTeX), the licence,
+    the sources, the selection and every column with its label, in the language asked for."""
+    package = meta["data_package"]
+    lines = [
+        f"# {meta['title']}", "",
+        t("readme.files", lang, csv=f"{meta['chart']}.csv", json=f"{meta['chart']}.json"), "",
+        f"## {t('readme.cite', lang)}", "", meta["citation"]["text"], "", "```bibtex", meta["citation"]["bibtex"], "```", "",
+        f"## {t('export.licence', lang)}", "", ", ".join(meta["licences"]) + "".join(f" <{u}>" for u in meta["licence_urls"]), "",
+        f"## {t('readme.sources', lang)}", "",
+        *[f"- {s['title']}" + (f" <{s['path']}>" if s["path"] else "") for s in meta["sources"]], "",
+        f"## {t('readme.view', lang)}", "",
+        f"- {t('export.permalink', lang)}: {meta['permalink']}",
+        f"- {t('export.selection', lang)}: " + (", ".join(f"{k}={v}" for k, v in meta["selection"].items()) or "—"),
+        f"- {t('export.package', lang)}: {package['title']}, {package['version']}, {package['last_updated']}",
+        f"- {t('export.rows', lang)}: {len(frame)}",
+        f"- {t('export.demonstration_data', lang)}: {cell_text('demonstration_data', meta['demonstration_data'], lang)}",
+    ]
+    if meta["suppressed_rows"]:
+        lines.append(f"- {t('card.suppressed', lang, k=meta['disclosure_threshold'])}")
+    lines += ["", f"## {t('readme.columns', lang)}", "", *[f"- `{c['name']}`: {c['label']}" for c in meta["columns"]], ""]
+    return "\n".join(lines)
+
+
+def as_zip(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> bytes:
+    """One file to keep: the CSV (exactly the chart's rows), its metadata JSON and a README."""
+    chart = meta["chart"]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"{chart}.csv", as_csv(frame))
+        archive.writestr(f"{chart}.json", as_json(frame, meta))
+        archive.writestr(t("readme.name", lang), readme(frame, meta, lang).encode("utf-8"))
     return out.getvalue()

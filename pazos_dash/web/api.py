@@ -1,8 +1,10 @@
 """A read-only API over the published package, for newsrooms and researchers who script:
 
     GET /api/v1/                      what there is
+    GET /api/v1/openapi.json          this API described in OpenAPI 3.1 (web/openapi.py)
     GET /api/v1/datasets              every dataset: title, description, fields, licence, sources, flags
-    GET /api/v1/datasets/<name>       its rows; filters `?<field>=<value>[,<value>…]`, `limit`, `offset`,
+    GET /api/v1/datasets/<name>       its rows; filters `?<field>=<value>[,<value>…]`, the year range
+                                      `year_from`, `year_to` (inclusive), `limit`, `offset`,
                                       `format=json|csv`, `lang=es|en` (titles and descriptions)
 
 Only published rows leave: the API reads the same validated package as the pages, so a
@@ -22,9 +24,12 @@ from ..charts import licence_titles, resource_sources
 from ..data import DataPackage, Resource
 from ..i18n import LANGUAGES
 from ..runtime import Runtime
+from ..urls import Urls
 from ..views.exports import BOM, records
+from .openapi import openapi_document
 
-RESERVED = {"limit", "offset", "format", "lang"}
+RESERVED = {"limit", "offset", "format", "lang", "year_from", "year_to"}
+RANGE = {"year_from": "year", "year_to": "year"}  # range filter -> the field it bounds
 MAX_LIMIT = 100_000
 
 
@@ -102,6 +107,15 @@ def filtered(resource: Resource, args: dict[str, str]) -> tuple[pd.DataFrame, di
         filters[name] = values
         column = frame[name]
         frame = frame[column.isin(values) if types[name] != "date" else column.astype(str).isin([str(v) for v in values])]
+    for name, field in RANGE.items():  # inclusive bounds beside the equality filters
+        if name not in args:
+            continue
+        if field not in types:
+            raise BadRequest(f"{name}: {resource.name} has no field {field!r}")
+        bound = _parse(args[name].strip(), "integer", name)
+        filters[name] = [bound]
+        years = pd.to_numeric(frame[field], errors="coerce")
+        frame = frame[(years >= bound) if name.endswith("_from") else (years <= bound)]
     return frame, filters
 
 
@@ -116,13 +130,18 @@ def _page(args: dict[str, str]) -> tuple[int, int]:
     return limit, offset
 
 
-def register_api(server: Flask, runtime: Runtime, prefix: str) -> None:
+def register_api(server: Flask, runtime: Runtime, prefix: str, urls: Urls) -> None:
     base = f"{prefix}api/v1/"
 
     @server.get(base)
     def api_index() -> Response:
         return jsonify(name="PAZOS Palmira open data API", version=1, datasets=f"{base}datasets",
-                       package_version=runtime.package.version, documentation="datos / data page")
+                       package_version=runtime.package.version, openapi=urls.openapi(),
+                       documentation=urls.page("data", urls.default_lang, fragment="api"))
+
+    @server.get(f"{base}openapi.json")
+    def api_openapi() -> Response:
+        return jsonify(openapi_document(runtime.package, urls))
 
     @server.get(f"{base}datasets")
     def api_datasets() -> Response:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 from flask import Flask, Response, abort, jsonify, request, send_from_directory
@@ -14,7 +15,8 @@ from ..i18n import LANGUAGES
 from ..runtime import Runtime
 from ..urls import Urls
 from ..views import chart_view
-from ..views.exports import FORMATS, as_csv, as_json, as_xlsx, metadata
+from ..views.linked_data import catalog_jsonld
+from ..views.exports import FORMATS, as_csv, as_json, as_xlsx, as_zip, licence_urls, metadata
 
 
 def package_zip_name(package) -> str:
@@ -40,7 +42,7 @@ def package_zip(runtime: Runtime) -> bytes:
 def register_routes(server: Flask, runtime: Runtime, prefix: str, urls: Urls) -> None:
     """Mount the routes under `prefix` (the app's routes_pathname_prefix, ending in '/')."""
 
-    @server.get(f"{prefix}download/<chart_id>.<any(csv, json, xlsx):fmt>")
+    @server.get(f"{prefix}download/<chart_id>.<any(csv, json, xlsx, zip):fmt>")
     def chart_data(chart_id: str, fmt: str) -> Response:
         """Exactly the chart's rows for the selection in the query, rendered from the same
         ChartView as the card; unknown or hostile values fall back to defaults, as on the page."""
@@ -50,11 +52,21 @@ def register_routes(server: Flask, runtime: Runtime, prefix: str, urls: Urls) ->
         view = chart_view(runtime, urls, chart_id, lang, options=request.args)
         headers = {"Content-Disposition": f'attachment; filename="{chart_id}.{fmt}"'}
         if fmt == "csv":
-            headers["Link"] = f'<{view.urls.downloads["json"]}>; rel="describedby"; type="application/json"'
+            # The table stays plain; its metadata (licence and citation in it) and its licence are linked.
+            headers["Link"] = ", ".join([f'<{view.urls.downloads["json"]}>; rel="describedby"; type="application/json"',
+                                         *[f'<{url}>; rel="license"' for url in licence_urls(view)]])
             return Response(as_csv(view.frame), content_type=FORMATS[fmt], headers=headers)
-        meta = metadata(view, urls.absolute(request.host_url, view.urls.page), urls.absolute(request.host_url, view.urls.embed))
-        body = as_json(view.frame, meta) if fmt == "json" else as_xlsx(view.frame, meta, lang)
+        meta = metadata(view, view.urls.absolute(view.urls.page), view.urls.absolute(view.urls.embed))
+        render = {"json": lambda: as_json(view.frame, meta), "xlsx": lambda: as_xlsx(view.frame, meta, lang),
+                  "zip": lambda: as_zip(view.frame, meta, lang)}
+        body = render[fmt]()
         return Response(body, content_type=FORMATS[fmt], headers=headers)
+
+    @server.get(f"{prefix}catalog.jsonld")
+    def catalog() -> Response:
+        """The DCAT catalogue of the published datasets, for portals that harvest (CKAN's ckanext-dcat)."""
+        body = json.dumps(catalog_jsonld(runtime.package, urls, request.host_url.rstrip("/")), ensure_ascii=False, indent=1)
+        return Response(body, content_type="application/ld+json; charset=utf-8")
 
     @server.get(f"{prefix}healthz")
     def healthz() -> Response:

@@ -52,3 +52,20 @@ def published_series(dash_duo, chart_id: str, lang: str) -> dict:
     parts = [traces[name] for name in (t("legend.reported", lang), t("legend.preliminary", lang)) if name in traces]
     ys = [next((p["y"][i] for p in parts if p["y"][i] is not None), None) for i in range(len(parts[0]["y"]))]
     return {"x": parts[0]["x"], "y": ys}
+
+
+def open_tab(dash_duo, chart_id: str, key: str) -> None:
+    """Open one of a card's tabs (chart, table, map, sources) and wait until its panel shows."""
+    dash_duo.find_element(f"#{chart_id}-tab-{key}").click()
+    dash_duo._wait_for(lambda _: dash_duo.find_element(f"#{chart_id}-panel-{key}").is_displayed(), timeout=10,
+                       msg=f"the {key} tab of {chart_id} did not open")
+
+
+def pick_years(dash_duo, chart_id: str, first: str, last: str) -> None:
+    """Choose a year range in a chart's two selects."""
+    from selenium.webdriver.support.ui import Select
+
+    Select(dash_duo.find_element(f"#{chart_id}-year_from")).select_by_value(first)
+    Select(dash_duo.find_element(f"#{chart_id}-year_to")).select_by_value(last)
+    dash_duo._wait_for(lambda _: f"year_to={last}" in dash_duo.find_element(f"#download-{chart_id}").get_attribute("href"),
+                       timeout=10, msg=f"{chart_id} did not follow the years {first}-{last}")

@@ -146,5 +146,6 @@ def test_every_chart_is_a_figure_named_and_described_in_words(dash_duo, dash_app
         assert graphs and len(figures) == len(graphs)
         for figure in figures:
             for attribute in ("aria-labelledby", "aria-describedby"):
+                # textContent: a name or description is read from its target even where a closed tab hides it (the map tab)
                 target = dash_duo.find_element("#" + figure.get_attribute(attribute))
-                assert target.text.strip(), f"{path}: {attribute} of {figure.get_attribute('id')} is empty"
+                assert target.get_attribute("textContent").strip(), f"{path}: {attribute} of {figure.get_attribute('id')} is empty"

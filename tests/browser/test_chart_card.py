@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from pazos_dash.i18n import t
-from tests.browser.helpers import csv_of, open_page, published_series
+from tests.browser.helpers import csv_of, open_page, open_tab, published_series
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def test_chart_table_and_csv_show_the_same_numbers(dash_duo, dash_app, lang, pat
     assert reported["x"] == csv["year"].tolist()
     assert reported["y"] == csv["homicides"].tolist()
 
-    dash_duo.find_element("#card-homicides_annual summary").click()
+    open_tab(dash_duo, "homicides_annual", "table")
     table = dash_duo.find_element("#table-homicides_annual")
     cells = table.find_elements(By.CSS_SELECTOR, "tbody td[data-column='homicides']")
     assert [_parse(cell.text, lang) for cell in cells] == csv["homicides"].astype(float).tolist()

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from pazos_dash.i18n import fmt_number, t
-from tests.browser.helpers import open_page
+from tests.browser.helpers import open_page, open_tab
 from tests.conftest import PUBLISHED
 
 pytestmark = pytest.mark.browser
@@ -66,7 +66,7 @@ def test_year_slider_moves_the_map_and_a_suppressed_cluster_is_drawn_as_suppress
     legend = dash_duo.driver.execute_script(
         "return Array.from(document.querySelectorAll('#graph-cluster_map .legendtext')).map(e => e.textContent);")
     assert "Suppressed (fewer than 5)" in legend
-    dash_duo.find_element("#card-cluster_map summary").click()
+    open_tab(dash_duo, "cluster_map", "table")
     table_text = dash_duo.find_element("#table-cluster_map").text
     assert "yes" in table_text  # the table says 'suppressed: yes', never a 0
     assert dash_duo.get_logs() == []

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 
 from pazos_dash.data.queries import overview_kpis
 from pazos_dash.i18n import fmt_number, t
-from tests.browser.helpers import choose, csv_of, open_page, plotted, published_series
+from tests.browser.helpers import choose, csv_of, open_page, open_tab, plotted, published_series
 from tests.conftest import PUBLISHED
 
 pytestmark = pytest.mark.browser
@@ -39,7 +39,7 @@ def test_breakdown_selection_updates_chart_table_andcsv_of(dash_duo, dash_app):
         assert bar["y"] == [None if pd.isna(v) else v for v in rows["homicides"]]
     assert csv["suppressed"].any()  # and those cells are not drawn (None above), never as 0
 
-    dash_duo.find_element("#card-homicides_breakdown summary").click()
+    open_tab(dash_duo, "homicides_breakdown", "table")
     cells = dash_duo.driver.find_elements(By.CSS_SELECTOR, "#table-homicides_breakdown tbody td[data-column='homicides']")
     shown = [cell.text for cell in cells]
     assert len(shown) == len(csv)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 
+import base64
+from datetime import date
+
 import pytest
 import requests
 
-from pazos_dash.i18n import t
+from pazos_dash.i18n import fmt_date, t
 from tests.browser.helpers import choose, open_page, plotted, published_series
 
 pytestmark = pytest.mark.browser
@@ -87,17 +90,30 @@ def test_a_chart_image_carries_its_title_and_source(dash_duo, dash_app, tmp_path
     assert dash_duo.get_logs() == []
 
 
-def test_a_page_prints_with_charts_and_sources_but_no_navigation(dash_duo, dash_app):
+def test_a_page_prints_with_title_address_date_charts_and_sources_but_no_controls_in_under_1_mb(dash_duo, dash_app):
     open_page(dash_duo, dash_app, "/en/homicides", t("page.homicides.heading", "en"))
     plotted(dash_duo, "homicides_annual")
+    plotted(dash_duo, "homicides_clusters_vs_rest")  # hatched bars: each one a bitmap in a PDF, unless flattened for paper
+    choose(dash_duo, "homicides_annual", "measure", "rate_per_100k")
     driver = dash_duo.driver
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     shown = "return getComputedStyle(document.querySelector(arguments[0])).display"
+    assert driver.execute_script(shown, ".print-header") == "none"  # paper only
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     assert driver.execute_script(shown, ".site-navbar") == "none"
-    assert driver.execute_script(shown, "#card-homicides_annual .chart-controls") == "none"
-    assert driver.execute_script(shown, "#card-homicides_annual .chart-actions") == "none"
+    for hidden in (".chart-controls", ".chart-actions", ".chart-tablist", ".chart-menus"):
+        assert driver.execute_script(shown, f"#card-homicides_annual {hidden}") == "none", hidden
     assert driver.execute_script(shown, "#card-homicides_annual .chart-source") != "none"
     assert driver.execute_script(shown, "#graph-homicides_annual") != "none"
     pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})  # A4
-    assert len(pdf["data"]) > 10_000
+    size = len(base64.b64decode(pdf["data"]))
+    assert 10_000 < size < 1_000_000, f"the homicide page prints to {size:,} bytes"
+    # What heads the paper: the site, the address with the selection as it is now, the date.
+    header = dash_duo.find_element(".print-header").text
+    assert driver.current_url in header and "homicides_annual-measure=rate_per_100k" in header
+    assert t("print.date", "en", date=fmt_date(date.today().isoformat(), "en")) in header
+    assert dash_duo.find_element("#page-heading").is_displayed()
+    # After printing, the screen keeps its hatches.
+    fills = driver.execute_script("return Array.from(document.querySelectorAll('#graph-homicides_clusters_vs_rest path'))"
+                                  ".map(p => p.style.fill).filter(f => f.startsWith('url('))")
+    assert fills, "the hatched bars came back from paper without their pattern"
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

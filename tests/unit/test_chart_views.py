@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import json
-from itertools import product
 from typing import Any
 
 import pytest
@@ -27,6 +26,7 @@ from pazos_dash.pages.present import _slide
 from pazos_dash.views import chart_view
 from pazos_dash.views.exports import as_xlsx, metadata
 from tests.conftest import PUBLISHED
+from tests.selections import selections
 
 DESCRIPTOR = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}
@@ -105,11 +105,6 @@ def by_id(node: Any, wanted: str) -> Any:
             if found is not None:
                 return found
     return None
-
-
-def selections(spec, package) -> list[dict[str, str]]:
-    allowed = spec.allowed(package)
-    return [dict(zip(allowed, values)) for values in product(*allowed.values())]
 
 
 def expected_labels(view) -> tuple[bool, list[str], int | None]:

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from pazos_dash.charts import CHARTS
 from pazos_dash.views.exports import cells
+from pazos_dash.views.text import column_label
 
 
 def _from_csv(response) -> pd.DataFrame:
@@ -28,23 +29,27 @@ def test_json_and_excel_hold_exactly_the_rows_the_chart_plots(client, runtime, c
     response = client.get(f"/download/{chart_id}.xlsx")
     assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     rows = list(load_workbook(io.BytesIO(response.data), read_only=True).worksheets[0].iter_rows(values_only=True))
-    assert list(rows[0]) == [str(c) for c in frame.columns]
+    # Row 1: labels for people in the language asked for (Spanish by default); row 2: field names.
+    assert list(rows[0]) == [column_label(str(c), "es") for c in frame.columns]
+    assert list(rows[1]) == [str(c) for c in frame.columns]
     # A row's trailing empty cells are not stored in the file: pad them back.
-    assert [list(r) + [None] * (len(rows[0]) - len(r)) for r in rows[1:]] == expected
+    assert [list(r) + [None] * (len(rows[0]) - len(r)) for r in rows[2:]] == expected
 
 
 def test_the_metadata_names_title_sources_licence_selection_date_and_permalink(client, runtime):
     url = "/download/homicides_annual.json?measure=rate_per_100k&lang=en"
     meta = json.loads(client.get(url, base_url="https://pazos.example").data)["metadata"]
     assert meta["title"] == CHARTS["homicides_annual"].title("en")
-    assert meta["selection"] == {"measure": "rate_per_100k"}
+    assert meta["selection"] == {"measure": "rate_per_100k", "year_from": "2003", "year_to": "2024"}
     assert any("DIJIN" in source["title"] for source in meta["sources"])
     assert meta["licences"] and meta["language"] == "en"
     assert meta["data_package"]["last_updated"] == runtime.package.last_updated
     assert meta["data_package"]["version"] == runtime.package.version
     # The chart on its page with the selection (what people cite); the embed keeps its own address.
-    assert meta["permalink"] == "https://pazos.example/en/homicides?homicides_annual-measure=rate_per_100k#card-homicides_annual"
-    assert meta["embed"] == "https://pazos.example/en/embed/homicides_annual?homicides_annual-measure=rate_per_100k"
+    selection = "homicides_annual-measure=rate_per_100k&homicides_annual-year_from=2003&homicides_annual-year_to=2024"
+    assert meta["permalink"] == f"https://pazos.example/en/homicides?{selection}#card-homicides_annual"
+    assert meta["embed"] == f"https://pazos.example/en/embed/homicides_annual?{selection}"
+    assert meta["permalink"] in meta["citation"]["text"] and meta["permalink"] in meta["citation"]["bibtex"]
     assert meta["demonstration_data"] is False
 
 
@@ -61,10 +66,15 @@ def test_the_excel_file_has_an_about_sheet_in_the_language_asked_for(client):
     assert "Licencia" in about and "Enlace permanente" in about
 
 
-def test_the_csv_points_to_its_metadata(client):
+def test_the_csv_points_to_its_metadata_and_its_licence(client):
     link = client.get("/download/homicides_annual.csv?measure=rate_per_100k").headers["Link"]
     assert link.startswith("</download/homicides_annual.json?") and 'rel="describedby"' in link
     assert "measure=rate_per_100k" in link
+    assert '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' in link
+    described_by = link.split(">")[0].lstrip("<")
+    meta = json.loads(client.get(described_by).data)["metadata"]
+    assert meta["licences"] == ["Creative Commons Attribution 4.0"]
+    assert meta["citation"]["text"] and meta["citation"]["bibtex"].startswith("@misc{")
 
 
 def test_a_suppressed_cell_stays_empty_in_every_format(client):
@@ -75,8 +85,8 @@ def test_a_suppressed_cell_stays_empty_in_every_format(client):
     assert [row["observed"] is None for row in document["data"]] == suppressed.tolist()
     sheet = load_workbook(io.BytesIO(client.get("/download/homicides_monthly_its.xlsx").data), read_only=True).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
-    column = list(rows[0]).index("observed")
-    assert [row[column] is None for row in rows[1:]] == suppressed.tolist()
+    column = list(rows[1]).index("observed")
+    assert [row[column] is None for row in rows[2:]] == suppressed.tolist()
 
 
 @pytest.mark.parametrize("query, measure", [("?measure=<script>", "homicides"), ("?lang=xx", "homicides"),
@@ -89,7 +99,7 @@ def test_hostile_download_queries_fall_back_to_defaults(client, query, measure):
     assert csv.mimetype == "text/csv" and csv.data == client.get(f"/download/homicides_annual.csv{expected}").data
     document = json.loads(client.get(f"/download/homicides_annual.json{query}").data)
     assert document["data"] == json.loads(client.get(f"/download/homicides_annual.json{expected}").data)["data"]
-    assert document["metadata"]["selection"] == {"measure": measure}
+    assert document["metadata"]["selection"] == {"measure": measure, "year_from": "2003", "year_to": "2024"}
     assert document["metadata"]["language"] == "es"
     rows = [list(load_workbook(io.BytesIO(client.get(f"/download/homicides_annual.xlsx{q}").data), read_only=True)
                  .worksheets[0].iter_rows(values_only=True)) for q in (query, expected)]
@@ -110,3 +120,10 @@ def test_column_labels_come_in_the_language_asked_for(client):
     assert [c["name"] for c in columns["es"]] == [c["name"] for c in columns["en"]] == list(csv.columns)
     labels = {lang: {c["name"]: c["label"] for c in columns[lang]} for lang in columns}
     assert labels["es"]["homicides"] == "Homicidios" and labels["en"]["homicides"] == "Homicides"
+
+
+def test_excel_headers_are_labels_in_the_language_asked_for_over_the_field_names(client):
+    for lang, label in (("es", "Homicidios"), ("en", "Homicides")):
+        sheet = load_workbook(io.BytesIO(client.get(f"/download/homicides_annual.xlsx?lang={lang}").data), read_only=True).worksheets[0]
+        labels, names = list(sheet.iter_rows(values_only=True))[:2]
+        assert labels[names.index("homicides")] == label and names[0] == "year"

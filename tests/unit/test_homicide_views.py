@@ -114,7 +114,7 @@ def test_overview_kpis_are_computed_from_the_rows(package):
 
 @pytest.mark.parametrize("raw", [{}, {"dimension": "<script>alert(1)</script>"}, {"dimension": None}, {"measure": "rate", "x": "y"}])
 def test_hostile_or_unknown_options_fall_back_to_defaults(raw, runtime):
-    assert runtime.state("homicides_breakdown", raw).options == {"dimension": "sex", "measure": "count"}
+    assert runtime.state("homicides_breakdown", raw).options == {"dimension": "sex", "measure": "count", "year_from": "2011", "year_to": "2024"}
 
 
 def test_csv_download_follows_the_selection(client, runtime):

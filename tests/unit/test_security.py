@@ -30,10 +30,11 @@ def test_every_response_carries_the_security_headers(client, path):
 
 def inline_scripts(page: str) -> list[tuple[str, str]]:
     """(attributes, code) of each script the browser runs from the page itself: no src, not a
-    JSON block (Dash's config is data), not inside an HTML comment (Dash's IE warning)."""
+    JSON block (Dash's config and the data page's JSON-LD are data), not inside an HTML comment
+    (Dash's IE warning)."""
     page = re.sub(r"<!--.*?-->", "", page, flags=re.S)
     return [(attrs, code) for attrs, code in re.findall(r"<script([^>]*)>(.*?)</script>", page, flags=re.S)
-            if "src=" not in attrs and "application/json" not in attrs]
+            if "src=" not in attrs and "application/json" not in attrs and "application/ld+json" not in attrs]
 
 
 def script_src(response) -> set[str]:

@@ -3,12 +3,12 @@ link may carry falls back to the defaults."""
 
 from __future__ import annotations
 
-from itertools import product
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
 
 from pazos_dash.charts import CHARTS, ChartState
+from tests.selections import selections
 
 CHARTS_WITH_OPTIONS = [spec for spec in CHARTS.values() if spec.options]
 
@@ -16,11 +16,9 @@ CHARTS_WITH_OPTIONS = [spec for spec in CHARTS.values() if spec.options]
 @pytest.mark.parametrize("spec", CHARTS_WITH_OPTIONS, ids=lambda s: s.chart_id)
 def test_every_selection_survives_the_address(spec, runtime):
     package = runtime.package
-    allowed = spec.allowed(package)
-    names = list(allowed)
-    for values in list(product(*allowed.values()))[:200]:
-        state = ChartState.clean(spec, package, dict(zip(names, values)))
-        assert state.options == dict(zip(names, values))
+    for options in selections(spec, package)[:200]:
+        state = ChartState.clean(spec, package, options)
+        assert state.options == {name: options[name] for name in spec.options}
         address = urlencode(state.query())
         assert ChartState.from_query(spec, package, dict(parse_qsl(address))) == state
 
@@ -30,7 +28,7 @@ def test_every_selection_survives_the_address(spec, runtime):
                                      "", "\x00", "NaN", "-1", "9" * 40])
 def test_a_hostile_value_becomes_the_default(spec, hostile, runtime):
     package = runtime.package
-    defaults = {name: values[0] for name, values in spec.allowed(package).items()}
+    defaults = spec.defaults(package)
     query = {f"{spec.chart_id}-{name}": hostile for name in spec.options}
     assert ChartState.from_query(spec, package, query).options == defaults
 
@@ -39,7 +37,7 @@ def test_keys_of_other_charts_and_unknown_options_are_ignored(runtime):
     spec = CHARTS["homicides_annual"]
     query = {"homicides_breakdown-dimension": "weapon", "homicides_annual-colour": "red", "lang": "en",
              "homicides_annual-measure": "rate_per_100k"}
-    assert ChartState.from_query(spec, runtime.package, query).options == {"measure": "rate_per_100k"}
+    assert ChartState.from_query(spec, runtime.package, query).options == {**spec.defaults(runtime.package), "measure": "rate_per_100k"}
 
 
 def test_two_charts_on_one_page_keep_separate_state(runtime):
@@ -59,3 +57,27 @@ def test_options_the_package_decides_follow_the_package(runtime):
     clusters = set(package.table("clusters")["cluster_id"])
     assert set(CHARTS["youth_people_breakdown"].allowed(package)["area"]) == {"all", *clusters}
     assert set(CHARTS["indicator_detail"].allowed(package)["indicator"]) == set(package.table("indicators")["indicator_id"])
+
+
+def test_a_year_range_given_backwards_is_turned_round_and_reads_from_the_package(runtime):
+    spec, package = CHARTS["homicides_annual"], runtime.package
+    years = sorted(set(package.table("homicides_annual")["year"].astype(int).astype(str)), key=int)
+    assert ChartState.clean(spec, package, {}).options == {"measure": "homicides", "year_from": years[0], "year_to": years[-1]}
+    state = ChartState.clean(spec, package, {"year_from": "2019", "year_to": "2010"})
+    assert (state.options["year_from"], state.options["year_to"]) == ("2010", "2019")
+    frame = runtime.frame(state)
+    assert frame["year"].min() == 2010 and frame["year"].max() == 2019
+    assert ChartState.clean(spec, package, {"year_from": "1890"}).options["year_from"] == years[0]  # not a year it has
+
+
+def test_areas_to_compare_are_several_values_in_one_key(runtime):
+    spec, package = CHARTS["homicide_rate_comparison"], runtime.package
+    assert spec.allowed(package)["compare"] == ("Cali", "Valle del Cauca", "Colombia")
+    state = ChartState.clean(spec, package, {"compare": ["Colombia", "Cali", "Lima"]})  # a checklist's value
+    assert state.options["compare"] == "Cali,Colombia" and state.chosen("compare") == ["Cali", "Colombia"]
+    assert state.query()["homicide_rate_comparison-compare"] == "Cali,Colombia"
+    assert set(runtime.frame(state)["geography"]) == {"Palmira", "Cali", "Colombia"}
+    alone = ChartState.clean(spec, package, {"compare": []})
+    assert alone.options["compare"] == "none" and set(runtime.frame(alone)["geography"]) == {"Palmira"}
+    assert ChartState.from_query(spec, package, {"homicide_rate_comparison-compare": "none"}) == alone
+    assert ChartState.clean(spec, package, {"compare": "Lima"}).chosen("compare") == ["Cali", "Valle del Cauca", "Colombia"]

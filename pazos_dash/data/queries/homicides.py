@@ -17,9 +17,13 @@ def palmira_homicides_annual(package: DataPackage, **_options) -> pd.DataFrame:
     return rows[columns].reset_index(drop=True)
 
 
-def homicide_rate_comparison(package: DataPackage, **_options) -> pd.DataFrame:
-    """Rate per 100,000 for Palmira and its comparison areas, one row per year and area."""
+def homicide_rate_comparison(package: DataPackage, compare: str | None = None, **_options) -> pd.DataFrame:
+    """Rate per 100,000 for Palmira and the comparison areas chosen (`compare`: names joined by
+    commas, 'none' for Palmira alone, all of them when not given), one row per year and area."""
     annual = package.table("homicides_annual")
+    if compare is not None:
+        chosen = {"Palmira", *(area for area in compare.split(",") if area != "none")}
+        annual = annual[annual["geography"].isin(chosen)]
     order = {area: i for i, area in enumerate(COMPARISON_AREAS)}
     rows = annual.assign(_order=annual["geography"].map(order)).sort_values(["_order", "year"])
     return rows[["year", "geography", "homicides", "population", "rate_per_100k", "status", "source"]].reset_index(drop=True)
