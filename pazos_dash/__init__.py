@@ -111,15 +111,6 @@ class PazosDash(dash.Dash):
         index = super().interpolate_index(**kwargs)
         return index.replace("<html>", f'<html lang="{lang}">', 1)
 
-
-def _template_pattern(template: str, group: bool) -> str:
-    """A page's path template as a regular expression, each <variable> matching anything (as Dash's router)."""
-    parts = re.split(r"<[^>]*>", template)
-    names = re.findall(r"<([^>]*)>", template)
-    if not group:
-        return ".*".join(map(re.escape, parts))
-    return re.escape(parts[0]) + "".join(f"(?P<{name}>.*)" + re.escape(part) for name, part in zip(names, parts[1:]))
-
     def _chart_preview(self, metas: str, page: dict[str, Any], path: str) -> str:
         """An embed's link preview shows its chart: Dash Pages gives one image per registered
         page, and all embeds of a language are one page, so the chart's image replaces it here."""
@@ -141,6 +132,16 @@ def _template_pattern(template: str, group: bool) -> str:
         package, lang = runtime.package, self.urls.lang_of(path)
         origin = request.host_url.rstrip("/")
         return link + "\n" + script_tags([dataset_jsonld(r, package, self.urls, lang, origin) for r in package.resources.values()])
+
+
+
+def _template_pattern(template: str, group: bool) -> str:
+    """A page's path template as a regular expression, each <variable> matching anything (as Dash's router)."""
+    parts = re.split(r"<[^>]*>", template)
+    names = re.findall(r"<([^>]*)>", template)
+    if not group:
+        return ".*".join(map(re.escape, parts))
+    return re.escape(parts[0]) + "".join(f"(?P<{name}>.*)" + re.escape(part) for name, part in zip(names, parts[1:]))
 
 
 def page_at(path: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from .sources import (DANE, DEMO, EDITORIAL, FOUNDING_DOCUMENT, OPSI, POLICE, PO
                       with_english_titles)
 from .tables import TOTAL, TableSpec, margins_of, protected_table
 
-CC_BY = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/deed.es",
+CC_BY = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
           "title": "Creative Commons Atribución 4.0 Internacional",
           "i18n": {"en": {"title": "Creative Commons Attribution 4.0 International"}}}]
 ODBL_NOTE = "© OpenStreetMap contributors (ODbL) for the municipal outline, when used"
