@@ -19,8 +19,16 @@ def dictionary(descriptor: dict) -> str:
         if "disclosure" in r:
             d = r["disclosure"]
             margins = ", ".join("(" + " × ".join(m) + ")" if m else "total" for m in d["margins"])
-            out += [f"Disclosure control: k = {d['k']}, source `{d['source']}`, one family per {', '.join(d['group'])}; "
-                    f"published margins: {margins}.", ""]
+            line = (f"Disclosure control: k = {d['k']}, source `{d['source']}`, one family per {', '.join(d['group'])}; "
+                    f"published margins: {margins}.")
+            for dim, groups in d.get("derived", {}).items():
+                for name, parts in groups.items():
+                    line += f" Never computable into [1, k−1]: {dim} {name} = {' + '.join(parts)} (the total minus the rest)."
+            if "enrolments_of" in d:
+                link = d["enrolments_of"]
+                line += (f" Counts enrolments of the people in `{link['resource']}`: attacked together with it, knowing that per "
+                         f"{', '.join(link['on'])} each {link['per']}'s enrolments ≤ people ≤ all enrolments.")
+            out += [line, ""]
         out += ["| Field | Type | Constraints | Meaning (en) | Meaning (es) |", "| --- | --- | --- | --- | --- |"]
         for f in r["schema"]["fields"]:
             c = f.get("constraints", {})

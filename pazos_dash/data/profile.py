@@ -61,7 +61,13 @@ _RESOURCE = {
                                                                  "properties": {"resource": _TEXT, "fields": _KEY}}}}},
             },
         },
-        "disclosure": {"type": "object", "required": ["k"], "properties": {"k": {"type": "integer", "minimum": 1}}},
+        "disclosure": {"type": "object", "required": ["k"], "properties": {
+            "k": {"type": "integer", "minimum": 1}, "population": _TEXT,
+            "derived": {"type": "object", "additionalProperties": {
+                "type": "object", "additionalProperties": {"type": "array", "minItems": 1}}},
+            "enrolments_of": {"type": "object", "required": ["resource", "on", "per"],
+                              "properties": {"resource": _TEXT, "on": {"type": "array", "items": _TEXT}, "per": _TEXT}},
+        }},
         "rules": {"type": "array", "items": _RULE},
     },
 }

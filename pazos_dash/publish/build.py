@@ -15,11 +15,11 @@ from typing import Any
 import pandas as pd
 
 from ..data import DataError, DataPackage, Problem
-from .schema import (COMPONENTS, SECTORS, UNKNOWN, VICTIM_AGE, VICTIM_SEX, WEAPONS, YOUTH_AGE, YOUTH_SEX,
+from .schema import (COMPONENTS, SECTORS, UNKNOWN, VICTIM_AGE, VICTIM_MINORS, VICTIM_SEX, WEAPONS, YOUTH_AGE, YOUTH_SEX,
                      field)
 from .sources import (DANE, DEMO, EDITORIAL, FOUNDING_DOCUMENT, OPSI, POLICE, POLICE_COMPILATION, PUBLIC_REPORTS, cite,
                       with_english_titles)
-from .tables import TOTAL, TableSpec, margins_of, protected_table
+from .tables import TOTAL, EnrolmentsOf, TableSpec, margins_of, protected_table, protected_tables
 
 CC_BY = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
           "title": "Creative Commons Atribución 4.0 Internacional",
@@ -125,21 +125,22 @@ def spec_from_descriptor(resource: dict[str, Any]) -> TableSpec:
     return TableSpec(
         name=resource["name"], group=tuple(d["group"]), dims=tuple(d["dims"]),
         categories={k: tuple(v) for k, v in d["categories"].items()},
-        margins=tuple(tuple(m) for m in d["margins"]), count=d["count"], k=d["k"],
+        margins=tuple(tuple(m) for m in d["margins"]), count=d["count"], k=d["k"], **TableSpec.joint_from_metadata(d),
     )
 
 
 def _disclosure(spec: TableSpec, source: str) -> dict[str, Any]:
     return {"k": spec.k, "source": source, "group": list(spec.group), "dims": list(spec.dims),
             "categories": {k: list(v) for k, v in spec.categories.items()},
-            "margins": [list(m) for m in spec.margins], "count": spec.count}
+            "margins": [list(m) for m in spec.margins], "count": spec.count, **spec.joint_metadata()}
 
 
-def _count_output(spec: TableSpec, records: pd.DataFrame, source: str, dim_fields: list[dict], *,
-                  real_totals: bool = False, **meta: Any) -> Output:
+def _count_output(spec: TableSpec, records: pd.DataFrame | None, source: str, dim_fields: list[dict], *,
+                  real_totals: bool = False, protected: pd.DataFrame | None = None, **meta: Any) -> Output:
     """A disclosure-controlled count table with each row's status and sources. `real_totals`: the
-    total rows are real even where the split is demonstration (homicides by cluster)."""
-    table = to_published(spec, protected_table(spec, records))
+    total rows are real even where the split is demonstration (homicides by cluster). `protected`:
+    the table already protected together with others of its population."""
+    table = to_published(spec, protected if protected is not None else protected_table(spec, records))
     fields = [field("year", "year", title="Año", required=True), *dim_fields,
               field(spec.count, "integer", title=meta.pop("count_title"), minimum=0), _suppressed_field(),
               _status_field(), _source_field()]
@@ -242,7 +243,7 @@ def homicide_tables(inputs: Inputs, k: int) -> list[Output]:
         return [DEMO_SOURCE] if demo else [POLICE_SOURCE, POLICE_COMPILATION]
 
     monthly = TableSpec("homicides_monthly", ("year",), ("month",), {"month": tuple(range(1, 13))},
-                        margins_of(("month",)), "homicides", k)
+                        margins_of(("month",)), "homicides", k, population="victims")
     outputs.append(_count_output(
         monthly, victims, "victims",
         [field("month", "integer", title="Mes (vacío = todo el año)", minimum=1, maximum=12)],
@@ -256,7 +257,9 @@ def homicide_tables(inputs: Inputs, k: int) -> list[Output]:
                                    ("weapon", WEAPONS, "arma", "weapon")):
         known = victims.groupby("year")[column].transform(lambda s: (s != UNKNOWN).all())
         rows = victims[known]
-        spec = TableSpec(f"homicides_by_{column}", ("year",), (column,), {column: values}, margins_of((column,)), "homicides", k)
+        # Minors (0-12 + 13-17 = total - 18+) must not be computable into [1, k-1] (rule 5).
+        spec = TableSpec(f"homicides_by_{column}", ("year",), (column,), {column: values}, margins_of((column,)), "homicides", k,
+                         population="victims", derived={"age_group": VICTIM_MINORS} if column == "age_group" else {})
         span = f"{int(rows['year'].min())}–{int(rows['year'].max())}"
         outputs.append(_count_output(
             spec, rows, "victims", [_dim(column, values, es.capitalize())], name=spec.name, count_title="Homicidios",
@@ -266,7 +269,8 @@ def homicide_tables(inputs: Inputs, k: int) -> list[Output]:
             demo=is_demo(column), sources=sources_for(is_demo(column))))
 
     areas = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "rest")
-    spec = TableSpec("homicides_by_cluster", ("year",), ("area",), {"area": areas}, margins_of(("area",)), "homicides", k)
+    spec = TableSpec("homicides_by_cluster", ("year",), ("area",), {"area": areas}, margins_of(("area",)), "homicides", k,
+                     population="victims")
     demo = is_demo("neighbourhood_id")
     outputs.append(_count_output(
         spec, victims, "victims", _area_fields(with_rest=True), name=spec.name, count_title="Homicidios",
@@ -289,8 +293,17 @@ def youth_tables(inputs: Inputs, k: int) -> list[Output]:
     demo = "enrolments" in inputs.demo_inputs
     sources = [DEMO_SOURCE] if demo else [SEED_SOURCE]
     label = (" (datos de demostración)", " (demonstration data)") if demo else ("", "")
+    # One population, protected and attacked together: enrolments in a component of a cluster <=
+    # people served there <= all their enrolments (tables.EnrolmentsOf).
+    people = enrolments.drop_duplicates(["year", "person_id"])
+    people_spec = TableSpec("youth_people", ("year",), ("area", "sex", "age_group"),
+                            {"area": clusters, "sex": YOUTH_SEX, "age_group": YOUTH_AGE},
+                            (("area", "sex"), ("area", "age_group"), ("area",), ("sex",), ("age_group",), ()), "people", k,
+                            population="youth")
     spec = TableSpec("youth_enrolments", ("year",), ("area", "component"),
-                     {"area": clusters, "component": COMPONENTS}, margins_of(("area", "component")), "enrolments", k)
+                     {"area": clusters, "component": COMPONENTS}, margins_of(("area", "component")), "enrolments", k,
+                     population="youth", enrolments_of=EnrolmentsOf(people_spec.name, ("area",), "component"))
+    protected = protected_tables([spec, people_spec], {spec.name: enrolments, people_spec.name: people})
     by_component = _count_output(
         spec, enrolments, "enrolments",
         [field("area", title="Clúster (vacío = todo el municipio)", enum=list(clusters)), field("cluster_id", title="Clúster (código)"),
@@ -299,11 +312,8 @@ def youth_tables(inputs: Inputs, k: int) -> list[Output]:
         title=("Inscripciones de jóvenes por componente y clúster" + label[0], "Enrolments of young people by component and cluster" + label[1]),
         description=(f"Inscripciones (una persona puede estar en varios componentes) por año, clúster y componente; k = {k}.",
                      f"Enrolments (one person can be in several components) by year, cluster and component; k = {k}."),
-        demo=demo, sources=sources)
-    people = enrolments.drop_duplicates(["year", "person_id"])
-    spec = TableSpec("youth_people", ("year",), ("area", "sex", "age_group"),
-                     {"area": clusters, "sex": YOUTH_SEX, "age_group": YOUTH_AGE},
-                     (("area", "sex"), ("area", "age_group"), ("area",), ("sex",), ("age_group",), ()), "people", k)
+        demo=demo, sources=sources, protected=protected[spec.name])
+    spec = people_spec
     by_person = _count_output(
         spec, people, "people",
         [field("area", title="Clúster (vacío = todo el municipio)", enum=list(clusters)), field("cluster_id", title="Clúster (código)"),
@@ -312,7 +322,7 @@ def youth_tables(inputs: Inputs, k: int) -> list[Output]:
         title=("Jóvenes atendidos (personas únicas) por clúster, sexo y edad" + label[0], "Young people served (unique people) by cluster, sex and age" + label[1]),
         description=(f"Personas únicas atendidas por año, por clúster × sexo y clúster × grupo de edad (nunca los tres a la vez); k = {k}. Los menores (16–17) solo aparecen a nivel de clúster o superior.",
                      f"Unique people served per year, by cluster × sex and cluster × age group (never all three at once); k = {k}. Minors (16–17) appear only at cluster level or above."),
-        demo=demo, sources=sources)
+        demo=demo, sources=sources, protected=protected[spec.name])
     reported = Output(
         name="youth_served_reported",
         title=("Jóvenes atendidos: cifra pública", "Young people served: public figure"),

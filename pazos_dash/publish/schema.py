@@ -8,6 +8,7 @@ from ..domain import COMPONENTS  # noqa: F401  (one copy, re-exported for the pu
 SECTORS = ("public", "private", "international_cooperation", "foundation", "academia")
 VICTIM_SEX = ("female", "male")
 VICTIM_AGE = ("0-12", "13-17", "18+")
+VICTIM_MINORS = {"0-17": ("0-12", "13-17")}  # never published: total - 18+ (disclosure rule 5)
 WEAPONS = ("firearm", "knife", "other")
 YOUTH_SEX = ("female", "male")
 YOUTH_AGE = ("16-17", "18-24", "25-29")

@@ -1,22 +1,41 @@
 """Count tables with their margins, protected family by family.
 
-A *family* is every published cell built from the same atoms within one group (one year, say):
-e.g. homicides by cluster in 2021 plus the 2021 municipal total. Families of one source share
-only their forced totals (a star of tables), so auditing each family alone is exact.
+A *family* is every cell built from the same atoms within one group (one year, say): e.g.
+homicides by cluster in 2021 plus the 2021 municipal total. Tables of one population that
+share only their forced totals (a star of tables, like the homicide tables) can each be
+protected and audited alone: that is exact. Tables linked by what the data implies are one
+family: the youth tables count the same young people, once as unique people (by cluster, sex,
+age group) and once as enrolments (by cluster and component), and an attacker knows that no
+one enrols twice in a component and everyone served enrols at least once (EnrolmentsOf). Those
+tables are protected and audited together, year by year, with those inequalities in the LP.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from .disclosure import audit, protect
+from .disclosure import DisclosureError, audit, exposed, protect
 
 TOTAL = "total"
+
+
+@dataclass(frozen=True)
+class EnrolmentsOf:
+    """This table counts enrolments of the people that table `resource` counts: a person is
+    counted once per `per` category they enrol in (a component), in the same `on` cell (the
+    cluster) as in `resource`. So, for every combination of `on` categories:
+    enrolments in each `per` category <= people there <= all their enrolments.
+    With real-valued counts these inequalities are all an attacker can infer from the two
+    tables (any counts that satisfy them can be split into people with sets of components)."""
+
+    resource: str
+    on: tuple[str, ...]
+    per: str
 
 
 @dataclass(frozen=True)
@@ -26,6 +45,11 @@ class TableSpec:
     group: columns that split the table into independent families (usually the year).
     dims: the cross-classification inside a family; its atoms are every combination of categories.
     margins: which subsets of `dims` are published as cells (() is the family total, always forced).
+    population: the people the table counts; tables linked by `enrolments_of` must share it.
+    derived: categories that are never published but must not be computable into [1, k-1],
+        e.g. {"age_group": {"0-17": ("0-12", "13-17")}}: minors, as total - 18+ (one cell per
+        published margin that contains the dimension).
+    enrolments_of: this table counts enrolments of another table's people (see EnrolmentsOf).
     """
 
     name: str
@@ -35,6 +59,40 @@ class TableSpec:
     margins: tuple[tuple[str, ...], ...]
     count: str
     k: int
+    population: str = ""
+    derived: dict[str, dict[str, tuple]] = field(default_factory=dict)
+    enrolments_of: EnrolmentsOf | None = None
+
+    def joint_metadata(self) -> dict[str, Any]:
+        """The `disclosure` keys an auditor needs to join and attack this table with others."""
+        out: dict[str, Any] = {}
+        if self.population:
+            out["population"] = self.population
+        if self.derived:
+            out["derived"] = {d: {name: list(parts) for name, parts in groups.items()} for d, groups in self.derived.items()}
+        if self.enrolments_of:
+            out["enrolments_of"] = {"resource": self.enrolments_of.resource, "on": list(self.enrolments_of.on),
+                                    "per": self.enrolments_of.per}
+        return out
+
+    @staticmethod
+    def joint_from_metadata(disclosure: Mapping[str, Any]) -> dict[str, Any]:
+        """The inverse of joint_metadata, as TableSpec keyword arguments."""
+        link = disclosure.get("enrolments_of")
+        return {
+            "population": str(disclosure.get("population", "")),
+            "derived": {d: {name: tuple(parts) for name, parts in groups.items()}
+                        for d, groups in (disclosure.get("derived") or {}).items()},
+            "enrolments_of": EnrolmentsOf(link["resource"], tuple(link["on"]), link["per"]) if link else None,
+        }
+
+
+def _combos(spec: TableSpec) -> list[tuple]:
+    return list(itertools.product(*(spec.categories[d] for d in spec.dims)))
+
+
+def _atom_counts(spec: TableSpec, atoms: pd.Series) -> np.ndarray:
+    return np.array([atoms.get(c if len(c) > 1 else c[0], 0) for c in _combos(spec)], dtype=float)
 
 
 def family_matrix(spec: TableSpec, atoms: pd.Series) -> tuple[list[dict], np.ndarray, np.ndarray]:
@@ -42,8 +100,7 @@ def family_matrix(spec: TableSpec, atoms: pd.Series) -> tuple[list[dict], np.nda
 
     `atoms` is a count indexed by every combination of spec.dims' categories (zeros included).
     """
-    combos = list(itertools.product(*(spec.categories[d] for d in spec.dims)))
-    counts = np.array([atoms.get(c if len(c) > 1 else c[0], 0) for c in combos], dtype=float)
+    combos = _combos(spec)
     cells, rows = [], []
     for margin in spec.margins:
         positions = [spec.dims.index(d) for d in margin]
@@ -52,56 +109,326 @@ def family_matrix(spec: TableSpec, atoms: pd.Series) -> tuple[list[dict], np.nda
             cells.append({d: (key[margin.index(d)] if d in margin else TOTAL) for d in spec.dims})
             rows.append(row)
     X = np.vstack(rows)
-    return cells, X, X @ counts
+    return cells, X, X @ _atom_counts(spec, atoms)
+
+
+def derived_matrix(spec: TableSpec, atoms: pd.Series) -> tuple[list[dict], np.ndarray, np.ndarray]:
+    """The derived cells: in every published margin with a derived dimension, the sum of the
+    derived category's parts (e.g. age_group = 0-17 in each year, and per sex if published)."""
+    combos = _combos(spec)
+    cells, rows = [], []
+    for dim, groups in spec.derived.items():
+        for margin in spec.margins:
+            if dim not in margin:
+                continue
+            others = [d for d in margin if d != dim]
+            for name, parts in groups.items():
+                for key in itertools.product(*(spec.categories[d] for d in others)):
+                    fixed = dict(zip(others, key))
+                    row = np.array([combo[spec.dims.index(dim)] in parts
+                                    and all(combo[spec.dims.index(d)] == v for d, v in fixed.items()) for combo in combos], dtype=float)
+                    cells.append({d: (name if d == dim else fixed.get(d, TOTAL)) for d in spec.dims})
+                    rows.append(row)
+    if not rows:
+        return [], np.zeros((0, len(combos))), np.zeros(0)
+    X = np.vstack(rows)
+    return cells, X, X @ _atom_counts(spec, atoms)
+
+
+@dataclass
+class Family:
+    """The cells of one group (year) of several tables over their atoms, side by side."""
+
+    tables: list[str]          # per cell: which table
+    cells: list[dict]          # per cell: {dim: category or TOTAL (or a derived category)}
+    X: np.ndarray              # cells x atoms (block-diagonal: each table has its own atoms)
+    values: np.ndarray
+    k: np.ndarray
+    forced: set[int]
+    derived: set[int]
+    A_ub: np.ndarray | None    # attacker's inequalities: A_ub @ atoms <= 0
+    relations: list[dict]      # per row of A_ub: what it says (for messages)
+    atoms: np.ndarray
+    _positions: dict = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._positions = {(t, tuple(sorted(c.items()))): i for i, (t, c) in enumerate(zip(self.tables, self.cells))}
+
+    def index(self, table: str, cell: dict) -> int | None:
+        return self._positions.get((table, tuple(sorted(cell.items()))))
+
+
+def _check_joint(specs: Sequence[TableSpec]) -> None:
+    names = {s.name: s for s in specs}
+    for spec in specs:
+        link = spec.enrolments_of
+        if link is None:
+            continue
+        people = names.get(link.resource)
+        if people is None:
+            raise DisclosureError(f"{spec.name}: disclosure.enrolments_of names '{link.resource}', which is not a count table beside it (the tables of one population are protected and audited together)")
+        if spec.group != people.group:
+            raise DisclosureError(f"{spec.name} and {people.name} are split by different groups ({spec.group} vs {people.group})")
+        if spec.population != people.population:
+            raise DisclosureError(f"{spec.name} and {people.name} count enrolments of the same people but name different populations")
+        if link.per not in spec.dims:
+            raise DisclosureError(f"{spec.name}: disclosure.enrolments_of.per '{link.per}' is not one of its dimensions")
+        for dim in link.on:
+            if dim not in spec.dims or dim not in people.dims or tuple(spec.categories[dim]) != tuple(people.categories[dim]):
+                raise DisclosureError(f"{spec.name}: disclosure.enrolments_of.on '{dim}' must be a dimension of both tables, with the same categories")
+
+
+def build_family(specs: Sequence[TableSpec], atoms: Mapping[str, pd.Series]) -> Family:
+    """One group of the tables in `specs` as one family (atoms: per table, as in family_matrix)."""
+    _check_joint(specs)
+    tables, cells, blocks, values, ks, forced, derived, counts = [], [], [], [], [], set(), set(), []
+    offsets, start = {}, 0
+    for spec in specs:
+        series = atoms.get(spec.name, pd.Series(dtype=float))
+        for is_derived, (spec_cells, X, v) in ((False, family_matrix(spec, series)), (True, derived_matrix(spec, series))):
+            for cell in spec_cells:
+                i = len(cells)
+                if is_derived:
+                    derived.add(i)
+                elif all(value == TOTAL for value in cell.values()):
+                    forced.add(i)
+                tables.append(spec.name)
+                cells.append(cell)
+                ks.append(spec.k)
+            blocks.append((start, X))
+            values.extend(v)
+        offsets[spec.name] = start
+        counts.append(_atom_counts(spec, series))
+        start += len(_combos(spec))
+    X = np.zeros((len(cells), start))
+    row = 0
+    for offset, block in blocks:
+        X[row:row + len(block), offset:offset + block.shape[1]] = block
+        row += len(block)
+    A_ub, relations = _relations(specs, offsets, start)
+    return Family(tables, cells, X, np.asarray(values, dtype=float), np.asarray(ks, dtype=float), forced, derived,
+                  A_ub, relations, np.concatenate(counts) if counts else np.zeros(0))
+
+
+def _relations(specs: Sequence[TableSpec], offsets: dict[str, int], n_atoms: int) -> tuple[np.ndarray | None, list[dict]]:
+    names = {s.name: s for s in specs}
+    rows, relations = [], []
+    for spec in specs:
+        link = spec.enrolments_of
+        if link is None:
+            continue
+        people = names[link.resource]
+        enrolment_combos, people_combos = _combos(spec), _combos(people)
+        for key in itertools.product(*(spec.categories[d] for d in link.on)):
+            where = dict(zip(link.on, key))
+            persons = np.zeros(n_atoms)
+            for j, combo in enumerate(people_combos):
+                if all(combo[people.dims.index(d)] == v for d, v in where.items()):
+                    persons[offsets[people.name] + j] = 1
+            per_category = []
+            for category in spec.categories[link.per]:
+                enrolled = np.zeros(n_atoms)
+                for j, combo in enumerate(enrolment_combos):
+                    if combo[spec.dims.index(link.per)] == category and all(combo[spec.dims.index(d)] == v for d, v in where.items()):
+                        enrolled[offsets[spec.name] + j] = 1
+                per_category.append(enrolled)
+                rows.append(enrolled - persons)
+                relations.append({"kind": "at_most", "table": spec.name, "people": people.name, "on": where, "per": {link.per: category},
+                                  "link": link})
+            rows.append(persons - sum(per_category))
+            relations.append({"kind": "at_least", "table": spec.name, "people": people.name, "on": where, "per": {}, "link": link})
+    return (np.vstack(rows) if rows else None), relations
+
+
+def _relation_text(relation: dict) -> str:
+    where = ", ".join(f"{d}={v}" for d, v in {**relation["on"], **relation["per"]}.items())
+    if relation["kind"] == "at_most":
+        return f"{relation['table']} ({where}) counts more enrolments than {relation['people']} counts people there"
+    return f"{relation['table']} ({where}) counts fewer enrolments than {relation['people']} counts people there"
+
+
+def _groups(specs: Sequence[TableSpec], frames: Mapping[str, pd.DataFrame]) -> list[tuple[tuple, dict[str, pd.DataFrame]]]:
+    """Each group key (e.g. year) with every table's rows for it."""
+    group = specs[0].group
+    keys: set[tuple] = set()
+    for spec in specs:
+        frame = frames[spec.name]
+        if group:
+            keys |= set(frame[list(group)].drop_duplicates().itertuples(index=False, name=None))
+        else:
+            keys.add(())
+    out = []
+    for key in sorted(keys):
+        parts = {}
+        for spec in specs:
+            frame = frames[spec.name]
+            if group:
+                mask = np.logical_and.reduce([frame[g] == v for g, v in zip(group, key)]) if len(frame) else np.zeros(0, bool)
+                parts[spec.name] = frame[mask]
+            else:
+                parts[spec.name] = frame
+        out.append((key, parts))
+    return out
+
+
+def protected_tables(specs: Sequence[TableSpec], records: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Aggregate each table's records into its cells and suppress, all tables of `specs`
+    together group by group; returns each table to publish (suppressed cells have an empty
+    count and suppressed = True; totals are always published)."""
+    _check_joint(specs)
+    out: dict[str, list[dict]] = {spec.name: [] for spec in specs}
+    for key, members in _groups(specs, records):
+        atoms = {spec.name: members[spec.name].groupby(list(spec.dims)).size() for spec in specs}
+        family = build_family(specs, atoms)
+        if family.A_ub is not None:
+            slack = family.A_ub @ family.atoms
+            for i in np.nonzero(slack > 0)[0]:
+                relation, where = family.relations[i], dict(zip(specs[0].group, key))
+                raise DisclosureError(f"{_relation_text(relation)} in {where}: the tables assume each person is counted in one "
+                                      f"{', '.join(relation['link'].on)} per {', '.join(specs[0].group) or 'table'} and enrolled at most "
+                                      f"once per {relation['link'].per}; fix the records")
+        suppressed = protect(family.X, family.values, family.k, forced=family.forced, derived=family.derived, A_ub=family.A_ub)
+        present = {spec.name for spec in specs if len(members[spec.name])}
+        counts = {spec.name: spec.count for spec in specs}
+        for i, (table, cell) in enumerate(zip(family.tables, family.cells)):
+            if i in family.derived or table not in present:
+                continue
+            hidden = i in suppressed
+            out[table].append({**dict(zip(specs[0].group, key)), **cell,
+                               counts[table]: pd.NA if hidden else int(family.values[i]), "suppressed": hidden})
+    result = {}
+    for spec in specs:
+        table = pd.DataFrame(out[spec.name], columns=[*spec.group, *spec.dims, spec.count, "suppressed"])
+        table[spec.count] = table[spec.count].astype("Int64")
+        result[spec.name] = table
+    return result
 
 
 def protected_table(spec: TableSpec, records: pd.DataFrame) -> pd.DataFrame:
-    """Aggregate records into the spec's cells, suppress, and return the table to publish.
+    """One table on its own (see protected_tables)."""
+    return protected_tables([spec], {spec.name: records})[spec.name]
 
-    Suppressed cells have an empty count and suppressed = True; totals are always published.
+
+def joint_sets(specs: Sequence[TableSpec]) -> list[list[TableSpec]]:
+    """The tables to attack together: those linked by enrolments_of (transitively); every
+    other table alone. In declaration order."""
+    names = {s.name: s for s in specs}
+    parent = {s.name: s.name for s in specs}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            name = parent[name]
+        return name
+
+    for spec in specs:
+        if spec.enrolments_of and spec.enrolments_of.resource in names:
+            parent[root(spec.name)] = root(spec.enrolments_of.resource)
+    sets: dict[str, list[TableSpec]] = {}
+    for spec in specs:
+        sets.setdefault(root(spec.name), []).append(spec)
+    return list(sets.values())
+
+
+@dataclass(frozen=True)
+class AuditFinding:
+    table: str
+    cell: dict      # group columns and dims; None = the total over that dimension
+    problem: str
+
+
+def _shown(cell: dict) -> dict:
+    return {d: (None if v == TOTAL else v) for d, v in cell.items()}
+
+
+def audit_tables(specs: Sequence[TableSpec], frames: Mapping[str, pd.DataFrame]) -> list[AuditFinding]:
+    """Attack *published* tables from their own rows, all of `specs` together: every
+    suppressed cell narrower than k, every derived cell exposed, every published pair of cells
+    that contradicts a declared relation.
+
+    Uses only what is in the files (published counts, which cells are suppressed, the
+    `disclosure` metadata), so a writer bug that publishes an unmodelled margin or a wrong flag
+    shows up here. `frames` hold TOTAL markers for "all categories" (build.from_published).
+    A cell without a row is treated as unpublished (derived).
     """
-    columns = [*spec.group, *spec.dims, spec.count, "suppressed"]
-    out: list[dict] = []
-    groups = records.groupby(list(spec.group), sort=True) if spec.group else [((), records)]
-    for group_key, members in groups:
-        group_key = group_key if isinstance(group_key, tuple) else (group_key,)
-        atoms = members.groupby(list(spec.dims)).size()
-        cells, X, values = family_matrix(spec, atoms)
-        forced = {i for i, cell in enumerate(cells) if all(v == TOTAL for v in cell.values())}
-        suppressed = protect(X, values, spec.k, forced=forced)
-        for i, cell in enumerate(cells):
-            hidden = i in suppressed
-            out.append(
-                {**dict(zip(spec.group, group_key)), **cell,
-                 spec.count: pd.NA if hidden else int(values[i]), "suppressed": hidden}
-            )
-    table = pd.DataFrame(out, columns=columns)
-    table[spec.count] = table[spec.count].astype("Int64")
-    return table
-
-
-def audit_table(spec: TableSpec, table: pd.DataFrame) -> list[tuple[dict, float]]:
-    """Attack a *published* table from its own rows: every suppressed cell's interval width.
-
-    Uses only what is in the file (published counts and which cells are suppressed), so a writer
-    bug that publishes an unmodelled margin or a wrong flag shows up here.
-    """
-    results = []
-    groups = table.groupby(list(spec.group), sort=True) if spec.group else [((), table)]
-    for _, rows in groups:
-        cells, X, _ = family_matrix(spec, pd.Series(dtype=float))
-        lookup = {tuple(str(r[d]) for d in spec.dims): r for _, r in rows.iterrows()}
-        values = np.zeros(len(cells))
-        hidden = set()
-        for i, cell in enumerate(cells):
-            row = lookup[tuple(str(cell[d]) for d in spec.dims)]
-            if bool(row["suppressed"]):
+    _check_joint(specs)
+    findings: list[AuditFinding] = []
+    by_name = {s.name: s for s in specs}
+    together = {s.name: f" (attacked together with {', '.join(o.name for o in specs if o.name != s.name)})" if len(specs) > 1 else ""
+                for s in specs}
+    for key, rows in _groups(specs, frames):
+        group = dict(zip(specs[0].group, key))
+        family = build_family(specs, {})
+        values = np.zeros(len(family.cells))
+        hidden, unpublished = set(), set(family.derived)
+        lookups = {name: {tuple(str(r[d]) for d in by_name[name].dims): r for _, r in part.iterrows()} for name, part in rows.items()}
+        for i, (table, cell) in enumerate(zip(family.tables, family.cells)):
+            if i in family.derived:
+                continue
+            row = lookups[table].get(tuple(str(cell[d]) for d in by_name[table].dims))
+            if row is None:
+                unpublished.add(i)
+            elif bool(row["suppressed"]):
                 hidden.add(i)
             else:
-                values[i] = float(row[spec.count])
-        for i, interval in audit(X, values, hidden).items():
-            results.append((cells[i], interval.width))
-    return results
+                values[i] = float(row[by_name[table].count])
+        contradictions = _contradictions(specs, family, values, hidden | unpublished)
+        for table, cell, text in contradictions:
+            findings.append(AuditFinding(table, {**group, **_shown(cell)}, text))
+        if contradictions:
+            continue
+        try:
+            intervals = audit(family.X, values, hidden, derived=unpublished, A_ub=family.A_ub)
+        except DisclosureError as error:
+            findings.append(AuditFinding(specs[0].name, group, str(error)))
+            continue
+        for i, interval in intervals.items():
+            table, cell, k = family.tables[i], {**group, **_shown(family.cells[i])}, family.k[i]
+            also = together[table]
+            if not exposed(interval, k, suppressed=i in hidden):
+                continue
+            if i in hidden:
+                findings.append(AuditFinding(table, cell, f"suppressed cell can be narrowed to an interval of width {interval.width:g} < k={k:g}, "
+                                                          f"[{interval.low:g}, {interval.high:g}]{also}"))
+            else:
+                what = _derived_text(by_name[table], family.cells[i])
+                findings.append(AuditFinding(table, cell, f"{what} can be narrowed to [{interval.low:g}, {interval.high:g}], "
+                                                          f"which holds values in [1, {k - 1:g}] (k={k:g}){also}"))
+    return findings
+
+
+def _derived_text(spec: TableSpec, cell: dict) -> str:
+    for dim, groups in spec.derived.items():
+        if cell.get(dim) in groups:
+            return f"the unpublished count {dim}={cell[dim]} ({' + '.join(groups[cell[dim]])}, or the total minus the rest)"
+    return "a cell without a row"
+
+
+def _contradictions(specs: Sequence[TableSpec], family: Family, values: np.ndarray, hidden: set[int]) -> list[tuple[str, dict, str]]:
+    """Published pairs of cells that break a declared relation (enrolments in a component >
+    people, or all enrolments < people): the files cannot both be right."""
+    out = []
+    names = {s.name: s for s in specs}
+    for spec in specs:
+        link = spec.enrolments_of
+        if link is None:
+            continue
+        people = names[link.resource]
+        for key in itertools.product(*((*spec.categories[d], TOTAL) for d in link.on)):
+            where = dict(zip(link.on, key))
+            p = family.index(people.name, {d: where.get(d, TOTAL) for d in people.dims})
+            if p is None or p in hidden:
+                continue
+            for category in (*spec.categories[link.per], TOTAL):
+                e = family.index(spec.name, {d: where.get(d, category if d == link.per else TOTAL) for d in spec.dims})
+                if e is None or e in hidden:
+                    continue
+                if category != TOTAL and values[e] > values[p]:
+                    out.append((spec.name, family.cells[e], f"{values[e]:g} enrolments in {link.per}={category} but only "
+                                f"{values[p]:g} people in {people.name} there: no one enrols twice in one {link.per}"))
+                if category == TOTAL and values[e] < values[p]:
+                    out.append((spec.name, family.cells[e], f"{values[e]:g} enrolments in all but {values[p]:g} people in "
+                                f"{people.name} there: everyone served enrols at least once"))
+    return out
 
 
 def margins_of(dims: Sequence[str]) -> tuple[tuple[str, ...], ...]:

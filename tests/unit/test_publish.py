@@ -4,8 +4,10 @@ replaces the previous package in one step or not at all."""
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -14,9 +16,14 @@ import pytest
 from scipy.optimize import linprog
 
 from pazos_dash.data import DataError, load_package
-from pazos_dash.publish import publish
-from pazos_dash.publish.audit import audit_package
+from pazos_dash.publish import build, publish
+from pazos_dash.publish.audit import assert_protected, audit_package, load_audited
 from pazos_dash.publish.demo_raw import write_demo_raw
+from pazos_dash.publish.disclosure import DisclosureError
+from pazos_dash.publish.schema import RAW_DESCRIPTOR
+from pazos_dash.publish.tables import protected_table
+from pazos_dash.publish.writer import package_descriptor, write_files
+from tests.attacker import Table, attack, reveals_a_small_count
 from tests.conftest import PUBLISHED, REPO, reseal
 
 REFERENCE = REPO / "data" / "reference"
@@ -133,6 +140,111 @@ def test_audit_catches_a_revealed_complement(tmp_path, shipped):
     reseal(copy, "homicides_by_age_group.csv")
     findings = audit_package(load_package(copy))
     assert any(f.resource == "homicides_by_age_group" for f in findings)
+
+
+def test_audit_names_minors_that_the_total_minus_adults_gives(tmp_path, shipped):
+    """Mutation: a year whose minors' cells are hidden gets an 18+ count that leaves 3 minors."""
+    copy = tmp_path / "published"
+    shutil.copytree(PUBLISHED, copy)
+    path = copy / "homicides_by_age_group.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    year = "2013"  # 0-12 and 13-17 hidden, 18+ = 172 of 185 published: 13 minors, publishable
+    total = int(frame.loc[(frame["year"] == year) & (frame["age_group"] == ""), "homicides"].item())
+    frame.loc[(frame["year"] == year) & (frame["age_group"] == "18+"), "homicides"] = str(total - 3)
+    frame.to_csv(path, index=False)
+    reseal(copy, "homicides_by_age_group.csv")
+    with pytest.raises(DataError) as refused:
+        load_audited(copy)
+    first_row_of_2013 = 2 + frame.index[frame["year"] == year][0]
+    assert f"homicides_by_age_group.csv, row {first_row_of_2013}, column 'homicides'" in str(refused.value)
+    assert "age_group=0-17 (0-12 + 13-17, or the total minus the rest) can be narrowed to [3, 3]" in str(refused.value)
+
+
+def test_shipped_minors_are_never_total_minus_adults_below_k(shipped):
+    """The independent check of rule 5: wherever 18+ and the total are published, 0-17 = total - 18+ is 0 or >= k."""
+    k = shipped.resources["homicides_by_age_group"].k
+    ages = shipped.table("homicides_by_age_group")
+    for year, rows in ages.groupby("year"):
+        cells = rows.set_index(rows["age_group"].astype(object).fillna("total"))
+        if not cells.loc["18+", "suppressed"]:
+            minors = cells.loc["total", "homicides"] - cells.loc["18+", "homicides"]
+            assert not 0 < minors < k, f"{year}: {minors} minors by subtraction"
+
+
+# --------------------------------------------------------------------------- the youth tables, attacked together
+
+
+@pytest.fixture(scope="module")
+def thin_raw(tmp_path_factory, demo_raw) -> Path:
+    """The demo inputs of 2020 with one young person in 12 (every 12th): clusters of a dozen
+    people, so the youth tables must suppress (the shipped package hides no youth cell)."""
+    raw = tmp_path_factory.mktemp("thin")
+    shutil.copytree(demo_raw, raw, dirs_exist_ok=True)
+    enrolments = pd.read_csv(raw / "enrolments.csv", dtype=str, keep_default_na=False)
+    enrolments = enrolments[enrolments["year"] == "2020"]
+    kept = set(sorted(enrolments["person_id"].unique())[::12])
+    enrolments[enrolments["person_id"].isin(kept)].to_csv(raw / "enrolments.csv", index=False)
+    return raw
+
+
+def _youth_attack(package, year: int):
+    """The independent attacker (tests/attacker.py) on both youth tables, from the files."""
+    tables = []
+    for name in ("youth_enrolments", "youth_people"):
+        d = next(r for r in package.descriptor["resources"] if r["name"] == name)["disclosure"]
+        frame = package.table(name)
+        tables.append(Table(name, tuple(d["dims"]), {c: tuple(v) for c, v in d["categories"].items()}, d["count"],
+                            frame[frame["year"] == year]))
+    return attack(tables, "youth_enrolments", "youth_people")
+
+
+def test_a_joint_attack_over_all_youth_tables_finds_no_suppressed_cell_narrower_than_k(tmp_path, thin_raw, shipped):
+    thin = _publish(thin_raw, tmp_path / "published", shipped)  # publish itself ran the package audit
+    k = thin.resources["youth_people"].k
+    found = _youth_attack(thin, 2020)
+    for name, key, lo, hi in found:
+        assert hi - lo >= k - 1e-6, f"{name} 2020 {key}: [{lo}, {hi}] narrower than k={k}"
+    assert len(found) > 50  # the thin sample does exercise suppression in both tables
+    assert {name for name, *_ in found} == {"youth_enrolments", "youth_people"}
+
+
+def test_validate_refuses_youth_tables_whose_link_names_no_table(tmp_path):
+    copy = tmp_path / "published"
+    shutil.copytree(PUBLISHED, copy)
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    enrolments = next(r for r in descriptor["resources"] if r["name"] == "youth_enrolments")
+    enrolments["disclosure"]["enrolments_of"]["resource"] = "youth_persons"
+    (copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=1), encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        load_audited(copy)
+    assert "datapackage.json, column 'resources.youth_enrolments.disclosure': expected a disclosure description the audit can " \
+           "follow, found youth_enrolments: disclosure.enrolments_of names 'youth_persons', which is not a count table" in str(refused.value)
+
+
+def _one_by_one(specs, records):
+    """The protection before issue 14: each youth table alone, as if the other did not exist."""
+    return {s.name: protected_table(replace(s, enrolments_of=None), records[s.name]) for s in specs}
+
+
+def test_youth_tables_protected_one_by_one_are_refused_by_publish_and_by_validate(tmp_path, monkeypatch, thin_raw):
+    monkeypatch.setattr(build, "protected_tables", _one_by_one)
+    inputs = build.Inputs(load_package(thin_raw, RAW_DESCRIPTOR), REFERENCE, EDITORIAL, *build.read_manifest(thin_raw)[:2])
+    outputs = build.build_all(inputs, k=5, k_youth=10)
+    folder = tmp_path / "written"
+    folder.mkdir()
+    write_files(folder, outputs, package_descriptor(outputs, last_updated="2026-11-24", k=5, k_youth=10))
+
+    # The issue's finding, by the independent attacker: a cluster's people narrowed below k.
+    narrowed = [(name, key) for name, key, lo, hi in _youth_attack(load_package(folder), 2020) if reveals_a_small_count(lo, hi, 10)]
+    assert ("youth_people", ("C5", None, None)) in narrowed
+    # What `publish` checks before it swaps a package in ...
+    with pytest.raises(DisclosureError, match=r"youth_people \(year=2020, area=C5, sex=None, age_group=None\): suppressed cell "
+                                                r"can be narrowed .* \(attacked together with youth_enrolments\)"):
+        assert_protected(load_package(folder))
+    # ... and what `pazos-dash validate` and the app's start refuse, naming file, row and column.
+    with pytest.raises(DataError) as refused:
+        load_audited(folder)
+    assert re.search(r"youth_people\.csv, row \d+, column 'people': .* \(attacked together with youth_enrolments\)", str(refused.value))
 
 
 def test_real_figures_equal_the_reference_files(shipped):
