@@ -73,7 +73,7 @@ def test_the_csv_points_to_its_metadata_and_its_licence(client):
     assert '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' in link
     described_by = link.split(">")[0].lstrip("<")
     meta = json.loads(client.get(described_by).data)["metadata"]
-    assert meta["licences"] == ["Creative Commons Attribution 4.0"]
+    assert meta["licences"] == ["Creative Commons Atribución 4.0 Internacional"]  # the metadata's language (es here)
     assert meta["citation"]["text"] and meta["citation"]["bibtex"].startswith("@misc{")
 
 

@@ -64,7 +64,7 @@ def test_clusters_are_derived_from_published_cells_only(package):
         else:
             assert row.clusters == total[row.year] - rest[row.year]
     figure = CHARTS["homicides_clusters_vs_rest"].draw(frame, lang="es")
-    assert any("DEMOSTRACIÓN" in (a.text or "") for a in figure.layout.annotations)
+    assert [a.text for a in figure.layout.annotations if a.name == "demo-watermark"] == ["Incluye valores de demostración"]
 
 
 def test_clusters_vs_rest_stays_missing_when_the_rest_is_suppressed():

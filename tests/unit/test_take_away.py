@@ -76,7 +76,8 @@ def test_the_zip_holds_the_csv_of_the_chart_its_metadata_and_a_readme_that_cites
         readme = archive.read(readme_name).decode("utf-8")
         assert readme.startswith(f"# {view.title}\n")
         assert meta["citation"]["text"] in readme and meta["citation"]["bibtex"] in readme
-        assert "Creative Commons Attribution 4.0" in readme and "https://creativecommons.org/licenses/by/4.0/" in readme
+        assert meta["licences"] and all(licence in readme for licence in meta["licences"])  # in the reader's language
+        assert "https://creativecommons.org/licenses/by/4.0/" in readme
         for source in meta["sources"]:
             assert source["title"] in readme
         for column in meta["columns"]:

@@ -242,10 +242,12 @@ def _logged(send):
 
 def _valid_body(dash_app) -> dict:
     output = next(key for key in dash_app.callback_map if "graph-homicides_annual.figure" in key)
+    declared = dash_app.callback_map[output]["inputs"]  # every control the chart has (measure, years, ...)
     return {
         "output": output,
         "outputs": split_output(output),
-        "inputs": [{"id": "homicides_annual-measure", "property": "value", "value": "rate_per_100k"}],
+        "inputs": [{"id": d["id"], "property": d["property"], "value": "rate_per_100k" if d["id"] == "homicides_annual-measure" else None}
+                   for d in declared],
         "state": [{"id": "page-lang", "property": "data", "value": "en"}],
         "changedPropIds": ["homicides_annual-measure.value"],
     }
