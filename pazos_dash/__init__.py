@@ -82,6 +82,8 @@ class PazosDash(dash.Dash):
     def answer_for(self, address: str) -> tuple[dict[str, Any], dict[str, str], bool]:
         """(the registered page, its path variables, whether it exists) for an address: a path no
         page matches, the not-found page itself, or an embed of an unknown chart does not."""
+        if not self.urls.inside(address):
+            return {}, {}, False
         page = page_at(self.urls.relative(address))
         variables = path_variables(page, self.urls.relative(address))
         exists = bool(page) and not page["module"].endswith(NOT_FOUND_MODULE) and page.get("exists", lambda **_: True)(**variables)
@@ -89,7 +91,7 @@ class PazosDash(dash.Dash):
 
     def interpolate_index(self, **kwargs: str) -> str:
         page, variables, exists = self.answer_for(request.path)
-        path = (self.strip_relative_path(request.path) or "").strip("/")
+        path = self.urls.relative(request.path)
         lang = self.urls.lang_for(request.path, request.query_string.decode("latin-1"))
         if exists:
             if page.get("title"):

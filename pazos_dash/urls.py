@@ -55,11 +55,16 @@ class Urls:
         first = path.strip("/").split("/", 1)[0]
         return first if first in LANGUAGES and first != self.default_lang else self.default_lang
 
+    def inside(self, address: str) -> bool:
+        """Whether an address lies under the base path (a sub-path deployment answers nothing else)."""
+        path = "/" + address.lstrip("/")
+        return path.startswith(self.base_path) or path + "/" == self.base_path
+
     def relative(self, address: str) -> str:
         """An address as a browser sends it ('/pazos/en/x') -> the path relative to the app root
         ('en/x'); '' for the root and for anything outside the base path."""
         path = "/" + address.lstrip("/")
-        return path[len(self.base_path):].strip("/") if path.startswith(self.base_path) or path + "/" == self.base_path else ""
+        return path[len(self.base_path):].strip("/") if self.inside(address) else ""
 
     def lang_for(self, address: str, query: str = "") -> str:
         """The language of an answer to this address: its path's (`/en/...` English, else the

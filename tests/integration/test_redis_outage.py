@@ -85,7 +85,10 @@ def _callback_body(url: str) -> dict:
     return {
         "output": callback["output"],
         "outputs": outputs,
-        "inputs": [{"id": "homicides_annual-measure", "property": "value", "value": "rate_per_100k"}],
+        # every control the callback listens to, as the browser sends them: the measure switched,
+        # the others (the year range) left as they were drawn
+        "inputs": [{**control, "value": "rate_per_100k" if control["id"] == "homicides_annual-measure" else None}
+                   for control in callback["inputs"]],
         "state": [{"id": "page-lang", "property": "data", "value": "en"}],
         "changedPropIds": ["homicides_annual-measure.value"],
     }
