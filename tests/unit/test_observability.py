@@ -8,19 +8,11 @@ import re
 
 from pazos_dash.web.observability import JsonFormatter
 
-
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__()
-        self.lines: list[str] = []
-        self.setFormatter(JsonFormatter())
-
-    def emit(self, record):
-        self.lines.append(self.format(record))
+from tests.logs import Collect
 
 
 def test_each_request_writes_one_json_line_without_ip_or_user_agent(client, runtime):
-    handler = _Collect()
+    handler = Collect()
     logger = logging.getLogger("pazos.access")
     logger.addHandler(handler)
     try:

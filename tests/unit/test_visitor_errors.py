@@ -18,8 +18,9 @@ from pazos_dash.i18n import LANGUAGES, t
 from pazos_dash.pages import PAGES
 from pazos_dash.urls import PAGE_SLUGS
 from pazos_dash.web.callback_guard import split_output
-from pazos_dash.web.observability import JsonFormatter
 from pazos_dash.web.prerender import to_html
+
+from tests.logs import Collect
 
 NOT_FOUND = [
     ("/no-existe", "es"),
@@ -217,19 +218,9 @@ def test_the_sitemap_lists_every_page_in_both_languages_with_their_pairs(client,
 
 # ---- malformed callback requests
 
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__()
-        self.lines: list[str] = []
-        self.setFormatter(JsonFormatter())
-
-    def emit(self, record):
-        self.lines.append(self.format(record))
-
-
 def _logged(send):
     """The response and every log line written while it was made (ours and Flask's)."""
-    ours, everything = _Collect(), _Collect()
+    ours, everything = Collect(), Collect()
     logging.getLogger("pazos").addHandler(ours)
     logging.getLogger().addHandler(everything)
     try:
