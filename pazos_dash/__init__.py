@@ -78,8 +78,12 @@ class PazosDash(dash.Dash):
         # plotly.js bundle provides (frontend/entry.js).
         kwargs["scripts"] = "\n".join(line for line in kwargs.get("scripts", "").split("\n")
                                       if not any(unused in line for unused in _UNUSED_SCRIPTS))
+        lang = self.urls.lang_of(path)
+        # Feed readers find the releases feed from any page (autodiscovery), in the page's language.
+        kwargs["metas"] = kwargs.get("metas", "") + (f'\n<link rel="alternate" type="application/atom+xml" '
+                                                     f'href="{html_escape(self.urls.feed(lang))}" title="{html_escape(t("feed.title", lang))}">')
         index = super().interpolate_index(**kwargs)
-        return index.replace("<html>", f'<html lang="{self.urls.lang_of(path)}">', 1)
+        return index.replace("<html>", f'<html lang="{lang}">', 1)
 
 
 def page_at(path: str) -> dict[str, Any]:

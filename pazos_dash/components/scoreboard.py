@@ -42,6 +42,19 @@ def _value(value, year, unit: str, lang: str) -> str:
     return f"{text} ({int(year)})" if year is not None and not pd.isna(year) else text
 
 
+def _graded(r, lang: str) -> list | str:
+    """The value the target is graded with and its year, or why there is none: the target's own
+    year has no value (never a later year's value), or the target year is still ahead."""
+    target_year = None if pd.isna(r.target_year) else int(r.target_year)
+    note = None if pd.isna(r.graded_note) else str(r.graded_note)
+    if note == "no_value_target_year":
+        return html.Span(t("scoreboard.no_value", lang, year=target_year), className="scoreboard-missing")
+    text = _value(r.graded, r.graded_year, r.unit, lang)
+    if note == "before_target_year":
+        return [text, html.Br(), html.Span(t("scoreboard.pace", lang, year=target_year), className="small text-body-secondary")]
+    return text
+
+
 def scoreboard_table(view, *, caption: str | None = None, table_id: str | None = None, **_kwargs) -> html.Table:
     """The scoreboard over a ChartView: one row per indicator; a demonstration target carries
     `*`, and the table's foot says what `*` means whenever one is shown."""
@@ -49,7 +62,7 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
     caption = caption or t("card.table_caption", lang, title=view.title)
     table_id = table_id or f"table-{view.chart_id}"
     series = frame.attrs.get("series", {})
-    headers = ["indicator", "component", "unit", "baseline", "target", "latest", "progress", "status", "trend"]
+    headers = ["indicator", "component", "unit", "baseline", "target", "graded", "progress", "status", "trend"]
     rows = []
     for r in frame.itertuples():
         progress = None if pd.isna(r.progress_pct) else float(r.progress_pct)
@@ -64,7 +77,7 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
             html.Td(t(f"unit.{r.unit}", lang)),
             html.Td(_value(r.baseline, r.baseline_year, r.unit, lang), className="num"),
             html.Td(_value(r.target, r.target_year, r.unit, lang) + demo_target, className="num"),
-            html.Td(_value(r.latest, r.latest_year, r.unit, lang), className="num"),
+            html.Td(_graded(r, lang), className="num", **{"data-column": "graded"}),
             html.Td(bar),
             html.Td(badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status]),
                     **{"data-status": r.progress_status}),

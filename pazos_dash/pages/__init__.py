@@ -76,7 +76,8 @@ def render(page: Page, lang: str, runtime: Runtime, urls: Urls, query: dict[str,
             switch_href=urls.page(page.page_id, other, query),
             home_href=urls.page("overview", lang),
         ),
-        foot=footer(package=runtime.package, lang=lang, methodology_href=urls.page("data", lang), present_href=urls.present(lang)),
+        foot=footer(package=runtime.package, lang=lang, methodology_href=urls.page("data", lang), present_href=urls.present(lang),
+                    feed_href=urls.feed(lang)),
     )
 
 

@@ -1,5 +1,5 @@
-"""Flask routes: each chart's data (CSV, Excel, JSON), and the published package's own files
-(nothing else on disk)."""
+"""Flask routes: each chart's data (CSV, Excel, JSON), the published package's own files
+(nothing else on disk), and the Atom feed of releases in each language."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ..runtime import Runtime
 from ..urls import Urls
 from ..views import chart_view
 from ..views.exports import FORMATS, as_csv, as_json, as_xlsx, metadata
+from ..views.releases import atom_feed
 
 
 def package_zip_name(package) -> str:
@@ -55,6 +56,15 @@ def register_routes(server: Flask, runtime: Runtime, prefix: str, urls: Urls) ->
         meta = metadata(view, urls.absolute(request.host_url, view.urls.page), urls.absolute(request.host_url, view.urls.embed))
         body = as_json(view.frame, meta) if fmt == "json" else as_xlsx(view.frame, meta, lang)
         return Response(body, content_type=FORMATS[fmt], headers=headers)
+
+    def feed(lang: str):
+        def atom() -> Response:
+            """Each release and its revisions, newest first, for newsrooms' feed readers."""
+            return Response(atom_feed(runtime.package, urls, lang, request.host_url), content_type="application/atom+xml; charset=utf-8")
+        return atom
+
+    for lang in LANGUAGES:
+        server.add_url_rule(f"{prefix}{urls.feed_path(lang).lstrip('/')}", f"feed_{lang}", feed(lang), methods=["GET"])
 
     @server.get(f"{prefix}healthz")
     def healthz() -> Response:
