@@ -77,7 +77,7 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
             html.Td(t(f"unit.{r.unit}", lang)),
             html.Td(_value(r.baseline, r.baseline_year, r.unit, lang) + star[r.baseline_status == "demo"], className="num"),
             html.Td(_value(r.target, r.target_year, r.unit, lang) + star[r.target_status == "demo"], className="num"),
-            html.Td(_graded(r, lang) + star[r.graded_status == "demo"], className="num", **{"data-column": "graded"}),
+            html.Td([_graded(r, lang), star[r.graded_status == "demo"]], className="num", **{"data-column": "graded"}),
             html.Td(bar),
             html.Td(badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status]),
                     **{"data-status": r.progress_status}),

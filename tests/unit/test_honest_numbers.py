@@ -23,7 +23,7 @@ from pazos_dash.i18n import LANGUAGES, fmt_number, t
 from pazos_dash.pages.base import Links, table_for
 from pazos_dash.views import chart_view
 from pazos_dash.views.exports import as_csv, as_json, as_xlsx, metadata
-from tests.conftest import PUBLISHED
+from tests.conftest import PUBLISHED, reseal
 from tests.unit.test_chart_views import by_id, texts
 
 SMALL = 20  # the CDC WONDER / NCHS rule, written here on purpose
@@ -90,6 +90,15 @@ def small_town(tmp_path_factory):
     mine = values["indicator_id"] == "homicide_rate"
     values.loc[mine, "value"] = values.loc[mine, "year"].map(rates)
     values.to_csv(directory / "indicator_values.csv", index=False, lineterminator="\n")
+    # A hypothetical town: its breakdowns no longer add up to the cut annual series, so that rule is
+    # lifted for this copy, and the edited files are sealed as a publish would.
+    descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        for rule in resource.get("rules", []):
+            rule.pop("equals", None)
+    (directory / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    reseal(directory, "homicides_annual.csv")
+    reseal(directory, "indicator_values.csv")
     return directory
 
 
@@ -182,8 +191,8 @@ def test_every_rate_under_20_events_is_flagged_in_the_frame_the_table_and_every_
             assert [r["unreliable_rate"] for r in document["data"]] == expected.astype(bool).tolist(), where
             book = load_workbook(io.BytesIO(as_xlsx(view.frame, metadata(view, "p", "e"), lang)), read_only=True)
             sheet = list(book.worksheets[0].iter_rows(values_only=True))
-            column = list(sheet[0]).index("unreliable_rate")
-            assert [bool(r[column]) for r in sheet[1:]] == expected.astype(bool).tolist(), where
+            column = list(sheet[1]).index("unreliable_rate")  # row 1: labels in the reader's language; row 2: field names
+            assert [bool(r[column]) for r in sheet[2:]] == expected.astype(bool).tolist(), where
     assert flagged > 0, f"{which}: no rate under 20 events was exercised"
 
 
