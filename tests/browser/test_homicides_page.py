@@ -54,7 +54,7 @@ def test_demonstration_chart_is_marked_on_the_homicide_page(dash_duo, dash_app):
     plotted(dash_duo, "homicides_clusters_vs_rest")
     annotations = dash_duo.driver.execute_script(
         "return document.querySelector('#graph-homicides_clusters_vs_rest .js-plotly-plot').layout.annotations.map(a => a.text);")
-    assert t("demo.watermark", "en") in annotations
+    assert t("demo.watermark_some", "en") in annotations  # real totals, invented split: a note, not a stamp across
     bars = dash_duo.driver.execute_script(
         "return document.querySelector('#graph-homicides_clusters_vs_rest .js-plotly-plot')._fullData.map(t => t.marker.pattern.shape);")
     assert bars == ["/", "/"]  # demonstration values are hatched
