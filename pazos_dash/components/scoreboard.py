@@ -42,17 +42,18 @@ def _value(value, year, unit: str, lang: str) -> str:
     return f"{text} ({int(year)})" if year is not None and not pd.isna(year) else text
 
 
-def _graded(r, lang: str) -> list | str:
+def _graded(r, lang: str) -> list:
     """The value the target is graded with and its year, or why there is none: the target's own
-    year has no value (never a later year's value), or the target year is still ahead."""
+    year has no value (never a later year's value), or the target year is still ahead. A flat
+    list of the cell's children (a nested list is not a valid Dash child)."""
     target_year = None if pd.isna(r.target_year) else int(r.target_year)
     note = None if pd.isna(r.graded_note) else str(r.graded_note)
     if note == "no_value_target_year":
-        return html.Span(t("scoreboard.no_value", lang, year=target_year), className="scoreboard-missing")
+        return [html.Span(t("scoreboard.no_value", lang, year=target_year), className="scoreboard-missing")]
     text = _value(r.graded, r.graded_year, r.unit, lang)
     if note == "before_target_year":
         return [text, html.Br(), html.Span(t("scoreboard.pace", lang, year=target_year), className="small text-body-secondary")]
-    return text
+    return [text]
 
 
 def scoreboard_table(view, *, caption: str | None = None, table_id: str | None = None, **_kwargs) -> html.Table:
@@ -77,7 +78,7 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
             html.Td(t(f"unit.{r.unit}", lang)),
             html.Td(_value(r.baseline, r.baseline_year, r.unit, lang) + star[r.baseline_status == "demo"], className="num"),
             html.Td(_value(r.target, r.target_year, r.unit, lang) + star[r.target_status == "demo"], className="num"),
-            html.Td([_graded(r, lang), star[r.graded_status == "demo"]], className="num", **{"data-column": "graded"}),
+            html.Td([*_graded(r, lang), star[r.graded_status == "demo"]], className="num", **{"data-column": "graded"}),
             html.Td(bar),
             html.Td(badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status]),
                     **{"data-status": r.progress_status}),

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from ..i18n import t
 from ..domain import COMPARISON_AREAS, PAZOS_END, PAZOS_START
-from .theme import (PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, base_figure, hatch, mark_census_break,
+from .theme import (PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, base_figure, hatch, hold_x_range, mark_census_break,
                     mark_revised, mark_unreliable, period_band, status_words, unreliable_flags)
 
 
@@ -18,7 +18,7 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
     """
     figure = base_figure(lang)
     period_band(figure, frame["year"].dropna(), PAZOS_START, PAZOS_END,
-                annotation_text=t("chart.homicides_annual.pazos_period", lang), annotation_position="top left")
+                annotation_text=t("chart.homicides_annual.pazos_period", lang), annotation_position="top right")
     for status, style in STATUS_STYLES.items():
         rows = frame[frame["status"] == status]
         if rows.empty:
@@ -45,7 +45,7 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
         mark_census_break(figure, frame["year"], lang)
         mark_unreliable(figure, frame["year"].astype(float), frame[measure], unreliable_flags(frame), lang)
     mark_revised(figure, frame, "year", measure, lang, decimals=2 if measure == "rate_per_100k" else 0)
-    return figure
+    return hold_x_range(figure)  # the PAZOS band's label must not stretch the axis
 
 
 def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:

@@ -105,6 +105,23 @@ def mark_demonstration(figure: go.Figure, lang: str, *, every_row: bool = True) 
     return figure
 
 
+def hold_x_range(figure: go.Figure) -> go.Figure:
+    """Fix the x axis on the data drawn so far, half a step either side. Plotly widens an
+    autoranged axis until every label placed in data coordinates fits inside it (the census
+    break's, the PAZOS band's): on a phone a 2003–2024 axis grew to 2047, the lines squeezed into
+    its left half. Call it once the traces are drawn."""
+    if figure.layout.xaxis.type == "category":
+        categories = list(dict.fromkeys(str(x) for trace in figure.data for x in (trace.x if trace.x is not None else ()) if x is not None))
+        if categories:
+            figure.update_xaxes(range=[-0.5, len(categories) - 0.5])
+        return figure
+    xs = pd.to_numeric(pd.Series([x for trace in figure.data for x in (trace.x if trace.x is not None else ())], dtype=object),
+                       errors="coerce").dropna()
+    if len(xs):
+        figure.update_xaxes(range=[float(xs.min()) - 0.5, float(xs.max()) + 0.5])
+    return figure
+
+
 def mark_census_break(figure: go.Figure, years: Sequence[object], lang: str, *, category_axis: bool = False) -> go.Figure:
     """The 2018 census-base break on a rate chart whose years straddle it: part of that year's
     fall in the rate is DANE's new denominator, not fewer homicides. Every rate chart calls
@@ -119,8 +136,8 @@ def mark_census_break(figure: go.Figure, years: Sequence[object], lang: str, *, 
         x = CENSUS_BREAK - 0.5
     figure.add_vline(x=x, line=dict(color="#6c757d", dash="dot", width=1), name=CENSUS_BREAK_NAME,
                      annotation=dict(text=t("chart.census_break", lang), name=CENSUS_BREAK_NAME, font=dict(size=11)),
-                     annotation_position="bottom right")
-    return figure
+                     annotation_position="bottom left")  # towards the earlier years: room on a phone
+    return hold_x_range(figure)
 
 
 def unreliable_flags(frame: pd.DataFrame) -> pd.Series:

@@ -143,6 +143,11 @@ def compare(previous: Previous, outputs: list[Output]) -> tuple[list[dict[str, A
     return changes, notes
 
 
+# What the writer stamps on a resource's descriptor rather than what the build says of it: the
+# release date, and the file's size and digest (the file's bytes are compared themselves).
+WRITTEN = ("last_updated", "bytes", "hash")
+
+
 def _same_content(previous: Previous, outputs: list[Output]) -> bool:
     """Is everything but the revisions exactly what is published (files and resource metadata)?"""
     old = previous.resources
@@ -152,8 +157,8 @@ def _same_content(previous: Previous, outputs: list[Output]) -> bool:
     for output in mine:
         if previous.files.get(output.name) != published_bytes(output):
             return False
-        a = {k: v for k, v in output.descriptor("").items() if k != "last_updated"}
-        b = {k: v for k, v in old[output.name].items() if k != "last_updated"}
+        a = {k: v for k, v in output.descriptor("").items() if k not in WRITTEN}
+        b = {k: v for k, v in old[output.name].items() if k not in WRITTEN}
         if a != b:
             return False
     return True

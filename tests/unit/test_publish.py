@@ -53,12 +53,14 @@ def _tree(directory: Path) -> dict[str, bytes]:
 
 
 def _without_history(tree: dict[str, bytes]) -> dict[str, bytes]:
-    """A package's files but its release history, which depends on the packages each publish
-    replaced (a first publish has none to compare with)."""
+    """A package's files but its release history (the releases, their revisions and the version
+    they number), which depends on the packages each publish replaced (a first publish has none
+    to compare with)."""
     tree = dict(tree)
     tree.pop("revisions.csv")
     descriptor = json.loads(tree.pop("datapackage.json"))
     descriptor.pop("releases")
+    descriptor.pop("version")  # the day of the release, numbered among that day's releases
     tree["datapackage.json"] = json.dumps(descriptor, sort_keys=True).encode()
     return tree
 
