@@ -110,6 +110,9 @@ class PazosDash(dash.Dash):
         kwargs["scripts"] = "\n".join(line for line in kwargs.get("scripts", "").split("\n")
                                       if not any(unused in line for unused in _UNUSED_SCRIPTS))
         kwargs["metas"] = self._chart_preview(kwargs.get("metas", ""), page, path) + self._linked_data(page, path)
+        # Feed readers find the releases feed from any page (autodiscovery), in the page's language.
+        kwargs["metas"] += (f'\n<link rel="alternate" type="application/atom+xml" '
+                            f'href="{html_escape(self.urls.feed(lang))}" title="{html_escape(t("feed.title", lang))}">')
         index = super().interpolate_index(**kwargs)
         return index.replace("<html>", f'<html lang="{lang}">', 1)
 

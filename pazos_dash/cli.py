@@ -48,10 +48,16 @@ def _serve(args: argparse.Namespace) -> int:
 def _publish(args: argparse.Namespace) -> int:
     from .publish import publish
     from .publish.disclosure import DisclosureError
+    from .publish.other_counts import ReferenceRowError
+    from .publish.revisions import RevisionError
 
     try:
         package = publish(args.raw_dir, args.out, reference=args.reference, editorial=args.editorial,
-                          k=args.k, k_youth=args.k_youth, last_updated=args.date)
+                          k=args.k, k_youth=args.k_youth, last_updated=args.date, reason=args.reason or "",
+                          reason_en=args.reason_en or "", changelog=args.changelog, next_update=args.next_update)
+    except (RevisionError, ReferenceRowError) as error:
+        print(f"pazos-dash publish: nothing was published; {args.out} is unchanged.\n{error}", file=sys.stderr)
+        return 1
     except DataError as error:
         print(f"pazos-dash publish: nothing was published; {args.out} is unchanged.\n{error}", file=sys.stderr)
         return 1
@@ -59,8 +65,9 @@ def _publish(args: argparse.Namespace) -> int:
         print(f"pazos-dash publish: nothing was published; {args.out} is unchanged.\n{error}", file=sys.stderr)
         return 1
     suppressed = sum(int(r.frame["suppressed"].sum()) for r in package.resources.values() if "suppressed" in r.frame)
-    print(f"Published {len(package.resources)} resources to {args.out} (version {package.version}); "
-          f"{suppressed} cells suppressed (k={args.k}, youth k={args.k_youth}).")
+    release = package.descriptor.get("releases", [{}])[-1]
+    print(f"Published {len(package.resources)} resources to {args.out} (release {package.release}, "
+          f"{release.get('revisions', 0)} revised values); {suppressed} cells suppressed (k={args.k}, youth k={args.k_youth}).")
     return 0
 
 
@@ -97,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     publish.add_argument("--k", type=_positive, default=5, help="threshold for homicide tables (default 5)")
     publish.add_argument("--k-youth", type=_positive, default=10, help="threshold for young people's tables (default 10)")
     publish.add_argument("--date", help="last-updated date to stamp, YYYY-MM-DD (default today)")
+    publish.add_argument("--reason", help="why published values changed since the last release (Spanish; required when some did)")
+    publish.add_argument("--reason-en", help="the same reason in English (optional)")
+    publish.add_argument("--changelog", type=Path,
+                         help="a Markdown file whose section '## YYYY-MM-DD' (this release's date) gives the reason; a line 'en: …' gives the English")
+    publish.add_argument("--next-update", help="date of the next planned release, YYYY-MM-DD (default: three months on)")
     publish.set_defaults(handler=_publish)
     demo = commands.add_parser("demo-raw", help="write synthetic record-level inputs for publish")
     demo.add_argument("out_dir", type=Path)

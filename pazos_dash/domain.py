@@ -10,7 +10,12 @@ LANGUAGES = ("es", "en")
 
 PAZOS_START, PAZOS_END = 2020, 2023  # the strategy's implementation years
 PRE_PAZOS = (2017, 2019)  # the three years before, the comparison people ask about
+DURING_PAZOS = (PAZOS_START, PAZOS_END)  # what happened during the strategy, set against PRE_PAZOS
+LOCKDOWN_YEAR = 2020  # COVID-19 lockdowns: mobility and violence fell across the country
 CENSUS_BREAK = 2018  # DANE population from the 2018 census on: part of that year's rate fall is the denominator
+# A rate computed from fewer events than this is unreliable (the rule of CDC WONDER and NCHS):
+# it is flagged wherever it is shown, and no percentage change is built on a base below it.
+SMALL_COUNT = 20
 
 COMPONENTS = ("disruption", "intervention", "prevention", "safe_environments", "access_to_justice")
 COMPARISON_AREAS = ("Palmira", "Cali", "Valle del Cauca", "Colombia")

@@ -20,6 +20,7 @@ PAGE_SLUGS: dict[str, dict[str, str]] = {
 }
 PRESENT_SLUGS = {"es": "presentar", "en": "present"}
 EMBED_SLUG = "embed"
+FEED_FILE = "feed.xml"  # the Atom feed of releases, one per language
 DOWNLOAD_FORMATS = ("csv", "xlsx", "json", "zip")  # zip: CSV + metadata JSON + a README that cites it
 
 
@@ -49,6 +50,9 @@ class Urls:
 
     def embed_path(self, lang: str) -> str:
         return f"{self.prefix(lang)}/{EMBED_SLUG}"
+
+    def feed_path(self, lang: str) -> str:
+        return f"{self.prefix(lang)}/{FEED_FILE}"
 
     def lang_of(self, path: str) -> str:
         """The language of a path relative to the app root ('en/homicides' -> 'en')."""
@@ -113,6 +117,14 @@ class Urls:
 
     def data_file(self, name: str) -> str:
         return self.href(f"data/{name}")
+
+    def feed(self, lang: str) -> str:
+        """The Atom feed that announces each release and its revisions, in `lang`."""
+        return self.href(self.feed_path(lang))
+
+    def revisions(self, lang: str, release: str | None = None) -> str:
+        """The data page's list of releases and revisions (at one release when given)."""
+        return self.page("data", lang, fragment=f"release-{release}" if release else "revisions")
 
     def present(self, lang: str, slide: int | None = None) -> str:
         return self.href(self.present_path(lang), {"slide": slide} if slide else None)

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..domain import SMALL_COUNT
 from ..i18n import fmt_number, t
+
+
+def signed_pct(value: float, lang: str, decimals: int = 0) -> str:
+    """'−21 %' / '+4 %': a change in per cent with its sign (a real minus sign)."""
+    text = fmt_number(abs(value), lang, decimals)
+    return ("−" if value < 0 and text.strip("0,.") else "+") + text + " %"
+
+
+def change_text(pct: float, lang: str, *, base_events: float, before: str, after: str, decimals: int = 0) -> str:
+    """A change said honestly: as a percentage only when its base rests on at least SMALL_COUNT
+    events; below that, as the values themselves ('de 2 a 4'), never '+100 %'."""
+    if base_events < SMALL_COUNT:
+        return t("change.counts", lang, before=before, after=after)
+    return signed_pct(pct, lang, decimals)
 
 
 def homicides_takeaway(frame: pd.DataFrame, lang: str) -> str:
@@ -63,12 +78,18 @@ def clusters_vs_rest_takeaway(frame: pd.DataFrame, lang: str) -> str:
 
 
 def its_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    """The level change with its interval, then the trend's change per year (a change in the
+    monthly slope is a few hundredths of a homicide: per year it reads, with its interval)."""
     its = frame.attrs["its"]
-    level = its["level"]
+    level, slope = its["level"], its["slope"]
     verdict = "significant" if level.significant else "not_significant"
+    trend = "significant" if slope.significant else "not_significant"
+    dates = frame["date"].astype(str)
     return t(f"chart.homicides_monthly_its.takeaway_{verdict}", lang, break_year=its["break_year"],
-             level=fmt_number(level.value, lang, 1), low=fmt_number(level.low, lang, 1), high=fmt_number(level.high, lang, 1),
-             slope=fmt_number(its["slope"].value, lang, 2), months=its["months"])
+             level=fmt_number(level.value, lang, 1), low=fmt_number(level.low, lang, 1), high=fmt_number(level.high, lang, 1)) + " " + \
+        t(f"chart.homicides_monthly_its.trend_{trend}", lang, slope=fmt_number(12 * slope.value, lang, 2),
+          low=fmt_number(12 * slope.low, lang, 2), high=fmt_number(12 * slope.high, lang, 2),
+          months=its["months"], start=dates.iloc[0][:4], end=dates.iloc[-1][:4])
 
 
 def latest_published_total(frame: pd.DataFrame, value: str, lang: str, key: str) -> str:
@@ -129,16 +150,29 @@ def sdg_16_takeaway(frame: pd.DataFrame, lang: str) -> str:
 
 
 def map_takeaway(frame: pd.DataFrame, lang: str) -> str:
-    metric = t(f"map.metric.{frame['metric'].iloc[0]}", lang)
+    """The cluster that stands out, never on a rate from fewer than SMALL_COUNT homicides; a
+    change is said as 'from X to Y', not as a percentage."""
+    code = frame["metric"].iloc[0]
+    metric = t(f"map.metric.{code}", lang)
     shown = frame[~frame["suppressed"]].dropna(subset=["value"])
+    if "unreliable_rate" in frame.columns:
+        reliable = shown[~shown["unreliable_rate"].astype(bool)]
+    else:
+        reliable = shown
     change = frame.attrs.get("view") == "change"
+    decimals = 1 if change or code != "homicides" else 0
     if shown.empty:
         text = ""
+    elif reliable.empty:
+        text = t("chart.cluster_map.takeaway_unreliable", lang, metric=metric, period=frame["period"].iloc[0], n=SMALL_COUNT)
+    elif change:
+        pick = reliable.loc[reliable["value"].astype(float).idxmin()]
+        text = t("chart.cluster_map.takeaway_change", lang, metric=metric, period=frame["period"].iloc[0], name=pick["name"],
+                 before=fmt_number(pick["before"], lang, 1), after=fmt_number(pick["after"], lang, 1))
     else:
-        pick = shown.loc[shown["value"].astype(float).idxmin() if change else shown["value"].astype(float).idxmax()]
-        key = "chart.cluster_map.takeaway_change" if change else "chart.cluster_map.takeaway"
-        text = t(key, lang, metric=metric, period=frame["period"].iloc[0], name=pick["name"],
-                 value=fmt_number(pick["value"], lang, 1 if change or frame["metric"].iloc[0] != "homicides" else 0))
+        pick = reliable.loc[reliable["value"].astype(float).idxmax()]
+        text = t("chart.cluster_map.takeaway", lang, metric=metric, period=frame["period"].iloc[0], name=pick["name"],
+                 value=fmt_number(pick["value"], lang, decimals))
     hidden = int(frame["suppressed"].sum())
     if hidden:
         text += " " + t("chart.cluster_map.suppressed_note", lang, n=hidden, k=frame.attrs.get("k"))
@@ -165,3 +199,27 @@ def reach_takeaway(frame: pd.DataFrame, lang: str) -> str:
     latest = frame.dropna(subset=["direct"]).iloc[-1]
     return t("chart.reach.takeaway", lang, year=int(latest["year"]), direct=fmt_number(latest["direct"], lang),
              indirect=fmt_number(latest["indirect"], lang))
+
+
+def other_counts_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    """The year with the most published counts, each publisher's figure; and the widest gap
+    between the police and another publisher, with what each counts."""
+    counts = frame.dropna(subset=["homicides"])
+    others = counts[counts["publisher"] != "policia_nacional"]
+    police = counts[counts["publisher"] == "policia_nacional"].set_index("year")["homicides"]
+    if others.empty:
+        return t("chart.homicides_other_counts.takeaway_none", lang)
+    per_year = counts.groupby("year").size()
+    busiest = int(per_year[per_year == per_year.max()].index.max())
+    rows = counts[counts["year"] == busiest]
+    figures = "; ".join(f"{t(f'category.{r.publisher}', lang)} {fmt_number(r.homicides, lang)}" for r in rows.itertuples())
+    text = t("chart.homicides_other_counts.takeaway", lang, year=busiest, figures=figures)
+    gaps = others[others["year"].isin(police.index)].copy()
+    if len(gaps):
+        gaps["gap"] = (gaps["homicides"].astype(float) - gaps["year"].map(police).astype(float)).abs()
+        widest = gaps.loc[gaps["gap"].idxmax()]
+        text += " " + t("chart.homicides_other_counts.takeaway_gap", lang, year=int(widest["year"]),
+                        police=fmt_number(police[widest["year"]], lang), other=fmt_number(widest["homicides"], lang),
+                        publisher=t(f"category.{widest['publisher']}", lang),
+                        definition=t(f"other_counts.short.{widest['definition']}", lang))
+    return text

@@ -6,7 +6,8 @@ from ..data import DataPackage, queries
 from ..domain import COMPARISON_AREAS, COMPONENTS, PAZOS_END
 from ..figures.clusters import cluster_map_figure, cluster_residents_figure
 from ..figures.homicides import (homicide_rate_comparison_figure, homicides_annual_figure, homicides_breakdown_figure,
-                                 homicides_clusters_vs_rest_figure, homicides_its_figure, youth_homicide_rate_figure)
+                                 homicides_clusters_vs_rest_figure, homicides_its_figure, homicides_other_counts_figure,
+                                 youth_homicide_rate_figure)
 from ..figures.indicators import indicator_detail_figure, indicator_progress_figure, reach_figure
 from ..figures.partners import (budget_execution_figure, resources_by_component_figure, resources_by_sector_figure,
                                 resources_flow_figure)
@@ -61,9 +62,18 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.palmira_homicides_annual,
             figure=homicides_annual_figure,
             takeaway=narrative.homicides_takeaway,
-            decimals={"rate_per_100k": 2},
+            decimals={"rate_per_100k": 2, "rate_per_100k_revised_from": 2},
             options={"measure": ("homicides", "rate_per_100k"), **year_range(years_of("homicides_annual"))},
             processing=("rate", "census_break", "preliminary"),
+        ),
+        ChartSpec(
+            chart_id="homicides_other_counts",
+            resources=("homicides_annual", "other_counts"),
+            query=queries.homicides_other_counts,
+            figure=homicides_other_counts_figure,
+            takeaway=narrative.other_counts_takeaway,
+            decimals={"rate_per_100k": 2, "rate_per_100k_revised_from": 2},
+            options={"measure": ("homicides", "rate_per_100k")},
         ),
         ChartSpec(
             chart_id="homicide_rate_comparison",
@@ -71,7 +81,7 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.homicide_rate_comparison,
             figure=homicide_rate_comparison_figure,
             takeaway=narrative.comparison_takeaway,
-            decimals={"rate_per_100k": 2},
+            decimals={"rate_per_100k": 2, "rate_per_100k_revised_from": 2},
             options={"compare": comparison_areas, **year_range(years_of("homicides_annual"))},
             multi=("compare",),
             processing=("rate", "census_break", "preliminary"),
@@ -202,7 +212,7 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.sdg_16_1_1,
             figure=sdg_16_1_1_figure,
             takeaway=narrative.sdg_16_takeaway,
-            decimals={"value": 2},
+            decimals={"value": 2, "value_revised_from": 2},
             options=year_range(years_of("indicator_values", where=("indicator_id", "homicide_rate"))),
             processing=("rate", "census_break", "preliminary"),
         ),
@@ -225,7 +235,7 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.indicator_scoreboard,
             figure=indicator_progress_figure,
             takeaway=narrative.scoreboard_takeaway,
-            decimals={"baseline": 2, "target": 2, "latest": 2, "progress_pct": 1, "expected_pct": 1},
+            decimals={"baseline": 2, "target": 2, "graded": 2, "progress_pct": 1, "expected_pct": 1},
             options={"component": ("any", "all", *COMPONENTS),
                      "status": ("any", "on_track", "at_risk", "off_track", "no_data"),
                      "sort": queries.SCOREBOARD_SORTS, "order": ("asc", "desc")},

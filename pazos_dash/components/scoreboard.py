@@ -42,6 +42,20 @@ def _value(value, year, unit: str, lang: str) -> str:
     return f"{text} ({int(year)})" if year is not None and not pd.isna(year) else text
 
 
+def _graded(r, lang: str) -> list:
+    """The value the target is graded with and its year, or why there is none: the target's own
+    year has no value (never a later year's value), or the target year is still ahead. A flat
+    list of the cell's children (a nested list is not a valid Dash child)."""
+    target_year = None if pd.isna(r.target_year) else int(r.target_year)
+    note = None if pd.isna(r.graded_note) else str(r.graded_note)
+    if note == "no_value_target_year":
+        return [html.Span(t("scoreboard.no_value", lang, year=target_year), className="scoreboard-missing")]
+    text = _value(r.graded, r.graded_year, r.unit, lang)
+    if note == "before_target_year":
+        return [text, html.Br(), html.Span(t("scoreboard.pace", lang, year=target_year), className="small text-body-secondary")]
+    return [text]
+
+
 def scoreboard_table(view, *, caption: str | None = None, table_id: str | None = None, **_kwargs) -> html.Table:
     """The scoreboard over a ChartView: one row per indicator; a demonstration target carries
     `*`, and the table's foot says what `*` means whenever one is shown."""
@@ -49,7 +63,7 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
     caption = caption or t("card.table_caption", lang, title=view.title)
     table_id = table_id or f"table-{view.chart_id}"
     series = frame.attrs.get("series", {})
-    headers = ["indicator", "component", "unit", "baseline", "target", "latest", "progress", "status", "trend"]
+    headers = ["indicator", "component", "unit", "baseline", "target", "graded", "progress", "status", "trend"]
     rows = []
     for r in frame.itertuples():
         progress = None if pd.isna(r.progress_pct) else float(r.progress_pct)
@@ -64,13 +78,13 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
             html.Td(t(f"unit.{r.unit}", lang)),
             html.Td(_value(r.baseline, r.baseline_year, r.unit, lang) + star[r.baseline_status == "demo"], className="num"),
             html.Td(_value(r.target, r.target_year, r.unit, lang) + star[r.target_status == "demo"], className="num"),
-            html.Td(_value(r.latest, r.latest_year, r.unit, lang) + star[r.latest_status == "demo"], className="num"),
+            html.Td([*_graded(r, lang), star[r.graded_status == "demo"]], className="num", **{"data-column": "graded"}),
             html.Td(bar),
             html.Td(badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status]),
                     **{"data-status": r.progress_status}),
             html.Td(sparkline(series.get(r.indicator_id, []), lang)),
         ], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id, "data-status": r.status}))
-    starred = bool(len(frame)) and frame[["baseline_status", "target_status", "latest_status"]].eq("demo").any().any()
+    starred = bool(len(frame)) and frame[["baseline_status", "target_status", "graded_status"]].eq("demo").any().any()
     foot = [html.Tfoot(html.Tr(html.Td(t("scoreboard.demo_target", lang), colSpan=len(headers), className="small scoreboard-note")))] if starred else []
     return html.Table(
         [html.Caption(caption), html.Thead(html.Tr([html.Th(t(f"scoreboard.{h}", lang), scope="col") for h in headers])),

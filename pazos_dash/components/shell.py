@@ -94,7 +94,7 @@ def demo_notice(cards: Sequence[tuple[str, str]], lang: str) -> Any:
     )
 
 
-def footer(*, package: DataPackage, lang: str, methodology_href: str, present_href: str) -> html.Footer:
+def footer(*, package: DataPackage, lang: str, methodology_href: str, present_href: str, feed_href: str = "") -> html.Footer:
     licences = ", ".join(licence_title(lic, lang) for lic in package.licenses)
     return html.Footer(
         container(
@@ -106,6 +106,7 @@ def footer(*, package: DataPackage, lang: str, methodology_href: str, present_hr
                     html.A(t("footer.methodology", lang), href=methodology_href, id="footer-methodology"),
                     " · ",
                     html.A(t("present.heading", lang), href=present_href, id="footer-present"),
+                    *([" · ", html.A(t("footer.feed", lang), href=feed_href, id="footer-feed", rel="alternate")] if feed_href else []),
                 ],
                 className="mb-0 small",
             ),

@@ -130,6 +130,22 @@ class DataPackage:
         return max(dates) if dates else str(self.descriptor.get("created", ""))[:10]
 
     @property
+    def release(self) -> str:
+        """The release's version as the publisher stamped it (`version`: its date, date.N for a
+        second release that day); `version` above is the content hash the caches use."""
+        return str(self.descriptor.get("version", ""))
+
+    @property
+    def releases(self) -> list[dict[str, Any]]:
+        """Every release, oldest first (see publish/revisions.py); empty for older packages."""
+        return [r for r in self.descriptor.get("releases", []) if isinstance(r, dict)]
+
+    @property
+    def next_update(self) -> str:
+        """The date of the next planned release, as the publisher declared it ('' if none)."""
+        return str(self.descriptor.get("next_update", ""))
+
+    @property
     def licenses(self) -> tuple[dict[str, Any], ...]:
         return tuple(self.descriptor.get("licenses", ()))
 

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from ..domain import SMALL_COUNT
 from ..i18n import fmt_number, t
 from .theme import DEMO_COLOUR, PRIMARY, base_figure
 
@@ -73,22 +74,32 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
         low, high, scale = 0.0, max(float(values.max()) if len(values) else 1.0, 1.0), SEQUENTIAL
     unit = t(f"map.unit.{frame['metric'].iloc[0]}", lang)
     suppressed_label = t("map.suppressed", lang, k=frame.attrs["k"])
+    unreliable_label = t("legend.unreliable_rate", lang, n=SMALL_COUNT)
     shown_suppressed_legend = False
     for row in frame.itertuples():
         feature = features.get(row.cluster_id)
         if feature is None:
             continue
         hidden = bool(row.suppressed) or pd.isna(row.value)
+        shaky = not hidden and bool(getattr(row, "unreliable_rate", False))
         if hidden:
             fill, text = SUPPRESSED_FILL, suppressed_label
         else:
             fill = sample_colorscale(scale, [(float(row.value) - low) / (high - low) if high > low else 0.5])[0]
             text = f"{fmt_number(row.value, lang, 1 if frame['metric'].iloc[0] != 'homicides' or change else 0)} {unit}"
+            if shaky:
+                text += f" ({unreliable_label})"
+        if hidden:
+            pattern = dict(shape="x", fgcolor="#636363", bgcolor=SUPPRESSED_FILL, size=8)
+        elif shaky:  # a rate from fewer than 20 homicides: hatched over its colour
+            pattern = dict(shape="/", fgcolor="#212529", bgcolor=fill, size=10, solidity=0.15)
+        else:
+            pattern = None
         for ring in _rings(feature["geometry"]):
             figure.add_scatter(
                 x=[p[0] for p in ring], y=[p[1] for p in ring], fill="toself", mode="lines",
                 fillcolor=fill, line=dict(color="#212529", width=1.5),
-                fillpattern=dict(shape="x", fgcolor="#636363", bgcolor=SUPPRESSED_FILL, size=8) if hidden else None,
+                fillpattern=pattern,
                 name=suppressed_label if hidden else row.name,
                 legendgroup="suppressed" if hidden else None,
                 showlegend=hidden and not shown_suppressed_legend,
@@ -113,6 +124,11 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
             centres.append((sum(p[0] for p in ring[:-1]) / (len(ring) - 1), sum(p[1] for p in ring[:-1]) / (len(ring) - 1), row.name))
     figure.add_scatter(x=[c[0] for c in centres], y=[c[1] for c in centres], text=[c[2] for c in centres], mode="text",
                        textfont=dict(size=12, color="#000000"), hoverinfo="skip", showlegend=False, name="labels")
+    if "unreliable_rate" in frame.columns and (frame["unreliable_rate"].astype(bool) & ~frame["suppressed"]).any():
+        figure.add_scatter(x=[None], y=[None], mode="lines", fill="toself", name=unreliable_label, hoverinfo="skip",
+                           legendgroup="unreliable", fillcolor="#e9ecef", line=dict(color="#212529", width=1.5),
+                           fillpattern=dict(shape="/", fgcolor="#212529", bgcolor="#e9ecef", size=10, solidity=0.15),
+                           meta={"unreliable": True})
     figure.add_scatter(x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip", name="scale",
                        marker=dict(colorscale=scale, cmin=low, cmax=high, color=[low], showscale=True,
                                    colorbar=dict(title=dict(text=unit), thickness=14, len=0.8)))

@@ -6,8 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from ..domain import CENSUS_BREAK, COMPARISON_AREAS, PAZOS_END, PAZOS_START
-from .theme import PALETTE, PRIMARY, STATUS_STYLES, base_figure, hatch, period_band, status_words
+from ..domain import COMPARISON_AREAS, PAZOS_END, PAZOS_START
+from .theme import (PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, base_figure, hatch, hold_x_range, mark_census_break,
+                    mark_revised, mark_unreliable, period_band, status_words, unreliable_flags)
 
 
 def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", **_options) -> go.Figure:
@@ -17,7 +18,7 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
     """
     figure = base_figure(lang)
     period_band(figure, frame["year"].dropna(), PAZOS_START, PAZOS_END,
-                annotation_text=t("chart.homicides_annual.pazos_period", lang), annotation_position="top left")
+                annotation_text=t("chart.homicides_annual.pazos_period", lang), annotation_position="top right")
     for status, style in STATUS_STYLES.items():
         rows = frame[frame["status"] == status]
         if rows.empty:
@@ -40,11 +41,11 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
         showlegend=True,
         xaxis=dict(dtick=2),
     )
-    if measure == "rate_per_100k" and frame["year"].min() < CENSUS_BREAK <= frame["year"].max():
-        figure.add_vline(x=CENSUS_BREAK - 0.5, line=dict(color="#6c757d", dash="dot", width=1),
-                         annotation_text=t("chart.census_break", lang), annotation_position="bottom right",
-                         annotation_font_size=11)
-    return figure
+    if measure == "rate_per_100k":
+        mark_census_break(figure, frame["year"], lang)
+        mark_unreliable(figure, frame["year"].astype(float), frame[measure], unreliable_flags(frame), lang)
+    mark_revised(figure, frame, "year", measure, lang, decimals=2 if measure == "rate_per_100k" else 0)
+    return hold_x_range(figure)  # the PAZOS band's label must not stretch the axis
 
 
 def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
@@ -63,6 +64,9 @@ def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, **_option
             hovertemplate=f"{area} %{{x}}: <b>%{{y:,.1f}}</b><br>%{{customdata[0]}}<extra></extra>",
         )
     figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t("field.rate_per_100k", lang), xaxis=dict(dtick=2))
+    mark_census_break(figure, frame["year"], lang)
+    mark_unreliable(figure, frame["year"].astype(float), frame["rate_per_100k"], unreliable_flags(frame), lang)
+    mark_revised(figure, frame, "year", "rate_per_100k", lang, decimals=2)
     return figure
 
 
@@ -132,4 +136,45 @@ def youth_homicide_rate_figure(frame: pd.DataFrame, *, lang: str, **_options) ->
                    marker=dict(color=PRIMARY), hovertemplate="%{x}: <b>%{y:.1f}</b><extra></extra>")
     figure.update_layout(barmode="group", xaxis_title=t("axis.year", lang), yaxis_title=t("field.rate_per_100k", lang),
                          xaxis=dict(type="category"))
+    mark_census_break(figure, frame["year"], lang, category_axis=True)
+    return figure
+
+
+# One symbol per publisher: the police line is the primary series, the others are marks beside it.
+_PUBLISHER_STYLE = {
+    "secretaria_seguridad_palmira": ("square", PALETTE[1]), "alcaldia_palmira": ("diamond", PALETTE[5]),
+    "observatorio_seguridad_palmira": ("triangle-up", PALETTE[2]), "ccspjp": ("x", PALETTE[3]),
+    "gobernacion_valle": ("star", PALETTE[4]), "medicina_legal": ("cross", "#000000"), "sin_atribuir": ("circle-open", "#6c757d"),
+}
+
+
+def homicides_other_counts_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", **_options) -> go.Figure:
+    """The police series as a line and, on the same years, one mark per other publisher's figure
+    (counts, or rates where only a rate was published); hover names the report."""
+    figure = base_figure(lang)
+    figure.add_vrect(x0=PAZOS_START - 0.5, x1=PAZOS_END + 0.5, fillcolor=PERIOD_FILL, line_width=0, layer="below")
+    police = frame[frame["publisher"] == "policia_nacional"]
+    label = t("category.policia_nacional", lang)
+    figure.add_scatter(x=police["year"].astype(float), y=police[measure].astype("Float64").astype(float), mode="lines+markers",
+                       name=t("legend.police_series", lang), line=dict(color=PRIMARY, width=3), marker=dict(size=6, color=PRIMARY),
+                       hovertemplate=f"{label} %{{x}}: <b>%{{y:,}}</b><extra></extra>", connectgaps=False)
+    others = frame[(frame["publisher"] != "policia_nacional") & frame[measure].notna()]
+    # Figures of one year sit side by side (dodged a fraction of a year) so none hides another.
+    publishers = list(dict.fromkeys(others["publisher"].astype(str)))
+    step = 0.6 / max(len(publishers), 1)
+    for index, (publisher, rows) in enumerate(others.groupby("publisher", sort=False)):
+        symbol, colour = _PUBLISHER_STYLE.get(str(publisher), ("circle", "#495057"))
+        name = t(f"category.{publisher}", lang)
+        dodge = -0.3 + step * (index + 0.5)
+        figure.add_scatter(x=(rows["year"].astype(float) + dodge).tolist(), y=rows[measure].astype(float).tolist(), mode="markers", name=name,
+                           marker=dict(symbol=symbol, size=12, color=colour, line=dict(width=2, color=colour)),
+                           customdata=rows[["year", "published_in"]].astype(object).fillna("").to_numpy(),
+                           hovertemplate=f"{name} %{{customdata[0]}}: <b>%{{y:,}}</b><br>%{{customdata[1]}}<extra></extra>",
+                           meta={"publisher": str(publisher), "years": [int(y) for y in rows["year"]]})
+    figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t(f"field.{measure}", lang), xaxis=dict(dtick=2))
+    if measure == "rate_per_100k":
+        mark_census_break(figure, frame["year"], lang)
+        mark_unreliable(figure, frame["year"].astype(float), frame[measure], unreliable_flags(frame), lang)
+    mark_revised(figure, frame[frame["publisher"] == "policia_nacional"], "year", measure, lang,
+                 decimals=2 if measure == "rate_per_100k" else 0)
     return figure

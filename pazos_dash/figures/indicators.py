@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .theme import PALETTE, PRIMARY, STATUS_STYLES, base_figure, hatch
+from .theme import (PALETTE, PRIMARY, STATUS_STYLES, base_figure, hatch, mark_census_break, mark_unreliable,
+                    unreliable_flags)
 
 STATUS_COLOURS = {"on_track": "#009E73", "at_risk": "#E69F00", "off_track": "#D55E00", "no_data": "#bdbdbd"}
 
@@ -48,6 +49,10 @@ def indicator_detail_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go
                            marker=dict(symbol="star", size=16, color=PALETTE[1], line=dict(color="#000000", width=1)))
         figure.add_hline(y=float(definition["target"]), line=dict(color=PALETTE[1], dash="dot"))
     figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t(f"unit.{definition.get('unit', 'people')}", lang), xaxis=dict(dtick=2))
+    if definition.get("unit") == "per_100k":
+        values = frame[frame["kind"] == "value"].dropna(subset=["value"])
+        mark_census_break(figure, values["year"], lang)
+        mark_unreliable(figure, values["year"].astype(float), values["value"], unreliable_flags(values), lang)
     return figure
 
 
@@ -55,10 +60,14 @@ def reach_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
     """People reached directly (bars) against the residents of the clusters reached indirectly."""
     figure = base_figure(lang)
     demo = (frame["direct_status"] == "demo").any()
+    # A linear axis, so that each bar's length is proportional to its value; the direct bars are
+    # short next to the residents, and their numbers are written on them.
     figure.add_bar(x=frame["year"].astype(float), y=frame["direct"].astype("Float64").astype(float), name=t("legend.direct", lang),
-                   marker=dict(color=PRIMARY, pattern=hatch(PRIMARY) if demo else None), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>")
+                   marker=dict(color=PRIMARY, pattern=hatch(PRIMARY) if demo else None), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>",
+                   texttemplate="%{y:,}", textposition="outside", cliponaxis=False)
     figure.add_bar(x=frame["year"].astype(float), y=frame["indirect"].astype(float), name=t("legend.indirect", lang),
-                   marker=dict(color=PALETTE[4]), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>")
-    figure.update_layout(barmode="group", xaxis_title=t("axis.year", lang), yaxis=dict(type="log", title=t("axis.people_log", lang)),
-                         xaxis=dict(dtick=1))
+                   marker=dict(color=PALETTE[4]), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>",
+                   texttemplate="%{y:,}", textposition="inside")
+    figure.update_layout(barmode="group", xaxis_title=t("axis.year", lang), yaxis=dict(type="linear", title=t("axis.people", lang)),
+                         xaxis=dict(dtick=1), uniformtext=dict(minsize=10, mode="hide"))
     return figure

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .theme import base_figure, status_words
+from .theme import base_figure, mark_census_break, mark_revised, mark_unreliable, status_words, unreliable_flags
 
 # Official SDG colours (United Nations SDG communications guidelines).
 SDG_COLOURS = {1: "#E5243B", 2: "#DDA63A", 3: "#4C9F38", 4: "#C5192D", 8: "#A21942", 10: "#DD1367", 16: "#00689D", 17: "#19486A"}
@@ -47,5 +47,9 @@ def sdg_16_1_1_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figur
                        name="16.1.1", line=dict(color=SDG_COLOURS[16], width=3), marker=dict(color=SDG_COLOURS[16]),
                        customdata=status_words(frame["status"].fillna(""), lang),
                        hovertemplate="%{x}: <b>%{y:.1f}</b><br>%{customdata[0]}<extra></extra>")
-    figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t("field.rate_per_100k", lang), xaxis=dict(dtick=2), showlegend=False)
+    figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t("field.rate_per_100k", lang), xaxis=dict(dtick=2),
+                         showlegend=bool(unreliable_flags(frame).any() or ("revised" in frame.columns and frame["revised"].any())))
+    mark_census_break(figure, frame["year"], lang)
+    mark_unreliable(figure, frame["year"].astype(float), frame["value"], unreliable_flags(frame), lang)
+    mark_revised(figure, frame, "year", "value", lang, decimals=2)
     return figure

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
+import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import plotly_separators, t
+from ..domain import CENSUS_BREAK, SMALL_COUNT
+from ..i18n import fmt_number, plotly_separators, t
 
 # Okabe & Ito (2008): distinguishable under the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 PRIMARY = PALETTE[0]
 DEMO_COLOUR = "#6c757d"
 PERIOD_FILL = "rgba(0, 158, 115, 0.12)"
+REVISED_COLOUR = "#D55E00"
+CENSUS_BREAK_NAME = "census-break"  # the name of the break's line, which the tests look for
 FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 
 TEMPLATE = go.layout.Template(
@@ -96,4 +102,79 @@ def mark_demonstration(figure: go.Figure, lang: str, *, every_row: bool = True) 
             showarrow=False, font=dict(size=12, color="#495057"), bgcolor="rgba(255, 243, 205, 0.9)",
             name="demo-watermark",
         )
+    return figure
+
+
+def hold_x_range(figure: go.Figure) -> go.Figure:
+    """Fix the x axis on the data drawn so far, half a step either side. Plotly widens an
+    autoranged axis until every label placed in data coordinates fits inside it (the census
+    break's, the PAZOS band's): on a phone a 2003–2024 axis grew to 2047, the lines squeezed into
+    its left half. Call it once the traces are drawn."""
+    if figure.layout.xaxis.type == "category":
+        categories = list(dict.fromkeys(str(x) for trace in figure.data for x in (trace.x if trace.x is not None else ()) if x is not None))
+        if categories:
+            figure.update_xaxes(range=[-0.5, len(categories) - 0.5])
+        return figure
+    xs = pd.to_numeric(pd.Series([x for trace in figure.data for x in (trace.x if trace.x is not None else ())], dtype=object),
+                       errors="coerce").dropna()
+    if len(xs):
+        figure.update_xaxes(range=[float(xs.min()) - 0.5, float(xs.max()) + 0.5])
+    return figure
+
+
+def mark_census_break(figure: go.Figure, years: Sequence[object], lang: str, *, category_axis: bool = False) -> go.Figure:
+    """The 2018 census-base break on a rate chart whose years straddle it: part of that year's
+    fall in the rate is DANE's new denominator, not fewer homicides. Every rate chart calls
+    this (comparisons, indicators, SDG 16.1.1 and the slides, which reuse the figures)."""
+    known = sorted({int(y) for y in years if y is not None and not pd.isna(y)})
+    if not known or not (known[0] < CENSUS_BREAK <= known[-1]):
+        return figure
+    if category_axis:  # categories: the line goes between the last year before and the break year
+        before = [str(y) for y in known if y < CENSUS_BREAK]
+        x = len(before) - 0.5
+    else:
+        x = CENSUS_BREAK - 0.5
+    figure.add_vline(x=x, line=dict(color="#6c757d", dash="dot", width=1), name=CENSUS_BREAK_NAME,
+                     annotation=dict(text=t("chart.census_break", lang), name=CENSUS_BREAK_NAME, font=dict(size=11)),
+                     annotation_position="bottom left")  # towards the earlier years: room on a phone
+    return hold_x_range(figure)
+
+
+def unreliable_flags(frame: pd.DataFrame) -> pd.Series:
+    """The frame's `unreliable_rate` flags (all false for a frame that has none)."""
+    if "unreliable_rate" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return frame["unreliable_rate"].fillna(False).astype(bool)
+
+
+def mark_unreliable(figure: go.Figure, x: pd.Series, y: pd.Series, flags: pd.Series, lang: str, *, colour: str = "#000000") -> go.Figure:
+    """Each rate from fewer than SMALL_COUNT events drawn hollow, with its own legend entry."""
+    flags = flags.fillna(False).astype(bool).to_numpy()
+    if not flags.any():
+        return figure
+    figure.add_scatter(x=list(pd.Series(x)[flags]), y=list(pd.Series(y).astype(float)[flags]), mode="markers",
+                       name=t("legend.unreliable_rate", lang, n=SMALL_COUNT), legendgroup="unreliable",
+                       marker=dict(symbol="circle", size=12, color="white", line=dict(color=colour, width=2)),
+                       hovertemplate="%{x}: <b>%{y:,.1f}</b> (" + t("legend.unreliable_rate", lang, n=SMALL_COUNT) + ")<extra></extra>",
+                       meta={"unreliable": True})
+    return figure
+
+
+def mark_revised(figure: go.Figure, frame: pd.DataFrame, x: str, column: str, lang: str, decimals: int = 0) -> go.Figure:
+    """A ring around each value of `column` revised in the last release; hover says from what."""
+    before = f"{column}_revised_from"
+    if "revised" not in frame.columns or column not in frame.columns:
+        return figure
+    rows = frame[frame["revised"].fillna(False).astype(bool) & frame[column].notna()]
+    if before in frame.columns:
+        rows = rows[rows[before].notna()]
+    else:
+        return figure
+    if rows.empty:
+        return figure
+    was = [t("legend.revised_from", lang, value=fmt_number(v, lang, decimals)) for v in rows[before]]
+    figure.add_scatter(x=rows[x].astype(float).tolist(), y=rows[column].astype(float).tolist(), mode="markers", name=t("legend.revised", lang),
+                       marker=dict(symbol="diamond-open", size=18, color=REVISED_COLOUR, line=dict(width=3)),
+                       customdata=[[w] for w in was], hovertemplate="%{x}: <b>%{y:,}</b><br>%{customdata[0]}<extra></extra>",
+                       meta={"revised": True})
     return figure

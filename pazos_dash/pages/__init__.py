@@ -73,7 +73,8 @@ def _frame(lang: str, runtime: Runtime, urls: Urls, *, current: str | None, head
         body=body,
         notice=demo_notice(demo_cards(body), lang),
         nav=navbar(lang=lang, nav_items=nav_items, switch_href=switch_href, home_href=urls.page("overview", lang)),
-        foot=footer(package=runtime.package, lang=lang, methodology_href=urls.page("data", lang), present_href=urls.present(lang)),
+        foot=footer(package=runtime.package, lang=lang, methodology_href=urls.page("data", lang), present_href=urls.present(lang),
+                    feed_href=urls.feed(lang)),
         printed=print_header(lang=lang, address=urls.absolute(request_origin(), address), today=date.today().isoformat()),
     )
 

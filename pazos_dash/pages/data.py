@@ -1,13 +1,16 @@
-"""Data & methodology: the catalogue of every published dataset (with its data dictionary,
-licence, sources and downloads), the read-only API, and the methodology in plain words."""
+"""Data & methodology: when the data was last updated and when it will be next, the catalogue of
+every published dataset (with its data dictionary, licence, sources and downloads), every release
+and the values it revised, the read-only API, and the methodology in plain words."""
 
 from dash import html
 
 from ..charts import licence_titles, resource_sources
-from ..data import Resource
+from ..data import DataPackage, Resource
+from ..data.queries import revisions
 from ..i18n import fmt_date, fmt_number, t
 from ..pages.base import Links, Page, intro
 from ..runtime import Runtime
+from ..views.releases import dataset_title, reason, release_summary, value_text
 from ..web.routes import package_zip_name
 
 METHODOLOGY = ("definitions", "rates", "youth", "disclosure", "sources", "its", "demo")
@@ -97,11 +100,55 @@ def _methodology(lang: str) -> html.Section:
     )
 
 
+def _updates(package: DataPackage, lang: str, links: Links) -> html.P:
+    """The last update and the next planned one (the package's `next_update`), and the feed."""
+    parts = [t("updates.last", lang, date=fmt_date(package.last_updated, lang), version=package.release or package.version)]
+    if package.next_update:
+        parts.append(" " + t("updates.next", lang, date=fmt_date(package.next_update, lang)))
+    return html.P([html.Span(parts, id="updates-dates"), " ",
+                   html.A(t("updates.feed", lang), href=links.urls.feed(lang), id="feed-link", rel="alternate")],
+                  className="update-dates", id="updates")
+
+
+def _revisions(package: DataPackage, lang: str, links: Links) -> html.Section:
+    """Every release, newest first: what it changed, why, and each revised value (before → after)."""
+    table = revisions(package)
+    entries = []
+    for release in reversed(package.releases):
+        version = str(release["version"])
+        rows = table[table["release"] == version]
+        why = reason(release, lang)
+        content = [html.H3(t("releases.title", lang, version=version, date=fmt_date(release["date"], lang)), className="h6 mb-1"),
+                   html.P(release_summary(package, release, lang), className="small mb-1")]
+        if why:
+            content.append(html.P([html.Strong(t("releases.reason", lang) + ": "), why], className="small mb-1"))
+        if len(rows):
+            header = html.Thead(html.Tr([html.Th(t(f"releases.col.{c}", lang), scope="col") for c in
+                                         ("resource", "key", "field", "old_value", "new_value", "change")]))
+            body = html.Tbody([html.Tr([
+                html.Td(dataset_title(package, str(r.resource), lang)), html.Td(html.Code(str(r.key))),
+                html.Td(html.Code(str(r.field)) if str(r.field) else ""),
+                html.Td(value_text(r.old_value, str(r.field), lang), className="num"),
+                html.Td(value_text(r.new_value, str(r.field), lang), className="num"),
+                html.Td(t(f"releases.change.{r.change}", lang)),
+            ], **{"data-resource": str(r.resource), "data-field": str(r.field)}) for r in rows.itertuples()])
+            content.append(html.Div(html.Table([html.Caption(t("releases.caption", lang, version=version)), header, body],
+                                               className="table table-sm small mb-2 revisions-table"), className="table-responsive"))
+        entries.append(html.Article(content, className="release border-bottom py-2", id=f"release-{version}",
+                                    **{"data-release": version}))
+    return html.Section(
+        [html.H2(t("releases.heading", lang), className="h4 mt-4"), html.P(t("releases.intro", lang), className="small")]
+        + (entries or [html.P(t("releases.none", lang), className="small")]),
+        id="revisions",
+    )
+
+
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     package = runtime.package
     zip_name = package_zip_name(package)
     return [
         intro("data", lang),
+        _updates(package, lang, links),
         html.P([
             html.A(t("page.data.zip", lang), href=links.urls.data_file(zip_name), download=zip_name, id="package-zip",
                    className="btn btn-primary btn-sm me-2"),
@@ -109,6 +156,7 @@ def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
         ]),
         html.H2(t("catalogue.heading", lang), className="h4 mt-3"),
         html.Div([_dataset(r, lang, links) for r in package.resources.values()], id="catalogue"),
+        _revisions(package, lang, links),
         _api(lang, links),
         _methodology(lang),
     ]

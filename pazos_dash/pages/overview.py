@@ -1,11 +1,13 @@
-"""Overview: what PAZOS is, four headline numbers, and the homicide series."""
+"""Overview: what happened during PAZOS (the headline, with its caveats), what PAZOS is, four
+headline numbers, and the homicide series."""
 
-from dash import html
+from dash import dcc, html
 
 from ..components.bootstrap import row
 from ..charts import resolve
+from ..charts.narrative import change_text
 from ..components.kpi_card import kpi_card
-from ..data.queries import overview_kpis, territory_facts
+from ..data.queries import overview_kpis, pazos_headline, territory_facts
 from ..i18n import fmt_number, t
 from ..pages.base import Links, Page, card_for, intro
 from ..runtime import Runtime
@@ -44,8 +46,44 @@ def kpi_row(runtime: Runtime, lang: str, links: Links) -> html.Div:
     )
 
 
+def headline(runtime: Runtime, lang: str, links: Links) -> html.Section:
+    """The answer on the first screen: the 2020–2023 average rate against 2017–2019, computed
+    from the package, with the caveats in one sentence and a link to the impact model."""
+    package = runtime.package
+    its = runtime.chart_frame("homicides_monthly_its").attrs.get("its")
+    h = pazos_headline(package, its)
+    before, during = h["before"], h["during"]
+    change = change_text(h["change_pct"], lang, base_events=before["homicides"],
+                         before=t("headline.per_year", lang, n=fmt_number(before["homicides_per_year"], lang, 1)),
+                         after=t("headline.per_year", lang, n=fmt_number(during["homicides_per_year"], lang, 1)))
+    lead = t("headline.lead", lang, during=fmt_number(during["rate"], lang, 1), during_start=during["start"], during_end=during["end"],
+             before=fmt_number(before["rate"], lang, 1), before_start=before["start"], before_end=before["end"], change=change)
+    (start_year, start_rate), (end_year, end_rate) = h["trend_start"], h["trend_end"]
+    caveats = [t("headline.trend_falling" if end_rate < start_rate else "headline.trend_not_falling", lang,
+                 start_year=start_year, start_rate=fmt_number(start_rate, lang, 1), end_year=end_year, end_rate=fmt_number(end_rate, lang, 1),
+                 census=t("headline.census", lang, year=h["census_break"]) if h["census_break"] else "")]
+    caveats.append(t("headline.lockdown", lang, year=h["lockdown"][0]))
+    if "its" in h:
+        m = h["its"]
+        caveats.append(t("headline.model_significant" if m["significant"] else "headline.model_not_significant", lang,
+                         level=fmt_number(m["level"], lang, 1), low=fmt_number(m["low"], lang, 1), high=fmt_number(m["high"], lang, 1)))
+    sources = "; ".join(s.title for s in resolve(package, str(h["sources"]).split(";"), lang))
+    return html.Section(
+        [
+            html.H2(t("headline.heading", lang, start=during["start"], end=during["end"]), className="h5 mb-2", id="headline-heading"),
+            html.P(lead, className="headline-lead mb-2", id="headline-lead"),
+            html.P(t("headline.caveats", lang, caveats="; ".join(caveats)), className="mb-2", id="headline-caveats"),
+            html.P([dcc.Link(t("headline.model_link", lang) + " →", href=links.urls.chart("homicides_monthly_its", lang),
+                             id="headline-model-link"),
+                    html.Span(f" · {t('kpi.source', lang)}: {sources}", className="text-body-secondary")], className="small mb-0"),
+        ],
+        className="headline card card-body mb-4", id="headline", **{"aria-labelledby": "headline-heading"},
+    )
+
+
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     return [
+        headline(runtime, lang, links),
         intro("overview", lang, **territory_facts(runtime.package)),
         kpi_row(runtime, lang, links),
         card_for(runtime, "homicides_annual", lang, links, query),

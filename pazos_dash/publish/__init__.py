@@ -10,6 +10,8 @@ from pathlib import Path
 
 from ..data import DataPackage, load_package
 from .build import Inputs, build_all, read_manifest
+from .other_counts import other_counts_table
+from .revisions import plan_release, read_previous
 from .schema import RAW_DESCRIPTOR
 from .writer import publish_outputs
 
@@ -20,12 +22,17 @@ DEFAULT_K_YOUTH = 10
 def publish(
     raw_dir: Path, out: Path, *, reference: Path, editorial: Path,
     k: int = DEFAULT_K, k_youth: int = DEFAULT_K_YOUTH, last_updated: str | None = None, before_swap=None,
+    reason: str = "", reason_en: str = "", changelog: Path | None = None, next_update: str | None = None,
 ) -> DataPackage:
-    """Validate the private inputs, build every table with disclosure control, publish atomically."""
+    """Validate the private inputs, build every table with disclosure control, compare with the
+    package being replaced (its revisions need a reason: `reason` or the release's section of
+    `changelog`), publish atomically."""
     raw_dir = Path(raw_dir)
     raw = load_package(raw_dir, RAW_DESCRIPTOR)
     demo_inputs, demo_fields, generator = read_manifest(raw_dir)
     inputs = Inputs(raw, Path(reference), Path(editorial), demo_inputs, demo_fields)
-    outputs = build_all(inputs, k=k, k_youth=k_youth)
-    return publish_outputs(outputs, Path(out), last_updated=last_updated or date.today().isoformat(),
-                           k=k, k_youth=k_youth, generator=generator, before_swap=before_swap)
+    outputs = [*build_all(inputs, k=k, k_youth=k_youth), other_counts_table(inputs)]
+    release = plan_release(read_previous(Path(out)), outputs, day=last_updated or date.today().isoformat(), reason=reason,
+                           reason_en=reason_en, changelog=changelog, next_update=next_update)
+    return publish_outputs([*outputs, release.revisions], Path(out), last_updated=release.last_updated,
+                           k=k, k_youth=k_youth, generator=generator, before_swap=before_swap, properties=release.properties)

@@ -140,6 +140,11 @@ FIELD_TITLES_EN = {
     "name_es": "Name (in Spanish)", "name_en": "Name", "definition_es": "Definition (in Spanish)", "definition_en": "Definition",
     "baseline_year": "Baseline year", "baseline": "Baseline", "target_year": "Target year", "target": "Target",
     "target_status": "Status of the target", "value": "Value",
+    "publisher": "Who published the figure", "definition": "What it counts", "published_in": "Where it was published",
+    "note_es": "Note (in Spanish)", "note_en": "Note",
+    "release": "Release (package version)", "date": "Date of the release", "resource": "Dataset", "key": "Row (primary key)",
+    "field": "Field", "old_value": "Value before", "new_value": "Value after", "change": "Kind of change",
+    "reason": "Reason (as the publisher wrote it)", "reason_en": "Reason (in English)",
 }
 
 

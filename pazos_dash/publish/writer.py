@@ -20,7 +20,10 @@ from .build import CC_BY, Output
 _RENAME_EXCHANGE = 2
 
 
-def package_descriptor(outputs: list[Output], *, last_updated: str, k: int, k_youth: int, generator: str = "") -> dict[str, Any]:
+def package_descriptor(outputs: list[Output], *, last_updated: str, k: int, k_youth: int, generator: str = "",
+                       properties: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The descriptor; `properties` (the release: version, releases, next_update) override or add
+    package-level keys."""
     descriptor = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "pazos-palmira",
@@ -42,6 +45,7 @@ def package_descriptor(outputs: list[Output], *, last_updated: str, k: int, k_yo
     }
     if generator:
         descriptor["inputs"] = {"generator": generator, "note": "synthetic record-level inputs; see each resource's demo flag"}
+    descriptor.update(properties or {})
     return descriptor
 
 
@@ -89,7 +93,7 @@ def replace_directory(new: Path, target: Path) -> None:
 
 def publish_outputs(
     outputs: list[Output], out: Path, *, last_updated: str, k: int, k_youth: int, generator: str = "",
-    before_swap: Callable[[Path], None] | None = None,
+    before_swap: Callable[[Path], None] | None = None, properties: dict[str, Any] | None = None,
 ) -> DataPackage:
     """Write, validate (data layer), audit (disclosure), then swap in. On any failure the
     previous package at `out` is untouched and the temporary folder is removed."""
@@ -98,7 +102,8 @@ def publish_outputs(
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the web server must read it
     try:
-        descriptor = package_descriptor(outputs, last_updated=last_updated, k=k, k_youth=k_youth, generator=generator)
+        descriptor = package_descriptor(outputs, last_updated=last_updated, k=k, k_youth=k_youth, generator=generator,
+                                        properties=properties)
         write_files(staging, outputs, descriptor)
         package = load_package(staging)  # raises DataError naming file, row and column
         assert_protected(package)

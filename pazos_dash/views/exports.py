@@ -20,6 +20,7 @@ import pandas as pd
 from ..i18n import t
 from .chart_view import ChartView
 from .citation import cite
+from .releases import download_revisions
 from .text import cell_text, column_label
 
 FORMATS = {
@@ -47,8 +48,10 @@ def metadata(view: ChartView, permalink: str, embed: str) -> dict[str, Any]:
         "demonstration_rows": p.demo_rows,
         "suppressed_rows": p.suppressed_rows,
         "disclosure_threshold": p.k,
-        "data_package": {"title": package.title.get(lang, ""), "version": package.version,
-                         "last_updated": package.last_updated},
+        "data_package": {"title": package.title.get(lang, ""), "version": package.version, "release": package.release,
+                         "last_updated": package.last_updated, "next_update": package.next_update},
+        # The release these rows come from and every value of their datasets it revised (with the reason).
+        "revisions": download_revisions(package, tuple(view.spec.resources), lang),
         "datasets": list(view.spec.resources),
         # Columns keep their field names (stable for scripts); their labels are in the language asked for.
         "columns": [{"name": str(c), "label": column_label(str(c), lang)} for c in view.frame.columns],
@@ -121,6 +124,11 @@ def as_xlsx(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> bytes:
     about.append([t("export.licence", lang), ", ".join(meta["licences"])])
     package = meta["data_package"]
     about.append([t("export.package", lang), package["title"], package["version"], package["last_updated"]])
+    revised = meta["revisions"]
+    about.append([t("export.release", lang), revised["release"], revised["release_date"]])
+    about.append([t("export.revised_in_release", lang), revised["revised_values_in_release"]])
+    for row in revised["revisions_of_these_datasets"]:
+        about.append([t("export.revision", lang), row["text"], row["reason_text"]])
     about.append([t("export.datasets", lang), ", ".join(meta["datasets"])])
     for column in meta["columns"]:
         about.append([t("export.column", lang), column["name"], column["label"]])

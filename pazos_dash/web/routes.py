@@ -1,5 +1,5 @@
-"""Flask routes: each chart's data (CSV, Excel, JSON), and the published package's own files
-(nothing else on disk)."""
+"""Flask routes: each chart's data (CSV, Excel, JSON), the published package's own files
+(nothing else on disk), and the Atom feed of releases in each language."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from ..i18n import LANGUAGES
 from ..runtime import Runtime
 from ..urls import Urls
 from ..views import chart_view
-from ..views.linked_data import catalog_jsonld
 from ..views.exports import FORMATS, as_csv, as_json, as_xlsx, as_zip, licence_urls, metadata
+from ..views.linked_data import catalog_jsonld
+from ..views.releases import atom_feed
 
 
 def package_zip_name(package) -> str:
@@ -67,6 +68,15 @@ def register_routes(server: Flask, runtime: Runtime, prefix: str, urls: Urls) ->
         """The DCAT catalogue of the published datasets, for portals that harvest (CKAN's ckanext-dcat)."""
         body = json.dumps(catalog_jsonld(runtime.package, urls, request.host_url.rstrip("/")), ensure_ascii=False, indent=1)
         return Response(body, content_type="application/ld+json; charset=utf-8")
+
+    def feed(lang: str):
+        def atom() -> Response:
+            """Each release and its revisions, newest first, for newsrooms' feed readers."""
+            return Response(atom_feed(runtime.package, urls, lang, request.host_url), content_type="application/atom+xml; charset=utf-8")
+        return atom
+
+    for lang in LANGUAGES:
+        server.add_url_rule(f"{prefix}{urls.feed_path(lang).lstrip('/')}", f"feed_{lang}", feed(lang), methods=["GET"])
 
     @server.get(f"{prefix}healthz")
     def healthz() -> Response:

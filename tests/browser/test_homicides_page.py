@@ -92,3 +92,31 @@ def test_kpi_numbers_equal_values_computed_from_the_package(dash_duo, dash_app, 
     dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", lang), timeout=10)
     checked = dash_duo.find_element("#homicides_annual-measure input:checked").get_attribute("value")
     assert checked == "rate_per_100k"  # the card opened its page with the same selection
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_2019_press_figures_129_and_124_are_beside_the_police_series(dash_duo, dash_app, lang):
+    """A journalist who read "129" or "124" for 2019 finds both on the homicide page, each with
+    its publisher, and reads why the counts differ."""
+    open_page(dash_duo, dash_app, "/homicidios" if lang == "es" else "/en/homicides", t("page.homicides.heading", lang))
+    takeaway = dash_duo.find_element("#homicides_other_counts-takeaway").text
+    assert "2019" in takeaway and "129" in takeaway and "124" in takeaway
+    traces = plotted(dash_duo, "homicides_other_counts")
+
+    def at_2019(name: str) -> list:
+        trace = next(tr for tr in traces if tr["name"] == name)
+        return [y for x, y in zip(trace["x"], trace["y"]) if round(x) == 2019]  # marks are dodged a fraction of a year
+
+    assert at_2019(t("category.ccspjp", lang)) == [124]
+    assert at_2019(t("category.secretaria_seguridad_palmira", lang)) == [129]
+    assert at_2019(t("legend.police_series", lang)) == [129]
+    dash_duo.find_element("#card-homicides_other_counts summary").click()
+    rows = dash_duo.driver.execute_script(
+        "return Array.from(document.querySelectorAll('#table-homicides_other_counts tbody tr'))"
+        ".map(r => Array.from(r.cells).map(c => c.innerText.trim()));")
+    mine = [r for r in rows if r[0] == "2019"]
+    assert any(t("category.ccspjp", lang) in r and "124" in r for r in mine), mine
+    assert any(t("category.secretaria_seguridad_palmira", lang) in r and "129" in r for r in mine), mine
+    why = dash_duo.find_element("#other-counts-definitions").text
+    assert t("category.forensic_deaths", lang) in why and "326" in why and "291" in why
+    assert dash_duo.get_logs() == []

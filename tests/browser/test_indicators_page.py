@@ -26,17 +26,29 @@ def _rule(baseline, baseline_year, target, target_year, latest, latest_year, dir
     return "at_risk" if progress >= 0 else "off_track"
 
 
+def _graded(values: pd.DataFrame, indicator: str, target_year) -> pd.Series | None:
+    """The value a target is graded with: its own year's (the page's written rule), or, while
+    that year is ahead of every published value, the latest; None when the year has none."""
+    mine = values[values["indicator_id"] == indicator]
+    own = mine[mine["year"] == target_year]
+    if len(own):
+        return own.iloc[-1]
+    return mine.iloc[-1] if len(mine) and values["year"].max() < target_year else None
+
+
 def _published_statuses_and_progress() -> dict[str, tuple[str, float | None]]:
     """Each indicator's status (the rule above) and progress in % (1 decimal, as published), from the CSVs."""
     definitions = pd.read_csv(PUBLISHED / "indicators.csv").set_index("indicator_id")
     values = pd.read_csv(PUBLISHED / "indicator_values.csv").dropna(subset=["value"]).sort_values("year")
     facts = {}
     for indicator, d in definitions.iterrows():
-        mine = values[values["indicator_id"] == indicator]
-        latest = mine.iloc[-1]
-        status = _rule(d["baseline"], d["baseline_year"], d["target"], d["target_year"], latest["value"], latest["year"], d["direction"])
+        graded = _graded(values, indicator, d["target_year"])
+        if graded is None:
+            facts[indicator] = ("no_data", None)
+            continue
+        status = _rule(d["baseline"], d["baseline_year"], d["target"], d["target_year"], graded["value"], graded["year"], d["direction"])
         known = not any(pd.isna(v) for v in (d["baseline"], d["target"])) and d["target"] != d["baseline"]
-        facts[indicator] = (status, round(100 * (latest["value"] - d["baseline"]) / (d["target"] - d["baseline"]), 1) if known else None)
+        facts[indicator] = (status, round(100 * (graded["value"] - d["baseline"]) / (d["target"] - d["baseline"]), 1) if known else None)
     return facts
 
 
@@ -56,9 +68,9 @@ def test_statuses_follow_the_written_rule_on_the_published_values(dash_duo, dash
     values = pd.read_csv(PUBLISHED / "indicator_values.csv").dropna(subset=["value"]).sort_values("year")
     for indicator in _rows_shown(dash_duo):
         d = definitions.loc[indicator]
-        mine = values[values["indicator_id"] == indicator]
-        latest = mine.iloc[-1]
-        expected = _rule(d["baseline"], d["baseline_year"], d["target"], d["target_year"], latest["value"], latest["year"], d["direction"])
+        graded = _graded(values, indicator, d["target_year"])
+        expected = "no_data" if graded is None else _rule(d["baseline"], d["baseline_year"], d["target"], d["target_year"],
+                                                          graded["value"], graded["year"], d["direction"])
         badge = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#indicator-row-{indicator} td[data-status]")
         assert badge.get_attribute("data-status") == expected, indicator
         assert badge.text == t(f"status.{expected}", "en")

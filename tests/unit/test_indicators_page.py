@@ -4,9 +4,11 @@ import io
 
 import pandas as pd
 import pytest
+from dash import html
 
 from pazos_dash.data import load_package, queries
 from tests.conftest import PUBLISHED
+from tests.unit.test_chart_views import texts
 
 
 @pytest.fixture(scope="module")
@@ -64,13 +66,43 @@ def test_status_order_is_the_one_the_app_declares():
     assert tuple(STATUSES) == _STATUS_ORDER
 
 
-def test_latest_value_is_the_last_published_year(package):
+def test_every_target_is_graded_with_the_value_of_its_own_year(package):
+    """Never with a later year's value (the homicide target of 2023 is not graded with 2024's),
+    and a target year without a value says so instead of borrowing another year's."""
     board = queries.indicator_scoreboard(package).set_index("indicator_id")
     values = pd.read_csv(PUBLISHED / "indicator_values.csv").dropna(subset=["value"])
-    last = values.sort_values("year").groupby("indicator_id").last()
+    definitions = pd.read_csv(PUBLISHED / "indicators.csv").set_index("indicator_id")
+    horizon = values["year"].max()
+    missing = 0
     for indicator, row in board.iterrows():
-        assert row["latest_year"] == last.at[indicator, "year"]
-        assert row["latest"] == pytest.approx(last.at[indicator, "value"])
+        target_year = definitions.at[indicator, "target_year"]
+        own = values[(values["indicator_id"] == indicator) & (values["year"] == target_year)]
+        if len(own):
+            assert row["graded_year"] == target_year, indicator
+            assert row["graded"] == pytest.approx(own["value"].item()), indicator
+        elif target_year <= horizon:
+            missing += 1
+            assert pd.isna(row["graded"]) and pd.isna(row["graded_year"]), indicator
+            assert row["graded_note"] == "no_value_target_year" and row["progress_status"] == "no_data", indicator
+    assert board.at["homicide_rate", "graded_year"] == 2023 and values["year"].max() > 2023  # a later value exists, unused
+    assert missing >= 1, "the published values cannot show a target year without a value"
+
+
+def test_the_scoreboard_table_says_when_the_target_year_has_no_value(runtime, dash_app):
+    from pazos_dash.i18n import t
+    from pazos_dash.pages.base import table_for
+    from pazos_dash.views import chart_view
+
+    for lang in ("es", "en"):
+        view = chart_view(runtime, dash_app.urls, "indicator_scoreboard", lang, options={})
+        table = table_for(view)
+        row = next(r for r in table.children[2].children if r.id == "indicator-row-youth_homicide_rate")
+        cell = next(c for c in row.children if getattr(c, "data-column", None) == "graded")
+        assert all(not isinstance(child, list) for child in cell.children), "a nested list is not a valid Dash child"
+        assert [c.children for c in cell.children if isinstance(c, html.Span)] == [t("scoreboard.no_value", lang, year=2023)]
+        homicide = next(r for r in table.children[2].children if r.id == "indicator-row-homicide_rate")
+        graded = " ".join(texts(next(c for c in homicide.children if getattr(c, "data-column", None) == "graded")))
+        assert "(2023)" in graded and "(2024)" not in graded
 
 
 def test_scoreboard_csv_is_the_filtered_rows(client):

@@ -52,9 +52,30 @@ def _tree(directory: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
 
 
+def _without_history(tree: dict[str, bytes]) -> dict[str, bytes]:
+    """A package's files but its release history (the releases, their revisions and the version
+    they number), which depends on the packages each publish replaced (a first publish has none
+    to compare with)."""
+    tree = dict(tree)
+    tree.pop("revisions.csv")
+    descriptor = json.loads(tree.pop("datapackage.json"))
+    descriptor.pop("releases")
+    descriptor.pop("version")  # the day of the release, numbered among that day's releases
+    tree["datapackage.json"] = json.dumps(descriptor, sort_keys=True).encode()
+    return tree
+
+
 def test_shipped_package_is_the_output_of_publish_on_the_demo_inputs(tmp_path, demo_raw, shipped):
     _publish(demo_raw, tmp_path / "published", shipped)
-    assert _tree(tmp_path / "published") == _tree(PUBLISHED)
+    assert _without_history(_tree(tmp_path / "published")) == _without_history(_tree(PUBLISHED))
+
+
+def test_publishing_what_is_published_changes_nothing(tmp_path, demo_raw, shipped):
+    """Re-running the publish step over the shipped package, history and all, is not a release."""
+    out = tmp_path / "published"
+    shutil.copytree(PUBLISHED, out)
+    _publish(demo_raw, out, shipped)
+    assert _tree(out) == _tree(PUBLISHED)
 
 
 def test_no_published_count_is_below_k(shipped):
@@ -332,3 +353,27 @@ def test_publish_replaces_an_existing_package_and_is_deterministic(tmp_path, dem
     assert "stale.csv" not in first
     _publish(demo_raw, out, shipped)
     assert _tree(out) == first
+
+
+def test_other_counts_validate_and_every_row_cites_its_publisher_with_an_address(shipped):
+    """The other publishers' figures: a resource that loads (the validator ran in `shipped`),
+    each row with publisher, definition, report and URL, citing by name a source whose address
+    is that URL; the figures journalists quote are there, and nothing replaced the police series."""
+    resource = shipped.resources["other_counts"]
+    frame = resource.frame
+    assert len(frame) >= 15 and not resource.demo
+    sources = {s["name"]: s for s in resource.sources}
+    for row in frame.itertuples():
+        assert str(row.source_url).startswith("http"), row
+        assert row.publisher and row.definition and row.published_in, row
+        assert sources[row.source]["path"] == row.source_url, row  # one source per publisher and report
+        assert sources[row.source]["title"] and sources[row.source]["i18n"]["en"]["title"], row
+    def figure(year, publisher):
+        return frame[(frame["year"] == year) & (frame["publisher"] == publisher)]["homicides"].dropna().astype(int).tolist()
+    assert figure(2019, "secretaria_seguridad_palmira") == [129] and figure(2019, "ccspjp") == [124]
+    assert figure(2011, "medicina_legal") == [326]
+    reports = pd.read_csv(REFERENCE / "palmira_homicides_public_reports.csv").query("geography == 'Palmira'")
+    annual_only = reports[~reports["note"].fillna("").str.startswith("partial year")]
+    assert len(frame) == len(annual_only) + 2  # + Medicina Legal 2011 and the Mayor's Office 2020 (public facts)
+    police = shipped.table("homicides_annual").query("geography == 'Palmira'").set_index("year")["homicides"]
+    assert police[2011] == 291 and police[2019] == 129  # the primary series is untouched

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...domain import PAZOS_END, PAZOS_START, PRE_PAZOS
 from ..package import DataPackage
-from .common import stamped
+from .common import stamped, unreliable
 
 
 def cluster_residents(package: DataPackage, **_options) -> pd.DataFrame:
@@ -28,6 +28,7 @@ def _cluster_metric_by_year(package: DataPackage, metric: str) -> pd.DataFrame:
     if metric in ("homicides", "rate"):
         table = package.table("homicides_by_cluster")
         rows = table[table["cluster_id"].notna()][["year", "cluster_id", "homicides", "suppressed"]].rename(columns={"homicides": "value"})
+        rows["events"] = rows["value"]  # the homicides behind a rate: fewer than 20 make it unreliable
         if metric == "rate":
             rows = rows.merge(clusters, on="cluster_id")
             rows["value"] = (rows["value"].astype("Float64") / rows["residents"].astype("Float64") * 1e5).round(1)
@@ -43,6 +44,9 @@ def _cluster_metric_by_year(package: DataPackage, metric: str) -> pd.DataFrame:
         rows["value"] = (rows["value"].astype(float) / 1e6).round(1)
         rows["suppressed"] = False
     rows = rows.copy()
+    if "events" not in rows.columns:
+        rows["events"] = pd.NA
+    rows["events"] = rows["events"].astype("Float64")
     rows["value"] = rows["value"].astype("Float64")
     rows["suppressed"] = rows["suppressed"].astype(bool)
     return rows.reset_index(drop=True)
@@ -74,6 +78,10 @@ def cluster_map(package: DataPackage, metric: str = "homicides", year: str = "20
         frame["suppressed"] = (frame["cluster_id"].map(hidden_before).fillna(True) | frame["cluster_id"].map(hidden_after).fillna(True)).astype(bool)
         exact = frame["cluster_id"].map(after).astype("Float64") - frame["cluster_id"].map(before).astype("Float64")
         frame["value"] = exact.round(1).mask(frame["suppressed"])  # from the unrounded means
+        # A period's mean rate rests on that period's homicides: either side under 20, unreliable.
+        events = [by_year[by_year["year"].between(*bounds)].groupby("cluster_id")["events"].sum(min_count=1) for bounds in (BEFORE, AFTER)]
+        small = unreliable(frame["cluster_id"].map(events[0])) | unreliable(frame["cluster_id"].map(events[1]))
+        frame["unreliable_rate"] = (small & (metric == "rate")).astype(bool)
         shown_view = "change"
     else:
         chosen = min(years, key=lambda y: (abs(y - int(year)), -y))
@@ -82,6 +90,7 @@ def cluster_map(package: DataPackage, metric: str = "homicides", year: str = "20
         frame["period"] = str(chosen)
         frame["value"] = frame["cluster_id"].map(rows["value"]).astype("Float64")
         frame["suppressed"] = frame["cluster_id"].map(rows["suppressed"]).fillna(False).astype(bool)
+        frame["unreliable_rate"] = (unreliable(frame["cluster_id"].map(rows["events"])) & (metric == "rate")).astype(bool)
         shown_view = "year"
     frame["metric"] = metric
     resource = MAP_RESOURCES[metric]

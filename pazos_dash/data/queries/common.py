@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...domain import SMALL_COUNT
 from ..package import DataPackage
 
 # Every chart frame says, per row, what the row is (`status`: reported or demo) and where it
@@ -34,3 +35,16 @@ def stamped(frame: pd.DataFrame, package: DataPackage, *resources: str) -> pd.Da
     if thresholds:
         frame.attrs["k"] = min(thresholds)  # the threshold the package was published with
     return frame
+
+
+def unreliable(counts: pd.Series) -> pd.Series:
+    """The `unreliable_rate` flag of rates computed from these counts: True where the count is
+    published and below SMALL_COUNT (20, the rule of CDC WONDER and NCHS). A rate whose count
+    is not published (a figure reported as a rate only) is not flagged: nothing says it is small."""
+    return counts.astype("Float64").lt(SMALL_COUNT).fillna(False).astype(bool)
+
+
+def palmira_counts(package: DataPackage) -> pd.Series:
+    """Palmira's police homicide count per year: the events behind each published city rate."""
+    annual = package.table("homicides_annual")
+    return annual[annual["geography"] == "Palmira"].set_index("year")["homicides"]

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...domain import COMPARISON_AREAS, PAZOS_END, PAZOS_START, PRE_PAZOS
+from ...domain import (CENSUS_BREAK, COMPARISON_AREAS, DURING_PAZOS, LOCKDOWN_YEAR, PAZOS_END, PAZOS_START, PRE_PAZOS,
+                      SMALL_COUNT)
 from ..package import DataPackage
-from .common import sources_of, stamped, status_of
+from .common import sources_of, stamped, status_of, unreliable
+from .revisions import with_revisions
 
 
 def palmira_homicides_annual(package: DataPackage, **_options) -> pd.DataFrame:
-    """Palmira's annual homicides, population and rate with each row's source, oldest first."""
+    """Palmira's annual homicides, population and rate with each row's source, oldest first;
+    values revised in the last release carry what they were (`<field>_revised_from`)."""
     annual = package.table("homicides_annual")
-    rows = annual[annual["geography"] == "Palmira"].sort_values("year")
-    columns = ["year", "homicides", "population", "rate_per_100k", "status", "source", "source_url", "note"]
-    return rows[columns].reset_index(drop=True)
+    rows = annual[annual["geography"] == "Palmira"].sort_values("year").assign(unreliable_rate=lambda r: unreliable(r["homicides"]))
+    columns = ["year", "homicides", "population", "rate_per_100k", "unreliable_rate", "status", "source", "source_url", "note"]
+    frame = rows[columns].reset_index(drop=True)
+    return with_revisions(frame, package, "homicides_annual", {"year": "year"}, fixed={"geography": "Palmira"})
 
 
 def homicide_rate_comparison(package: DataPackage, compare: str | None = None, **_options) -> pd.DataFrame:
@@ -25,8 +29,10 @@ def homicide_rate_comparison(package: DataPackage, compare: str | None = None, *
         chosen = {"Palmira", *(area for area in compare.split(",") if area != "none")}
         annual = annual[annual["geography"].isin(chosen)]
     order = {area: i for i, area in enumerate(COMPARISON_AREAS)}
-    rows = annual.assign(_order=annual["geography"].map(order)).sort_values(["_order", "year"])
-    return rows[["year", "geography", "homicides", "population", "rate_per_100k", "status", "source"]].reset_index(drop=True)
+    rows = annual.assign(_order=annual["geography"].map(order), unreliable_rate=unreliable(annual["homicides"]))
+    rows = rows.sort_values(["_order", "year"])
+    frame = rows[["year", "geography", "homicides", "population", "rate_per_100k", "unreliable_rate", "status", "source"]].reset_index(drop=True)
+    return with_revisions(frame, package, "homicides_annual", {"year": "year", "geography": "geography"})
 
 
 def homicides_breakdown(package: DataPackage, dimension: str = "sex", **_options) -> pd.DataFrame:
@@ -110,6 +116,41 @@ def overview_kpis(package: DataPackage) -> dict[str, object]:
         "youth_sources": str(reported_youth["source"]),
         "partners_sources": sources_of(package, "partners", "contributions"),
     }
+
+
+def pazos_headline(package: DataPackage, its: dict | None = None) -> dict[str, object]:
+    """What happened during PAZOS, from the published rows: the average rate of 2020–2023 against
+    2017–2019, the homicides behind each (a change on fewer than SMALL_COUNT is said as counts),
+    and the caveats' numbers: the rate at both ends of the earlier period (already falling?),
+    the lockdown year's rate, and the impact model's level change with its interval (`its`, the
+    ITS chart's frame.attrs['its'], when given)."""
+    annual = package.table("homicides_annual")
+    palmira = annual[(annual["geography"] == "Palmira") & annual["rate_per_100k"].notna()].sort_values("year")
+
+    def period(bounds: tuple[int, int]) -> dict[str, object]:
+        rows = palmira[palmira["year"].between(*bounds)]
+        return {"start": bounds[0], "end": bounds[1], "years": [int(y) for y in rows["year"]],
+                "rate": float(rows["rate_per_100k"].astype(float).mean()),
+                "homicides": int(rows["homicides"].astype(float).sum()),
+                "homicides_per_year": float(rows["homicides"].astype(float).mean())}
+
+    before, during = period(PRE_PAZOS), period(DURING_PAZOS)
+    rates = palmira.set_index("year")["rate_per_100k"].astype(float)
+    headline: dict[str, object] = {
+        "before": before, "during": during,
+        "change_pct": float((during["rate"] - before["rate"]) / before["rate"] * 100),
+        "small_base": before["homicides"] < SMALL_COUNT,
+        "trend_start": (PRE_PAZOS[0], float(rates.get(PRE_PAZOS[0], float("nan")))),
+        "trend_end": (PRE_PAZOS[1], float(rates.get(PRE_PAZOS[1], float("nan")))),
+        "lockdown": (LOCKDOWN_YEAR, float(rates.get(LOCKDOWN_YEAR, float("nan")))),
+        "census_break": CENSUS_BREAK if PRE_PAZOS[0] < CENSUS_BREAK <= PRE_PAZOS[1] else None,
+        "sources": ";".join(dict.fromkeys(n for s in palmira["source"] for n in str(s).split(";"))),
+    }
+    if its is not None:
+        level = its["level"]
+        headline["its"] = {"break_year": int(its["break_year"]), "level": float(level.value), "low": float(level.low),
+                           "high": float(level.high), "significant": bool(level.significant)}
+    return headline
 
 
 def territory_facts(package: DataPackage) -> dict[str, int]:

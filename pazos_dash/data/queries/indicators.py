@@ -5,54 +5,79 @@ from __future__ import annotations
 import pandas as pd
 
 from ..package import DataPackage
-from .common import sources_of
+from .common import palmira_counts, sources_of, unreliable
 from .youth import youth_served_by_year
 
 
-SCOREBOARD_SORTS = ("indicator", "component", "unit", "baseline", "target", "latest", "progress", "status")
+SCOREBOARD_SORTS = ("indicator", "component", "unit", "baseline", "target", "graded", "progress", "status")
+
+
+def graded_value(series: pd.DataFrame, target_year: int | None, horizon: int) -> tuple[pd.Series | None, str]:
+    """The value a target is graded with: the value of the target's own year, never a later one.
+    When that year has no value, (None, 'no_value_target_year'); only while the target year is
+    still ahead of every published value (`horizon`, the package's last year) does the latest
+    value grade the pace, (row, 'before_target_year')."""
+    if target_year is None or series.empty:
+        return (series.iloc[-1] if len(series) else None), ""
+    own = series[series["year"] == target_year]
+    if len(own):
+        return own.iloc[-1], ""
+    if horizon < target_year:
+        return series.iloc[-1], "before_target_year"
+    return None, "no_value_target_year"
 
 
 def indicator_scoreboard(package: DataPackage, component: str = "any", status: str = "any", sort: str = "indicator",
                          order: str = "asc", **_options) -> pd.DataFrame:
-    """One row per indicator: baseline, target, latest value, progress and the computed status.
-    The yearly series (for sparklines) travel in frame.attrs['series']."""
+    """One row per indicator: baseline, target, the value it is graded with (its target year's,
+    see graded_value), progress and the computed status. The yearly series (for sparklines)
+    travel in frame.attrs['series']."""
     from ...analysis.indicators import STATUSES, assess
 
     definitions = package.table("indicators")
     values = package.table("indicator_values").dropna(subset=["value"]).sort_values(["indicator_id", "year"])
+    counts = palmira_counts(package)
+    horizon = int(values["year"].max()) if len(values) else 0
     rows = []
     for d in definitions.itertuples():
         series = values[values["indicator_id"] == d.indicator_id]
-        latest = series.iloc[-1] if len(series) else None
+        target_year = None if pd.isna(d.target_year) else int(d.target_year)
+        graded, note = graded_value(series, target_year, horizon)
         result = assess(
             baseline=None if pd.isna(d.baseline) else float(d.baseline),
             baseline_year=None if pd.isna(d.baseline_year) else int(d.baseline_year),
             target=None if pd.isna(d.target) else float(d.target),
-            target_year=None if pd.isna(d.target_year) else int(d.target_year),
-            latest=None if latest is None else float(latest["value"]),
-            latest_year=None if latest is None else int(latest["year"]),
+            target_year=target_year,
+            latest=None if graded is None else float(graded["value"]),
+            latest_year=None if graded is None else int(graded["year"]),
             direction=str(d.direction),
         )
+        graded_year = None if graded is None else int(graded["year"])
         rows.append({
             "indicator_id": d.indicator_id, "name_es": d.name_es, "name_en": d.name_en, "component": d.component,
             "unit": d.unit, "direction": d.direction,
             "baseline_year": d.baseline_year, "baseline": d.baseline, "target_year": d.target_year, "target": d.target,
             "baseline_status": d.baseline_status, "target_status": d.target_status,
-            "latest_year": None if latest is None else int(latest["year"]), "latest": None if latest is None else float(latest["value"]),
-            "latest_status": None if latest is None else str(latest["status"]),
+            "graded_year": graded_year, "graded": None if graded is None else float(graded["value"]),
+            "graded_status": None if graded is None else str(graded["status"]),
+            "graded_note": note,
+            # a city homicide rate from fewer than 20 homicides would be unreliable (the counts are the police's)
+            "unreliable_rate": bool(d.indicator_id == "homicide_rate" and graded_year is not None
+                                    and unreliable(counts.reindex([graded_year])).iloc[0]),
             "progress_pct": None if result.progress is None else round(100 * result.progress, 1),
             "expected_pct": None if result.expected is None else round(100 * result.expected, 1),
             # not 'status': in this package that word says reported or demonstration
             "progress_status": result.status,
-            # A row is as real as its least real value: the target, the baseline or the latest value.
-            "status": "demo" if "demo" in (d.target_status, d.baseline_status, None if latest is None else latest["status"]) else "reported",
+            # A row is as real as its least real value: the target, the baseline or the graded value.
+            "status": "demo" if "demo" in (d.target_status, d.baseline_status, None if graded is None else graded["status"]) else "reported",
             "source": ";".join(dict.fromkeys(
-                ([] if latest is None else str(latest["source"]).split(";"))
+                ([] if graded is None else str(graded["source"]).split(";"))
                 + sources_of(package, "indicators").split(";"))),
         })
     frame = pd.DataFrame(rows)
-    frame["latest_year"] = frame["latest_year"].astype("Int64")
-    for column in ("latest", "progress_pct", "expected_pct"):
+    frame["graded_year"] = frame["graded_year"].astype("Int64")
+    frame["graded_note"] = frame["graded_note"].replace("", pd.NA).astype("string")
+    for column in ("graded", "progress_pct", "expected_pct"):
         frame[column] = frame[column].astype("Float64")
     if component != "any":
         frame = frame[frame["component"] == component]
@@ -87,7 +112,10 @@ def indicator_detail(package: DataPackage, indicator: str = "homicide_rate", **_
         target = pd.DataFrame([{"year": definition["target_year"], "value": definition["target"], "status": target_status,
                                 "source": "demo" if target_status == "demo" else sources_of(package, "indicators"), "kind": "target"}])
         series = pd.concat([series, target.astype(series.dtypes.to_dict())], ignore_index=True)
-    series = series[["year", "kind", "value", "status", "source"]].reset_index(drop=True)
+    # a rate's events: the city homicide rate rests on the police counts (other rates publish none)
+    events = series["year"].map(palmira_counts(package)) if indicator == "homicide_rate" else pd.Series(pd.NA, index=series.index)
+    series["unreliable_rate"] = unreliable(events.where(series["kind"] == "value"))
+    series = series[["year", "kind", "value", "unreliable_rate", "status", "source"]].reset_index(drop=True)
     series.attrs["definition"] = {k: (None if pd.isna(v) else v) for k, v in definition.to_dict().items()}
     series.attrs["indicator_id"] = indicator
     return series

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..package import DataPackage
-from .common import stamped
+from .common import palmira_counts, stamped, unreliable
+from .revisions import with_revisions
 
 
 def sdg_alignment(package: DataPackage, **_options) -> pd.DataFrame:
@@ -17,4 +18,6 @@ def sdg_16_1_1(package: DataPackage, **_options) -> pd.DataFrame:
     """SDG indicator 16.1.1 for Palmira: the homicide rate per 100,000, from the indicator values."""
     values = package.table("indicator_values")
     rows = values[values["indicator_id"] == "homicide_rate"].sort_values("year")
-    return rows[["year", "value", "status", "source"]].reset_index(drop=True)
+    rows = rows.assign(unreliable_rate=unreliable(rows["year"].map(palmira_counts(package))))
+    frame = rows[["year", "value", "unreliable_rate", "status", "source"]].reset_index(drop=True)
+    return with_revisions(frame, package, "indicator_values", {"year": "year"}, fixed={"indicator_id": "homicide_rate"})
