@@ -66,7 +66,7 @@ def headline(runtime: Runtime, lang: str, links: Links) -> html.Section:
     if "its" in h:
         m = h["its"]
         caveats.append(t("headline.model_significant" if m["significant"] else "headline.model_not_significant", lang,
-                         level=fmt_number(m["level"], lang, 1), low=fmt_number(m["low"], lang, 1), high=fmt_number(m["high"], lang, 1)))
+                         **{key: fmt_number(m[key], lang, 1).replace("-", "\u2212") for key in ("level", "low", "high")}))  # a true minus, as in the change
     sources = "; ".join(s.title for s in resolve(package, str(h["sources"]).split(";"), lang))
     return html.Section(
         [

@@ -77,7 +77,9 @@ def test_the_headline_is_the_pazos_years_against_the_three_before_computed_from_
     assert fmt_number(annual.at[2017, "rate_per_100k"], lang, 1) in caveats and fmt_number(annual.at[2019, "rate_per_100k"], lang, 1) in caveats
     assert "2020" in caveats and "COVID-19" in caveats
     its = runtime.chart_frame("homicides_monthly_its").attrs["its"]["level"]
-    assert fmt_number(its.low, lang, 1) in caveats and fmt_number(its.high, lang, 1) in caveats
+    minus = lambda text: text.replace("-", "\u2212")  # noqa: E731 — a true minus, as in the lead's change
+    assert minus(fmt_number(its.low, lang, 1)) in caveats and minus(fmt_number(its.high, lang, 1)) in caveats
+    assert not re.search(r"(?<![\w–])-\d", caveats), caveats  # no hyphen before a number
     link = by_id(section, "headline-model-link")
     assert link.href == dash_app.urls.chart("homicides_monthly_its", lang)
 
