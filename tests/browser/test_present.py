@@ -8,6 +8,7 @@ from selenium.webdriver.common.keys import Keys
 
 from pazos_dash.i18n import t
 from pazos_dash.pages.present import SLIDES
+from tests.browser.conftest import wait_live
 from tests.browser.helpers import drawn
 
 pytestmark = pytest.mark.browser
@@ -63,6 +64,7 @@ def test_a_slide_address_opens_that_slide_in_the_other_language_too(dash_duo, da
     dash_duo._wait_for(lambda d: d.find_element("css selector", "#slide-language").get_attribute("href").endswith("?slide=5"),
                        timeout=5, msg="the language link did not follow")
     dash_duo.find_element("#slide-language").click()
+    wait_live(dash_duo.driver)
     dash_duo.wait_for_text_to_equal("#slide-counter", f"5 / {len(SLIDES)}", timeout=10)
     assert dash_duo.find_element("#slide-4 .slide-title").text == t(f"chart.{SLIDES[4][0]}.title", "en")
     assert dash_duo.get_logs() == []
