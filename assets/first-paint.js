@@ -31,7 +31,7 @@
       staticRoot.remove();
       staticRoot = null;
       if (window.scrollY !== y) { window.scrollTo(0, y); }
-      watchGraphs();
+      if (plotlyURL) { watchGraphs(); }
     };
     // A mutation observer's callback runs after React's commit and before the next paint, so
     // the static copy and the live page never share a frame.

@@ -43,10 +43,10 @@ TARGETS = {
 
 
 def page_paths() -> dict[str, str]:
-    from pazos_dash.pages import PAGES, Router
+    from pazos_dash.pages import PAGES, site_urls
 
-    router = Router("es")
-    return {page.page_id: router.path(page.page_id, "es") for page in PAGES}
+    urls = site_urls("/", "es")  # urls.py builds every address (the old pages.Router is gone)
+    return {page.page_id: urls.page_path(page.page_id, "es") for page in PAGES}
 
 
 def free_port() -> int:
