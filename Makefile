@@ -1,5 +1,5 @@
 # The README's commands, by name. Each target works on a fresh clone.
-.PHONY: run test bench plotly axe og-images validate publish-demo
+.PHONY: run test bench lighthouse plotly axe og-images validate publish-demo
 
 run:  ## install and start the dashboard on its embedded defaults
 	sh scripts/run.sh
@@ -9,6 +9,10 @@ test:  ## install test dependencies (Chromium included) and run the whole suite
 
 bench:  ## measure page weight, drawing time, callback time, throughput, memory; writes benchmarks/RESULTS.md
 	sh scripts/bench.sh
+
+lighthouse:  ## Lighthouse 12's mobile audit of every page in both languages (npm lighthouse@12.2.3, Debian's chromium); keeps the table in benchmarks/RESULTS.md
+	test -x benchmarks/.lighthouse/node_modules/.bin/lighthouse || npm i --prefix benchmarks/.lighthouse -E --no-audit --no-fund lighthouse@12.2.3
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} .venv/bin/python benchmarks/lighthouse.py --write benchmarks/RESULTS.md $(LIGHTHOUSE_ARGS)
 
 plotly:  ## rebuild assets/plotly-pazos.min.js (the partial plotly.js bundle) with npm and esbuild
 	cd frontend && npm ci --no-audit --no-fund && npm run build

@@ -48,6 +48,7 @@ class PazosDash(dash.Dash):
     """Dash with a server-rendered <html lang> and <title> that follow the requested page."""
 
     urls: Urls
+    full_plotly = False  # a tile basemap needs Dash's full plotly.js (the map trace)
     _validation_json: str | None = None
     _sealed = False
 
@@ -97,24 +98,60 @@ class PazosDash(dash.Dash):
             if page.get("title"):
                 kwargs["title"] = html_escape(page["title"], quote=False)
         else:
-            # Readable before any script runs (crawlers, link checkers, scripts off); Dash's renderer
-            # then draws the same layout in its place (the router picks the same page).
             kwargs["title"] = html_escape(page_title("not_found", lang), quote=False)
             if not page or page["module"].endswith(NOT_FOUND_MODULE):
                 page = dash.page_registry[f"pazos_dash.pages.{NOT_FOUND_MODULE}"]
-            kwargs["app_entry"] = f'<div id="react-entry-point">{to_html(page["layout"](**variables))}</div>'
+        # Content before scripts: the page, rendered from the layout Dash's router will render, in
+        # the HTML itself (read at once, and with scripts off); assets/first-paint.js removes it
+        # when the live page is drawn over it.
+        kwargs["app_entry"] = self._static_page(page, variables) + kwargs.get("app_entry", "")
         # Dash always sends dash_table's loader and Babel's polyfill for old browsers (43 KB
         # compressed); no page here has a DataTable, and every browser that can draw the charts
-        # has what the polyfill adds except Babel's regenerator runtime, which the partial
-        # plotly.js bundle provides (frontend/entry.js).
+        # has what the polyfill adds except Babel's regenerator runtime, which dash-bootstrap-
+        # components' bundle defines as a global (and the partial plotly.js bundle again, later).
         kwargs["scripts"] = "\n".join(line for line in kwargs.get("scripts", "").split("\n")
                                       if not any(unused in line for unused in _UNUSED_SCRIPTS))
-        kwargs["metas"] = self._chart_preview(kwargs.get("metas", ""), page, path) + self._linked_data(page, path)
+        kwargs["metas"] = (self._chart_preview(kwargs.get("metas", ""), page, path) + self._linked_data(page, path)
+                           + self._first_paint_head())
         # Feed readers find the releases feed from any page (autodiscovery), in the page's language.
         kwargs["metas"] += (f'\n<link rel="alternate" type="application/atom+xml" '
                             f'href="{html_escape(self.urls.feed(lang))}" title="{html_escape(t("feed.title", lang))}">')
         index = super().interpolate_index(**kwargs)
         return index.replace("<html>", f'<html lang="{lang}">', 1)
+
+    def _static_page(self, page: dict[str, Any], variables: dict[str, str]) -> str:
+        """The page as HTML (web/prerender.py). An address without a query string (a first visit,
+        mostly) is memoised per package version and host, as the router's callback renders the
+        same layout again for the live page; a chosen view is rendered each time (no visitor can
+        fill the cache with made-up query strings)."""
+        runtime = self.server.config["PAZOS_RUNTIME"]
+        key = f"static-page:{runtime.package.version}:{request.host_url}:{request.path}" if not request.query_string else None
+        cached = runtime.cache.get(key) if key else None
+        if cached is None:
+            query: dict[str, Any] = {}
+            for name, values in request.args.lists():
+                query[name] = values[0] if len(values) == 1 else values
+            layout = page["layout"](**variables, **query)
+            cached = f'<div id="pazos-static">{to_html(layout)}</div>'
+            if key:
+                runtime.cache.set(key, cached, timeout=3600)
+        return cached
+
+    def _first_paint_head(self) -> str:
+        """Where plotly.js is (assets/first-paint.js loads it when a chart nears the viewport) and,
+        with scripts off, every tab's panel shown (the tables are in the page) and no empty chart box."""
+        return (f'\n<meta name="pazos-plotly" content="{html_escape(self.plotly_url)}">'
+                '\n<noscript><style>.chart-panel[hidden]{display:block!important}.chart-tablist,'
+                '[role="figure"],#react-entry-point{display:none!important}</style></noscript>')
+
+    @property
+    def plotly_url(self) -> str:
+        """The plotly.js the charts use: the partial bundle in assets/ (fingerprinted by its mtime,
+        as Dash does for assets), or Dash's full one when a tile basemap needs the map trace."""
+        if self.full_plotly:
+            return f"{self.config.requests_pathname_prefix}_dash-component-suites/plotly/package_data/plotly.min.js"
+        bundle = ASSETS / "plotly-pazos.min.js"
+        return f"{self.get_asset_url(bundle.name)}?m={bundle.stat().st_mtime}"
 
     def _chart_preview(self, metas: str, page: dict[str, Any], path: str) -> str:
         """An embed's link preview shows its chart: Dash Pages gives one image per registered
@@ -178,9 +215,11 @@ def create_app(settings: Settings | None = None) -> PazosDash:
         use_pages=True,
         pages_folder="",
         assets_folder=str(ASSETS),
-        # assets/plotly-pazos.min.js (frontend/) holds only the trace types drawn here; a tile
-        # basemap needs the map trace, so then Dash's full plotly.js is served instead.
-        assets_ignore=PARTIAL_PLOTLY if settings.basemap_url else "",
+        # assets/plotly-pazos.min.js (frontend/) holds only the trace types drawn here; it is never
+        # in the page's scripts: assets/first-paint.js loads it when a chart nears the viewport
+        # (PazosDash.plotly_url). A tile basemap needs the map trace, so then Dash's full
+        # plotly.js is loaded instead (and the partial bundle is ignored altogether).
+        assets_ignore=PARTIAL_PLOTLY,
         url_base_pathname=settings.base_path,
         title="PAZOS Palmira",
         update_title=None,
@@ -189,6 +228,7 @@ def create_app(settings: Settings | None = None) -> PazosDash:
         suppress_callback_exceptions=False,
     )
     app.urls = site_urls(settings.base_path, settings.default_lang)
+    app.full_plotly = bool(settings.basemap_url)
     cache = Cache(app.server, config=cache_config(settings))
     runtime = Runtime(settings, source, cache)
     app.server.config["PAZOS_RUNTIME"] = runtime

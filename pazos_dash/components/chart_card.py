@@ -26,6 +26,14 @@ GRAPH_CONFIG = {
 }
 
 
+def figure_height(figure: Any) -> int:
+    """The height plotly.js draws a figure at: its layout's, or plotly's default (450 px). The
+    chart's box keeps it before plotly.js has drawn (assets/first-paint.js), so nothing moves."""
+    layout = (figure or {}).get("layout") if isinstance(figure, dict) else getattr(figure, "layout", None)
+    height = (layout or {}).get("height") if isinstance(layout, dict) else getattr(layout, "height", None)
+    return int(height) if height else 450
+
+
 def source_titles(view: ChartView):
     """name -> title in the view's language, for the table's `source` column."""
     titles = {s.name: s.title for s in view.provenance.sources}
@@ -233,6 +241,7 @@ def chart_card(view: ChartView, *, controls: list[Any] | None = None, table: Any
         dcc.Graph(id=f"graph-{chart_id}", figure=view.figure, config={**GRAPH_CONFIG, "locale": lang}, className="chart-graph"),
         role="figure",
         id=f"figure-{chart_id}",
+        style={"minHeight": f"{figure_height(view.figure)}px"},
         **{"aria-labelledby": title_id, "aria-describedby": f"{chart_id}-takeaway"},
     )
     return html.Section(

@@ -1,12 +1,14 @@
-"""A Dash layout as static HTML, for the answers that must be readable before (or without) any
-script: the 404 page is sent with its content inside Dash's `#react-entry-point`, so a crawler,
-a link checker, `curl` or a browser with scripts off reads the page in the address's language
-with the site's navigation; Dash's renderer then replaces it with the same layout.
+"""A Dash layout as static HTML, for every page: the server sends the page's text, headline
+numbers, takeaways and tables in the HTML it answers (`PazosDash.interpolate_index`), so they
+paint before any script has run and read with scripts off; Dash's renderer then draws the same
+layout, and assets/first-paint.js swaps it in (see docs/architecture.md, "Content before scripts").
 
-Only what the site's chrome and its small pages use is known: every `html.*` component, the
-dbc components the navbar, footer and alerts are made of, and `dcc.Store`/`dcc.Link`. With
-`strict=True` (the tests) anything else is an error; otherwise its children are kept in a
-`<div>`, so a new component can never turn a 404 into a 500.
+The HTML is the one React renders for the same components (checked in a browser by
+tests/browser/test_first_paint.py), so the swap does not move anything: every `html.*`
+component, the dbc components the pages use, and the dcc ones: a `dcc.Graph` is its box (its
+figure's height, so the page does not jump when plotly.js draws it), a slider its current value,
+stores and intervals nothing. With `strict=True` (the tests) an unknown component is an error;
+otherwise its children are kept in a `<div>`, so a new component can never turn a page into a 500.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from html import escape
 from typing import Any, Callable
 
 from dash.development.base_component import Component
+
+from ..components.chart_card import figure_height
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # React prop names whose HTML attribute is not simply the lower-case name
@@ -101,7 +105,110 @@ def _dbc(kind: str, props: dict[str, Any], children: str) -> str:
     if kind == "Alert":
         colour = props.get("color") or "success"
         return _element("div", {"role": "alert", **common, "className": _classes(own, "alert", f"alert-{colour}")}, children)
+    if kind == "Row":
+        return _element("div", {**common, "className": _classes(own, "row")}, children)
+    if kind == "Col":
+        return _element("div", {**{k: v for k, v in common.items() if k not in _BREAKPOINTS}, "className": _classes(own, *_col_classes(props))},
+                        children)
+    if kind == "Badge":
+        colour = props.get("color") or "secondary"
+        text = props.get("text_color")
+        classes = _classes(own, "badge", f"text-{text}" if text else None, f"bg-{colour}" if colour in _BOOTSTRAP_COLOURS else None,
+                           "rounded-pill" if props.get("pill") else None)
+        return _element("a" if props.get("href") else "span", {**_without(common, "pill"), "className": classes}, children)
+    if kind == "Progress":
+        value = props.get("value") or 0
+        low, high = props.get("min") or 0, props.get("max") or 100
+        share = 100 * (float(value) - low) / ((high - low) or 1)
+        label = props.get("label")
+        inner = (f'<span class="visually-hidden">{escape(str(label), quote=False)}</span>' if props.get("hide_label") and label
+                 else escape(str(label), quote=False) if label else "")
+        colour = props.get("color")
+        bar = _element("div", {"role": "progressbar", "className": _classes("progress-bar", f"bg-{colour}" if colour else None),
+                               "aria-valuenow": value, "aria-valuemin": low, "aria-valuemax": high, "aria-label": label,
+                               "style": {"width": f"{share:g}%"}}, inner)
+        outer = _without(common, "value", "min", "max", "label", "hide_label", "striped", "animated", "bar")
+        return _element("div", {**outer, "className": _classes(own, "progress")}, bar)
+    if kind in ("RadioItems", "Checklist"):
+        return _choices(kind, props, own)
+    if kind == "Select":
+        size = props.get("size")
+        options = "".join(_option(option, props.get("value")) for option in props.get("options") or [])
+        attrs = {"className": _classes(own, "form-select", f"form-select-{size}" if size else None), "id": props.get("id"),
+                 "disabled": props.get("disabled")}
+        return _element("select", attrs, '<option value="" disabled hidden></option>' + options)
+    if kind == "Label":
+        attrs = {**_without(common, "html_for", "width", "check", "size"), "htmlFor": props.get("html_for"),
+                 "className": _classes(own, "form-label")}
+        return _element("label", attrs, children)
     raise UnknownComponent(kind)
+
+
+_BREAKPOINTS = ("width", "xs", "sm", "md", "lg", "xl", "xxl", "align", "order")
+
+
+def _without(props: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k not in names}
+
+
+def _col_classes(props: dict[str, Any]) -> list[str]:
+    """dbc.Col's classes: width/xs as `col-N`, the others as `col-<breakpoint>-N`; `col` alone when none."""
+    out = []
+    for breakpoint in ("width", "xs", "sm", "md", "lg", "xl", "xxl"):
+        size = props.get(breakpoint)
+        if size is None:
+            continue
+        infix = "" if breakpoint in ("width", "xs") else f"-{breakpoint}"
+        out.append(f"col{infix}" if size is True or size == "" else f"col{infix}-{size}")
+    return out or ["col"]
+
+
+def _option(option: Any, selected: Any) -> str:
+    label, value = (option.get("label"), option.get("value")) if isinstance(option, dict) else (option, option)
+    chosen = " selected" if str(value) == str(selected) else ""
+    return f'<option value="{escape(str(value), quote=True)}"{chosen}>{escape(str(label), quote=False)}</option>'
+
+
+def _choices(kind: str, props: dict[str, Any], own: Any) -> str:
+    """dbc.RadioItems and dbc.Checklist: a native input and its label per option, ids as dbc names them."""
+    radio = kind == "RadioItems"
+    chosen = props.get("value")
+    chosen = {str(v) for v in (chosen or [])} if not radio else {str(chosen)}
+    component_id = props.get("id")
+    items = []
+    for option in props.get("options") or []:
+        label, value = (option.get("label"), option.get("value")) if isinstance(option, dict) else (option, option)
+        input_id = f"_dbcprivate_{kind.lower()}_{component_id}_input_{value}"
+        box = _element("input", {"id": input_id, "className": "form-check-input", "type": "radio" if radio else "checkbox",
+                                 "value": value, "checked": str(value) in chosen, "disabled": isinstance(option, dict) and option.get("disabled")}, "")
+        text = _element("label", {"className": "form-check-label", "htmlFor": input_id}, escape(str(label), quote=False))
+        items.append(_element("div", {"className": _classes("form-check", "form-check-inline" if props.get("inline") else None)}, box + text))
+    return _element("div", {"id": component_id, "className": own, "style": props.get("style")}, "".join(items))
+
+
+def _dcc(kind: str, props: dict[str, Any], children: str, node: Component) -> str | None:
+    """The dcc components the pages use, as their box before (or without) a script."""
+    if kind in ("Store", "Interval", "Location"):
+        return ""
+    if kind == "Link":
+        return _element("a", {k: v for k, v in props.items() if k not in ("refresh", "target")}, children)
+    if kind == "Graph":
+        # Its box at the figure's height: plotly.js draws into it later (assets/first-paint.js).
+        height = figure_height(props.get("figure"))
+        return _element("div", {"id": props.get("id"), "className": _classes("dash-graph", props.get("className")),
+                                "style": {"height": f"{height}px"}, "data-static-graph": "true"}, "")
+    if kind == "Slider":
+        value = props.get("value")
+        return _element("div", {"id": props.get("id"), "className": "dash-slider-container"},
+                        _element("output", {"className": "dash-slider-static"}, escape(str(value), quote=False)))
+    if kind == "Input":
+        return _element("input", {"id": props.get("id"), "className": props.get("className"), "type": props.get("type") or "text",
+                                  "value": props.get("value"), "readOnly": props.get("readOnly"), "aria-label": props.get("aria-label")}, "")
+    if kind == "Clipboard":
+        return _element("div", {"title": props.get("title"), "className": props.get("className")}, children)
+    if kind == "Markdown":
+        return None
+    return None
 
 
 def to_html(node: Any, *, strict: bool = False) -> str:
@@ -117,10 +224,10 @@ def to_html(node: Any, *, strict: bool = False) -> str:
     namespace, kind = node._namespace, node._type
     if namespace == "dash_html_components":
         return _element(_HTML_TAGS.get(kind, kind.lower()), props, children)
-    if namespace == "dash_core_components" and kind == "Store":
-        return ""
-    if namespace == "dash_core_components" and kind == "Link":
-        return _element("a", {k: v for k, v in props.items() if k not in ("refresh", "target")}, children)
+    if namespace == "dash_core_components":
+        static = _dcc(kind, props, children, node)
+        if static is not None:
+            return static
     renderer: Callable[[str, dict[str, Any], str], str] | None = _dbc if namespace == "dash_bootstrap_components" else None
     if renderer is not None:
         try:

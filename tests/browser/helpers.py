@@ -22,9 +22,18 @@ def open_page(dash_duo, dash_app, path: str, heading: str) -> None:
     dash_duo.wait_for_text_to_equal("#page-heading", heading, timeout=10)
 
 
+def drawn(dash_duo, graph: str, timeout: float = 10) -> None:
+    """Scroll a graph into view, as a reader does (a chart is drawn only when it nears the
+    viewport: assets/first-paint.js), and wait until plotly.js has drawn it."""
+    dash_duo._wait_for(lambda d: d.execute_script("const g = document.querySelector(arguments[0]);"
+                                                  "if (g) { g.scrollIntoView({block: 'center'}); } return !!g;", graph),
+                       timeout=timeout, msg=f"{graph} is not in the page")
+    dash_duo.wait_for_element(f"{graph} .main-svg", timeout=timeout)
+
+
 def plotted(dash_duo, chart_id: str) -> list[dict]:
     """Every trace of a chart as drawn: name, type, x, y, marker colour."""
-    dash_duo.wait_for_element(f"#graph-{chart_id} .js-plotly-plot .main-svg", timeout=10)
+    drawn(dash_duo, f"#graph-{chart_id}")
     return dash_duo.driver.execute_script(_PLOTTED, f"#graph-{chart_id} .js-plotly-plot")
 
 

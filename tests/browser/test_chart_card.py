@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from pazos_dash.i18n import t
-from tests.browser.helpers import csv_of, open_page, open_tab, published_series
+from tests.browser.helpers import csv_of, open_page, open_tab, published_series, drawn
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def test_demonstration_data_is_announced_on_the_page_and_the_chart(dash_duo, das
     card = dash_duo.find_element("#card-cluster_residents")
     assert card.get_attribute("data-demo") == "true"
     assert t("demo.badge_some", "en") in card.text  # invented split of a real total: "includes"
-    dash_duo.wait_for_element("#graph-cluster_residents .js-plotly-plot .main-svg", timeout=10)
+    drawn(dash_duo, "#graph-cluster_residents")
     annotations = dash_duo.driver.execute_script(
         "return document.querySelector('#graph-cluster_residents .js-plotly-plot').layout.annotations.map(a => a.text);"
     )
@@ -86,7 +86,7 @@ def test_footer_shows_update_date_licence_and_methodology_link(dash_duo, dash_ap
     from pazos_dash.i18n import fmt_date
 
     open_page(dash_duo, dash_app, "/en/", t("page.overview.heading", "en"))
-    dash_duo.wait_for_element("#graph-homicides_annual .js-plotly-plot .main-svg", timeout=10)  # page has settled
+    drawn(dash_duo, "#graph-homicides_annual")  # page has settled
     assert fmt_date(runtime.package.last_updated, "en") in dash_duo.find_element("#footer-updated").text
     assert "Creative Commons Attribution 4.0" in dash_duo.find_element("#footer-licence").text
     dash_duo.find_element("#footer-methodology").click()

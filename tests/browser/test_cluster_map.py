@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from pazos_dash.i18n import fmt_number, t
-from tests.browser.helpers import open_page, open_tab
+from tests.browser.helpers import open_page, open_tab, drawn
 from tests.conftest import PUBLISHED
 
 pytestmark = pytest.mark.browser
@@ -24,7 +24,7 @@ _CLUSTERS = (
 
 def _open(dash_duo, dash_app, path: str, heading: str) -> None:
     open_page(dash_duo, dash_app, path, heading)
-    dash_duo.wait_for_element("#graph-cluster_map .js-plotly-plot .main-svg", timeout=10)
+    drawn(dash_duo, "#graph-cluster_map")
 
 
 def _drawn(dash_duo) -> dict[str, dict]:
@@ -140,7 +140,7 @@ def test_clicking_a_cluster_opens_its_profile_and_puts_it_in_the_address(dash_du
 def test_clicking_a_cluster_in_the_embed_opens_its_profile_too(dash_duo, dash_app):
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url.rstrip("/") + "/en/embed/cluster_map")
-    dash_duo.wait_for_element("#graph-cluster_map .js-plotly-plot .main-svg", timeout=10)
+    drawn(dash_duo, "#graph-cluster_map")
     _click_cluster(dash_duo, "C6")
     name = pd.read_csv(PUBLISHED / "clusters.csv").set_index("cluster_id").at["C6", "name"]
     dash_duo.wait_for_text_to_equal("#profile-name", t("profile.heading", "en", name=name), timeout=10)
@@ -156,7 +156,7 @@ def test_the_network_is_really_blocked_and_the_map_page_does_not_need_it(dash_du
     assert reached is False
     dash_duo.reset_log_timestamp()  # the probe above logs its own failure
     dash_duo.driver.get(dash_duo.server_url + "/en/clusters")
-    dash_duo.wait_for_element("#graph-cluster_map .js-plotly-plot .main-svg", timeout=10)
+    drawn(dash_duo, "#graph-cluster_map")
     assert dash_duo.get_logs() == []
 
 
@@ -170,7 +170,7 @@ def test_the_play_button_steps_through_the_years_and_pauses(dash_duo, dash_app):
     _open(dash_duo, dash_app, "/en/clusters", t("page.clusters.heading", "en"))
     first, last, _ = dash_duo.driver.execute_script(_SLIDER)
     dash_duo.driver.get(dash_duo.server_url + f"/en/clusters?cluster_map-year={last}")
-    dash_duo.wait_for_element("#graph-cluster_map .js-plotly-plot .main-svg", timeout=10)
+    drawn(dash_duo, "#graph-cluster_map")
     dash_duo.find_element("#cluster_map-play").click()
     for year in (first, first + 1):  # after the last year it starts again from the first
         dash_duo._wait_for(lambda d: dash_duo.driver.execute_script(_SLIDER)[2] == year

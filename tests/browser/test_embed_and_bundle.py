@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.browser.helpers import csv_of, open_page, plotted, published_series
+from tests.browser.helpers import csv_of, open_page, plotted, published_series, drawn
 from tests.conftest import PUBLISHED
 
 pytestmark = pytest.mark.browser
@@ -43,15 +43,15 @@ def test_a_spanish_chart_uses_plotly_s_spanish_locale(dash_duo, dash_app):
 def test_an_embed_shows_one_chart_with_its_selection_and_no_site_chrome(dash_duo, dash_app):
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url.rstrip("/") + "/en/embed/homicides_annual?homicides_annual-measure=rate_per_100k")
-    dash_duo.wait_for_element("#graph-homicides_annual .main-svg", timeout=10)
+    drawn(dash_duo, "#graph-homicides_annual")
     chrome = [e.get_attribute("outerHTML")[:120] for e in dash_duo.driver.find_elements("css selector", "#app-root nav, #app-root footer, #app-root .navbar")]
     assert chrome == []
     assert dash_duo.find_element("#homicides_annual-measure input[value='rate_per_100k']").is_selected()
-    drawn = published_series(dash_duo, "homicides_annual", "en")
+    series = published_series(dash_duo, "homicides_annual", "en")
     published = pd.read_csv(PUBLISHED / "homicides_annual.csv")
     palmira = published[published["geography"] == "Palmira"].sort_values("year")
-    assert drawn["y"][-1] == pytest.approx(palmira["rate_per_100k"].iloc[-1])
-    assert csv_of(dash_duo, "homicides_annual")["rate_per_100k"].iloc[-1] == pytest.approx(drawn["y"][-1])
+    assert series["y"][-1] == pytest.approx(palmira["rate_per_100k"].iloc[-1])
+    assert csv_of(dash_duo, "homicides_annual")["rate_per_100k"].iloc[-1] == pytest.approx(series["y"][-1])
     code = dash_duo.find_element("#embed-code").get_attribute("textContent")
     assert code.startswith("<iframe src=\"http") and "/en/embed/homicides_annual?homicides_annual-measure=rate_per_100k" in code
     assert dash_duo.find_element("#embed-copy")  # the copy button

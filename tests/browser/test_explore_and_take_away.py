@@ -12,6 +12,7 @@ import pytest
 from selenium.webdriver.support.ui import Select
 
 from pazos_dash.i18n import t
+from tests.browser.conftest import wait_live
 from tests.browser.helpers import open_page, open_tab, pick_years, plotted
 
 pytestmark = pytest.mark.browser
@@ -61,6 +62,7 @@ def test_a_year_range_and_the_areas_compared_live_in_the_address_and_survive_the
     dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", "en"), timeout=10)
     assert _view(dash_duo) == (ticked, years, lines)
     dash_duo.find_element("#language-switch").click()
+    wait_live(driver)
     dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", "es"), timeout=10)
     assert _view(dash_duo) == (ticked, years, lines)
     assert _query(driver.current_url) == _query(address)

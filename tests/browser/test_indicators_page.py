@@ -8,7 +8,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from pazos_dash.i18n import t
-from tests.browser.helpers import csv_of, open_page
+from tests.browser.helpers import csv_of, open_page, drawn
 from tests.conftest import PUBLISHED
 
 pytestmark = pytest.mark.browser
@@ -106,7 +106,7 @@ def test_an_indicator_opens_its_detail_with_target_and_definition(dash_duo, dash
     assert "People aged 16 to 29 served at least once" in takeaway
     card = dash_duo.find_element("#card-indicator_detail")
     assert card.get_attribute("data-demo") == "true"
-    dash_duo.wait_for_element("#graph-indicator_detail .js-plotly-plot .main-svg", timeout=10)
+    drawn(dash_duo, "#graph-indicator_detail")
     names = dash_duo.driver.execute_script(
         "return document.querySelector('#graph-indicator_detail .js-plotly-plot')._fullData.map(t => t.name);")
     assert any(name.startswith("Target") for name in names)

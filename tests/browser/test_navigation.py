@@ -7,6 +7,7 @@ from selenium.webdriver.common.by import By
 
 from pazos_dash.i18n import t
 from pazos_dash.pages import title as page_title
+from tests.browser.conftest import wait_live
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +37,8 @@ def test_language_switch_keeps_the_page_and_the_link_is_shareable(dash_duo, dash
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url + "/homicidios")
     dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", "es"), timeout=10)
-    dash_duo.find_element("#language-switch").click()
+    dash_duo.find_element("#language-switch").click()  # a full load: the server's copy, then the live page
+    wait_live(dash_duo.driver)
     dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", "en"), timeout=10)
     shared = dash_duo.driver.current_url
     assert shared.endswith("/en/homicides")
@@ -84,7 +86,7 @@ def test_the_not_found_page_reads_without_scripts(dash_duo, dash_app):
     dash_duo.start_server(dash_app)
     dash_duo.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
-        dash_duo.driver.get(dash_duo.server_url + "/en/no-such-page")
+        dash_duo.driver.get_static(dash_duo.server_url + "/en/no-such-page")  # no script will replace it
         heading = dash_duo.driver.find_element(By.ID, "page-heading")
         assert heading.text == t("page.not_found.title", "en") and heading.is_displayed()
         home = dash_duo.driver.find_element(By.ID, "not-found-home")

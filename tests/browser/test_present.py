@@ -8,6 +8,8 @@ from selenium.webdriver.common.keys import Keys
 
 from pazos_dash.i18n import t
 from pazos_dash.pages.present import SLIDES
+from tests.browser.conftest import wait_live
+from tests.browser.helpers import drawn
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +28,7 @@ def _on_slide(dash_duo, number: int) -> None:
 def test_the_keyboard_moves_through_the_slides_even_offline(dash_duo, dash_app):
     dash_duo.start_server(dash_app)
     dash_duo.driver.get(dash_duo.server_url.rstrip("/") + "/en/present?slide=2")
-    dash_duo.wait_for_element("#slide-1 .main-svg", timeout=10)
+    drawn(dash_duo, "#slide-1")
     dash_duo.wait_for_text_to_equal("#slide-counter", f"2 / {len(SLIDES)}", timeout=5)
     assert dash_duo.find_element("#slide-1 .slide-title").text == t(f"chart.{SLIDES[1][0]}.title", "en")
 
@@ -62,6 +64,7 @@ def test_a_slide_address_opens_that_slide_in_the_other_language_too(dash_duo, da
     dash_duo._wait_for(lambda d: d.find_element("css selector", "#slide-language").get_attribute("href").endswith("?slide=5"),
                        timeout=5, msg="the language link did not follow")
     dash_duo.find_element("#slide-language").click()
+    wait_live(dash_duo.driver)
     dash_duo.wait_for_text_to_equal("#slide-counter", f"5 / {len(SLIDES)}", timeout=10)
     assert dash_duo.find_element("#slide-4 .slide-title").text == t(f"chart.{SLIDES[4][0]}.title", "en")
     assert dash_duo.get_logs() == []
@@ -117,7 +120,7 @@ def test_every_slide_names_its_sources_and_marks_demonstration_readably_on_a_pro
         if strips:
             assert strips[0].is_displayed() and dash_duo.driver.execute_script(size, strips[0]) >= 20, chart_id
         if chart_id == "cluster_map":
-            dash_duo.wait_for_element(f"#slide-graph-{index} .main-svg", timeout=10)
+            drawn(dash_duo, f"#slide-graph-{index}")
             labels = dash_duo.driver.execute_script(
                 "return Array.from(document.querySelectorAll(arguments[0] + ' .textpoint text'))"
                 ".map(t => [t.textContent, parseFloat(t.style.fontSize || getComputedStyle(t).fontSize)]);", f"#slide-graph-{index}")

@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from pazos_dash.i18n import fmt_date, t
+from tests.browser.conftest import wait_live
 from tests.browser.helpers import choose, open_page, plotted, published_series
 
 pytestmark = pytest.mark.browser
@@ -48,6 +49,7 @@ def test_a_copied_address_reopens_the_same_view_in_either_language(dash_duo, das
     dash_duo._wait_for(lambda d: "homicides_annual-measure=homicides" in d.find_element("css selector", "#language-switch").get_attribute("href"),
                        timeout=10, msg="the language switch did not follow")
     dash_duo.find_element("#language-switch").click()
+    wait_live(dash_duo.driver)
     dash_duo.wait_for_text_to_equal("#page-heading", t("page.homicides.heading", "es"), timeout=10)
     assert _selected(dash_duo, "homicides_annual", "measure") == "homicides"
     assert _selected(dash_duo, "homicides_breakdown", "dimension") == "weapon"

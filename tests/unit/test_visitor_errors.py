@@ -42,8 +42,8 @@ NOT_FOUND = [
 
 
 def _entry(html: str) -> str:
-    """What the server put in Dash's entry point: the page as readable before any script runs."""
-    return re.search(r'<div id="react-entry-point">(.*?)</div>\s*<footer>\s*<script id="_dash-config"', html, re.S).group(1)
+    """What the server put before Dash's entry point: the page as readable before any script runs."""
+    return re.search(r'<div id="pazos-static">(.*?)</div>\s*<div id="react-entry-point">', html, re.S).group(1)
 
 
 def _text(html: str) -> str:
@@ -103,7 +103,7 @@ def test_an_embed_of_an_unknown_chart_is_a_404_that_lists_the_charts(client, das
 def test_every_page_still_answers_200(client, dash_app, page, lang):
     response = client.get(dash_app.urls.page_path(page.page_id, lang))
     assert response.status_code == 200
-    assert "_dash-loading" in response.get_data(as_text=True)  # the usual app shell, nothing pre-rendered
+    assert "_dash-loading" in response.get_data(as_text=True)  # the usual app shell, after the server's copy
 
 
 @pytest.mark.parametrize("path", ["/api/v2/datasets", "/api/v1/nothing/here", "/api/", "/api/v1/datasets/victims"])

@@ -1,0 +1,33 @@
+"""Browser tests open a page as a reader sees it: the server's copy first (content before
+scripts, assets/first-paint.js), then the live page over it. A test that clicks or reads an
+element must meet the live one, so opening an address waits until the live page has replaced
+the copy; `driver.get_static` opens it without waiting (tests/browser/test_first_paint.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+LIVE = "return !document.getElementById('pazos-static')"
+
+
+def wait_live(driver, timeout: float = 20) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(LIVE), "the live page never replaced the server's copy")
+
+
+@pytest.fixture(autouse=True)
+def _open_live_pages(request):
+    if "dash_duo" not in request.fixturenames:
+        yield
+        return
+    driver = request.getfixturevalue("dash_duo").driver
+    get = driver.get
+
+    def get_live(url: str) -> None:
+        get(url)
+        wait_live(driver)
+
+    driver.get_static = get
+    driver.get = get_live
+    yield
