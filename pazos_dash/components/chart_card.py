@@ -26,12 +26,17 @@ GRAPH_CONFIG = {
 }
 
 
+def layout_height(figure: Any) -> int | None:
+    """The height a figure's layout fixes, if it fixes one (else its graph's CSS height holds)."""
+    layout = (figure or {}).get("layout") if isinstance(figure, dict) else getattr(figure, "layout", None)
+    height = (layout or {}).get("height") if isinstance(layout, dict) else getattr(layout, "height", None)
+    return int(height) if height else None
+
+
 def figure_height(figure: Any) -> int:
     """The height plotly.js draws a figure at: its layout's, or plotly's default (450 px). The
     chart's box keeps it before plotly.js has drawn (assets/first-paint.js), so nothing moves."""
-    layout = (figure or {}).get("layout") if isinstance(figure, dict) else getattr(figure, "layout", None)
-    height = (layout or {}).get("height") if isinstance(layout, dict) else getattr(layout, "height", None)
-    return int(height) if height else 450
+    return layout_height(figure) or 450
 
 
 def source_titles(view: ChartView):

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from dash.development.base_component import Component
 
-from ..components.chart_card import figure_height
+from ..components.chart_card import figure_height, layout_height
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # React prop names whose HTML attribute is not simply the lower-case name
@@ -193,10 +193,13 @@ def _dcc(kind: str, props: dict[str, Any], children: str, node: Component) -> st
     if kind == "Link":
         return _element("a", {k: v for k, v in props.items() if k not in ("refresh", "target")}, children)
     if kind == "Graph":
-        # Its box at the figure's height: plotly.js draws into it later (assets/first-paint.js).
-        height = figure_height(props.get("figure"))
+        # Its box at the height the live graph takes: the figure's own, else its class's CSS height
+        # (as dcc.Graph's, so a chart styled taller than plotly's default does not grow when drawn);
+        # plotly.js draws into it later (assets/first-paint.js).
+        styled = "chart-graph" in (props.get("className") or "").split()
+        height = layout_height(props.get("figure")) or (None if styled else figure_height(props.get("figure")))
         return _element("div", {"id": props.get("id"), "className": _classes("dash-graph", props.get("className")),
-                                "style": {"height": f"{height}px"}, "data-static-graph": "true"}, "")
+                                "style": {"height": f"{height}px"} if height else None, "data-static-graph": "true"}, "")
     if kind == "Slider":
         value = props.get("value")
         return _element("div", {"id": props.get("id"), "className": "dash-slider-container"},
