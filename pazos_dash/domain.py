@@ -13,6 +13,7 @@ PRE_PAZOS = (2017, 2019)  # the three years before, the comparison people ask ab
 CENSUS_BREAK = 2018  # DANE population from the 2018 census on: part of that year's rate fall is the denominator
 
 COMPONENTS = ("disruption", "intervention", "prevention", "safe_environments", "access_to_justice")
+SECTORS = ("public", "private", "international_cooperation", "foundation", "academia")  # the partners' sectors
 COMPARISON_AREAS = ("Palmira", "Cali", "Valle del Cauca", "Colombia")
 PLACE = "Palmira, Valle del Cauca, Colombia"  # where the strategy works (the datasets' spatial coverage)
 
