@@ -33,6 +33,16 @@
   window.addEventListener('afterprint', function () { flattenPatterns(false); });
 
   clientside.pazos = Object.assign(clientside.pazos || {}, {
+    /* The page's width class, read once when a page opens (`page-width`): "narrow" on a phone
+       (under 576 px) or a touch screen under 1024 px, where the charts are redrawn on the server
+       with level ticks every few years, the legend below and no drag-zoom (a swipe scrolls the
+       page). A wide screen keeps what the server drew and sends nothing. */
+    widthClass: function () {
+      var width = window.innerWidth || document.documentElement.clientWidth;
+      var coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
+      return (width < 576 || (coarse && width < 1024)) ? 'narrow' : window.dash_clientside.no_update;
+    },
+
     /* The selection lives in the address: a chart's controls -> ?<chart>-<option>=<value>
        with replaceState (no reload, no new history entry), in the language switch and in the
        card's permalink (this callback's output), so a copied address, a bookmark or the other

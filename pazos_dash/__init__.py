@@ -235,7 +235,7 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     register_pages(runtime, app.urls)
     register_callbacks(app, runtime, app.urls)
     register_map_callbacks(app, runtime, app.urls)
-    register_presentation_callbacks(app)
+    register_presentation_callbacks(app, runtime, app.urls)
     app.layout = html.Div(dash.page_container, id="app-root")
     register_routes(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
     register_api(app.server, runtime, app.config.routes_pathname_prefix, app.urls)

@@ -18,6 +18,7 @@ CENSUS_BREAK = 2018  # DANE population from the 2018 census on: part of that yea
 SMALL_COUNT = 20
 
 COMPONENTS = ("disruption", "intervention", "prevention", "safe_environments", "access_to_justice")
+SECTORS = ("public", "private", "international_cooperation", "foundation", "academia")  # the partners' sectors
 COMPARISON_AREAS = ("Palmira", "Cali", "Valle del Cauca", "Colombia")
 PLACE = "Palmira, Valle del Cauca, Colombia"  # where the strategy works (the datasets' spatial coverage)
 

@@ -11,6 +11,7 @@ from flask_caching import Cache
 from .charts import CHARTS, ChartSpec, ChartState
 from .data import DataPackage
 from .data.source import PackageSource
+from .figures.theme import WIDE, clean_width
 from .settings import Settings
 
 
@@ -53,8 +54,8 @@ class Runtime:
         return ChartState.from_query(CHARTS[chart_id], package or self.package, query)
 
     @staticmethod
-    def _key(package: DataPackage, kind: str, state: ChartState, lang: str = "") -> str:
-        return f"{kind}:{package.version}:{state.chart_id}:{lang}:{state.key()}"
+    def _key(package: DataPackage, kind: str, state: ChartState, lang: str = "", width: str = "") -> str:
+        return f"{kind}:{package.version}:{state.chart_id}:{lang}{':' + width if width else ''}:{state.key()}"
 
     def frame(self, state: ChartState, package: DataPackage | None = None) -> pd.DataFrame:
         """The exact rows a chart plots (its table and its downloads show the same frame),
@@ -67,16 +68,18 @@ class Runtime:
             self.cache.set(key, frame)
         return frame
 
-    def figure(self, state: ChartState, lang: str, package: DataPackage | None = None) -> dict[str, Any]:
-        """The chart's figure as plain JSON, memoised per package version, language and selection."""
+    def figure(self, state: ChartState, lang: str, package: DataPackage | None = None, width: str = WIDE) -> dict[str, Any]:
+        """The chart's figure as plain JSON for a width class, memoised per package version,
+        language, width class and selection."""
         package = package or self.package
-        key = self._key(package, "figure", state, lang)
+        width = clean_width(width)
+        key = self._key(package, "figure", state, lang, "" if width == WIDE else width)
         figure = self.cache.get(key)
         if figure is None:
             spec = CHARTS[state.chart_id]
             configured = {name: getattr(self.settings, name) for name in spec.settings}
             frame = self.frame(state, package)
-            figure = spec.draw(frame, lang=lang, **state.options, **configured).to_plotly_json()
+            figure = spec.draw(frame, lang=lang, width=width, **state.options, **configured).to_plotly_json()
             self.cache.set(key, figure)
         return figure
 

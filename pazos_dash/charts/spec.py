@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..data import DataPackage
-from ..figures.theme import empty_figure, mark_demonstration
+from ..figures.theme import WIDE, empty_figure, mark_demonstration
 from .provenance import cited
 from ..i18n import t
 
@@ -74,15 +74,16 @@ class ChartSpec:
     def title(self, lang: str) -> str:
         return t(f"chart.{self.chart_id}.title", lang)
 
-    def draw(self, frame: pd.DataFrame, *, lang: str, **options: object) -> go.Figure:
-        """The figure of these rows. Demonstration rows stamp it here, for every chart alike (no
-        builder can forget): across the chart when all rows are, in a corner when some are."""
+    def draw(self, frame: pd.DataFrame, *, lang: str, width: str = WIDE, **options: object) -> go.Figure:
+        """The figure of these rows for a width class ("wide" or "narrow", figures.theme.WIDTHS).
+        Demonstration rows stamp it here, for every chart alike (no builder can forget): across
+        the chart when all rows are, in a corner when some are."""
         if not len(frame):
-            return empty_figure(lang)
-        figure = self.figure(frame, lang=lang, **options)
+            return empty_figure(lang, width)
+        figure = self.figure(frame, lang=lang, width=width, **options)
         demo = frame["status"].astype(str).eq("demo") if "status" in frame.columns else pd.Series([], dtype=bool)
         if demo.any():  # the same rule as Provenance.all_demo: every row invented and no real source cited
-            mark_demonstration(figure, lang, every_row=bool(demo.all()) and set(cited(frame)) <= {"demo"})
+            mark_demonstration(figure, lang, every_row=bool(demo.all()) and set(cited(frame)) <= {"demo"}, width=width)
         return figure
 
     def defaults(self, package: DataPackage) -> dict[str, str]:

@@ -125,6 +125,12 @@ def print_header(*, lang: str, address: str, today: str) -> html.Div:
     )
 
 
+def page_stores(lang: str) -> list[Any]:
+    """What every page tells its callbacks: its language, and the browser's width class ("wide"
+    until assets/clientside.js `widthClass` says "narrow"; the charts then redraw for a phone)."""
+    return [dcc.Store(id="page-lang", data=lang), dcc.Store(id="page-width", data="wide")]
+
+
 def page_frame(
     *, lang: str, heading: str, body: list[Any], notice: Any, nav: html.Header, foot: html.Footer, printed: Any = None
 ) -> html.Div:
@@ -132,7 +138,7 @@ def page_frame(
     return html.Div(
         [
             html.A(t("shell.skip", lang), href="#main", className="visually-hidden-focusable skip-link"),
-            dcc.Store(id="page-lang", data=lang),
+            *page_stores(lang),
             nav,
             html.Main(
                 container([printed, html.H1(heading, className="h2 my-3", id="page-heading"), notice, *body]),

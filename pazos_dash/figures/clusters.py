@@ -8,16 +8,16 @@ from plotly.colors import sample_colorscale
 
 from ..domain import SMALL_COUNT
 from ..i18n import fmt_number, t
-from .theme import DEMO_COLOUR, PRIMARY, base_figure
+from .theme import DEMO_COLOUR, NARROW, PRIMARY, WIDE, base_figure, year_axis
 
 SEQUENTIAL = "Cividis"   # colour-blind safe, and light = low
 DIVERGING = "PuOr_r"     # colour-blind safe diverging: purple = fall, orange = rise
 SUPPRESSED_FILL = "#bdbdbd"
 
 
-def cluster_residents_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+def cluster_residents_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:
     """Horizontal bars of residents per cluster; demonstration rows grey and hatched."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     demo = frame["status"] == "demo"
     figure.add_bar(
         y=frame["name"].astype(str),
@@ -55,15 +55,26 @@ def _outline(features: list[dict]) -> tuple[list, list]:
     return xs, ys
 
 
-def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "", **_options) -> go.Figure:
+def short_name(name: str, cluster_id: str) -> str:
+    """A cluster's label where its full name does not fit (a phone): the number its name ends
+    with ("Clúster 3" -> "3"), else its id."""
+    last = str(name).split()[-1] if str(name).split() else ""
+    return last if last.isdigit() else str(cluster_id)
+
+
+def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "", width: str = WIDE, **_options) -> go.Figure:
     """Filled cluster polygons on equal-aspect axes (no map engine, nothing fetched), coloured by
     the value; suppressed clusters grey and cross-hatched with their own legend entry.
 
     With `basemap_url` (a raster tile template) the same polygons are drawn over those tiles with
-    MapLibre instead: that needs the network, so it is never the default."""
+    MapLibre instead: that needs the network, so it is never the default.
+
+    On a narrow screen the colour scale is slimmer and clusters are labelled by their number
+    (full names there overlap)."""
     if basemap_url:
         return _tiled_cluster_map(frame, lang=lang, basemap_url=basemap_url)
-    figure = base_figure(lang)
+    narrow = width == NARROW
+    figure = base_figure(lang, width)
     features = {f["properties"]["cluster_id"]: f for f in frame.attrs["geometry"]["features"]}
     change = frame.attrs.get("view") == "change"
     values = frame.loc[~frame["suppressed"], "value"].dropna().astype(float)
@@ -121,7 +132,8 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
     for row in frame.itertuples():
         if row.cluster_id in features:
             ring = _rings(features[row.cluster_id]["geometry"])[0]
-            centres.append((sum(p[0] for p in ring[:-1]) / (len(ring) - 1), sum(p[1] for p in ring[:-1]) / (len(ring) - 1), row.name))
+            centres.append((sum(p[0] for p in ring[:-1]) / (len(ring) - 1), sum(p[1] for p in ring[:-1]) / (len(ring) - 1),
+                            short_name(row.name, row.cluster_id) if narrow else row.name))
     figure.add_scatter(x=[c[0] for c in centres], y=[c[1] for c in centres], text=[c[2] for c in centres], mode="text",
                        textfont=dict(size=12, color="#000000"), hoverinfo="skip", showlegend=False, name="labels")
     if "unreliable_rate" in frame.columns and (frame["unreliable_rate"].astype(bool) & ~frame["suppressed"]).any():
@@ -131,17 +143,24 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
                            meta={"unreliable": True})
     figure.add_scatter(x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip", name="scale",
                        marker=dict(colorscale=scale, cmin=low, cmax=high, color=[low], showscale=True,
-                                   colorbar=dict(title=dict(text=unit), thickness=14, len=0.8)))
+                                   colorbar=(dict(title=dict(text=unit, font=dict(size=11)), thickness=10, len=0.9,
+                                                  tickfont=dict(size=11))
+                                             if narrow else dict(title=dict(text=unit), thickness=14, len=0.8))))
     figure.update_layout(
-        xaxis=dict(visible=False, showgrid=False, rangemode="normal"),
-        yaxis=dict(visible=False, showgrid=False, scaleanchor="x", scaleratio=1, rangemode="normal"),
-        legend=dict(orientation="h", yanchor="top", y=-0.02, x=0), margin=dict(l=8, r=8, t=32, b=8),
+        # Hidden axes take no margin (plotly.js still makes room for an invisible axis that automargins).
+        xaxis=dict(visible=False, showgrid=False, rangemode="normal", automargin=False),
+        yaxis=dict(visible=False, showgrid=False, scaleanchor="x", scaleratio=1, rangemode="normal", automargin=False),
+        legend=(dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0) if narrow
+                else dict(orientation="h", yanchor="top", y=-0.02, x=0)),
+        margin=dict(l=4, r=4, t=44, b=8) if narrow else dict(l=8, r=8, t=32, b=8),
         dragmode=False,
     )
     kinds = {f["properties"].get("geometry_kind") for f in features.values()}
     if "schematic" in kinds:
-        figure.add_annotation(text=t("map.schematic", lang), xref="paper", yref="paper", x=0, y=1.06, showarrow=False,
-                              xanchor="left", font=dict(size=13, color="#495057"), name="schematic-label")
+        # On a narrow screen a line above the corner note (both would not fit side by side).
+        figure.add_annotation(text=t("map.schematic", lang), xref="paper", yref="paper", x=0, showarrow=False, xanchor="left",
+                              **(dict(y=1, yanchor="bottom", yshift=20, font=dict(size=12, color="#495057")) if narrow
+                                 else dict(y=1.06, font=dict(size=13, color="#495057"))), name="schematic-label")
     return figure
 
 
@@ -165,12 +184,13 @@ def _tiled_cluster_map(frame: pd.DataFrame, *, lang: str, basemap_url: str) -> g
     return figure
 
 
-def cluster_trend_figure(trend: pd.DataFrame, *, lang: str, metric: str) -> go.Figure:
+def cluster_trend_figure(trend: pd.DataFrame, *, lang: str, metric: str, width: str = WIDE) -> go.Figure:
     """A cluster's metric over the years for its profile; hidden years are gaps, never zero."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     figure.add_scatter(x=trend["year"].astype(float), y=trend["value"].astype("Float64").astype(float), mode="lines+markers",
                        line=dict(color=PRIMARY, width=2), name=t(f"map.metric.{metric}", lang), connectgaps=False,
                        hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>")
-    figure.update_layout(height=220, margin=dict(l=40, r=8, t=8, b=32), showlegend=False,
-                         yaxis_title=t(f"map.unit.{metric}", lang), xaxis=dict(dtick=2 if len(trend) > 8 else 1))
+    figure.update_layout(height=220, margin=dict(l=40, r=8, t=8, b=32), showlegend=False, yaxis_title=t(f"map.unit.{metric}", lang))
+    # A small chart: a tick every 2 years at most on a wide screen, every 5 on a narrow one.
+    year_axis(figure, trend["year"], width, dtick=2 if len(trend) > 8 else 1, title=False, lang=lang)
     return figure

@@ -7,18 +7,22 @@ import plotly.graph_objects as go
 
 from ..i18n import t
 from ..domain import COMPARISON_AREAS, PAZOS_END, PAZOS_START
-from .theme import (PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, base_figure, hatch, hold_x_range, mark_census_break,
-                    mark_revised, mark_unreliable, period_band, status_words, unreliable_flags)
+from .theme import (NARROW, PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, WIDE, base_figure, hatch, hold_x_range, mark_census_break,
+                    mark_revised, mark_unreliable, period_band, status_words, unreliable_flags, year_axis)
 
 
-def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", **_options) -> go.Figure:
+def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", width: str = WIDE,
+                            **_options) -> go.Figure:
     """Annual homicides (or rate) as a line; demonstration values hollow and dashed; PAZOS years shaded.
 
     `frame` has columns year, homicides, rate_per_100k, status, source. Missing values stay gaps.
     """
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
+    # The band's label reads leftwards from the band's end on a narrow screen (the latest years are
+    # at the right edge, and a label running right would leave the plot).
     period_band(figure, frame["year"].dropna(), PAZOS_START, PAZOS_END,
-                annotation_text=t("chart.homicides_annual.pazos_period", lang), annotation_position="top right")
+                annotation_text=t("chart.homicides_annual.pazos_period", lang),
+                annotation_position="top right" if width == NARROW else "top left")
     for status, style in STATUS_STYLES.items():
         rows = frame[frame["status"] == status]
         if rows.empty:
@@ -35,12 +39,8 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
             connectgaps=False,
             **style,
         )
-    figure.update_layout(
-        xaxis_title=t("axis.year", lang),
-        yaxis_title=t(f"field.{measure}", lang),
-        showlegend=True,
-        xaxis=dict(dtick=2),
-    )
+    figure.update_layout(yaxis_title=t(f"field.{measure}", lang), showlegend=True)
+    year_axis(figure, frame["year"], width, lang=lang)
     if measure == "rate_per_100k":
         mark_census_break(figure, frame["year"], lang)
         mark_unreliable(figure, frame["year"].astype(float), frame[measure], unreliable_flags(frame), lang)
@@ -48,9 +48,9 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
     return hold_x_range(figure)  # the PAZOS band's label must not stretch the axis
 
 
-def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:
     """Rate per 100,000: Palmira emphasised against Cali, Valle del Cauca and Colombia."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     period_band(figure, frame["year"].dropna(), PAZOS_START, PAZOS_END)
     for area, rows in frame.groupby("geography", sort=False):
         # Each area keeps its colour and line whichever others are compared with it.
@@ -63,16 +63,18 @@ def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, **_option
             customdata=status_words(rows["status"].fillna(""), lang),
             hovertemplate=f"{area} %{{x}}: <b>%{{y:,.1f}}</b><br>%{{customdata[0]}}<extra></extra>",
         )
-    figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t("field.rate_per_100k", lang), xaxis=dict(dtick=2))
+    figure.update_layout(yaxis_title=t("field.rate_per_100k", lang))
+    year_axis(figure, frame["year"], width, lang=lang)
     mark_census_break(figure, frame["year"], lang)
     mark_unreliable(figure, frame["year"].astype(float), frame["rate_per_100k"], unreliable_flags(frame), lang)
     mark_revised(figure, frame, "year", "rate_per_100k", lang, decimals=2)
     return figure
 
 
-def homicides_breakdown_figure(frame: pd.DataFrame, *, lang: str, measure: str = "count", **_options) -> go.Figure:
+def homicides_breakdown_figure(frame: pd.DataFrame, *, lang: str, measure: str = "count", width: str = WIDE,
+                               **_options) -> go.Figure:
     """Stacked bars per year by category; suppressed cells are left out and said so in the legend."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     column = "homicides" if measure == "count" else "share_pct"
     for index, (category, rows) in enumerate(frame.groupby("category", sort=False)):
         label = t(f"category.{category}", lang)
@@ -84,30 +86,28 @@ def homicides_breakdown_figure(frame: pd.DataFrame, *, lang: str, measure: str =
     if frame["suppressed"].any():
         figure.add_scatter(x=[None], y=[None], mode="markers", name=t("legend.suppressed", lang),
                            marker=dict(symbol="square-open", color="#6c757d", size=10), hoverinfo="skip")
-    figure.update_layout(
-        barmode="stack", xaxis_title=t("axis.year", lang),
-        yaxis_title=t("axis.homicides", lang) if measure == "count" else t("axis.share_pct", lang),
-        xaxis=dict(dtick=1),
-    )
+    figure.update_layout(barmode="stack", yaxis_title=t("axis.homicides", lang) if measure == "count" else t("axis.share_pct", lang))
+    year_axis(figure, frame["year"], width, dtick=1, lang=lang)
     return figure
 
 
-def homicides_clusters_vs_rest_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+def homicides_clusters_vs_rest_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:
     """Homicides inside the PAZOS clusters and in the rest of the city, stacked per year."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     for column, colour in (("clusters", PALETTE[1]), ("rest", PALETTE[4])):
         figure.add_bar(
             x=frame["year"].astype(float), y=frame[column].astype("Float64").astype(float),
             name=t(f"legend.{column}", lang), marker=dict(color=colour, pattern=hatch(colour)),
             hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>",
         )
-    figure.update_layout(barmode="stack", xaxis_title=t("axis.year", lang), yaxis_title=t("axis.homicides", lang), xaxis=dict(dtick=2))
+    figure.update_layout(barmode="stack", yaxis_title=t("axis.homicides", lang))
+    year_axis(figure, frame["year"], width, lang=lang)
     return figure
 
 
-def homicides_its_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+def homicides_its_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:
     """Observed months, the fitted segmented trend, and the counterfactual with its 95% interval."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     after = frame[frame["after"]]
     figure.add_scatter(x=list(after["date"]) + list(after["date"])[::-1],
                        y=list(after["counterfactual_high"]) + list(after["counterfactual_low"])[::-1],
@@ -122,12 +122,16 @@ def homicides_its_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Fi
     break_date = after["date"].iloc[0]
     figure.add_shape(type="line", x0=break_date, x1=break_date, y0=0, y1=1, yref="paper", line=dict(color="#6c757d", dash="dot"))
     figure.update_layout(xaxis_title=t("axis.month", lang), yaxis_title=t("axis.homicides", lang))
+    # On a narrow screen (no zoom there) a level tick every five years; a wide one keeps plotly's
+    # own ticks, which turn to months when a reader zooms in.
+    if width == NARROW:
+        figure.update_xaxes(dtick="M60", tickformat="%Y", tickangle=0)
     return figure
 
 
-def youth_homicide_rate_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+def youth_homicide_rate_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:
     """Young people's homicide rate (14–29) against the whole city's, for the years reported."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     years = frame["year"].astype(int).astype(str)
     figure.add_bar(x=years, y=frame["youth_rate_per_100k"].astype(float), name=t("legend.youth_rate", lang),
                    marker=dict(color=PALETTE[5]), customdata=status_words(frame["status"], lang),
@@ -135,7 +139,7 @@ def youth_homicide_rate_figure(frame: pd.DataFrame, *, lang: str, **_options) ->
     figure.add_bar(x=years, y=frame["city_rate_per_100k"].astype(float), name=t("legend.city_rate", lang),
                    marker=dict(color=PRIMARY), hovertemplate="%{x}: <b>%{y:.1f}</b><extra></extra>")
     figure.update_layout(barmode="group", xaxis_title=t("axis.year", lang), yaxis_title=t("field.rate_per_100k", lang),
-                         xaxis=dict(type="category"))
+                         xaxis=dict(type="category", tickangle=0))
     mark_census_break(figure, frame["year"], lang, category_axis=True)
     return figure
 
@@ -148,10 +152,11 @@ _PUBLISHER_STYLE = {
 }
 
 
-def homicides_other_counts_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", **_options) -> go.Figure:
+def homicides_other_counts_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", width: str = WIDE,
+                                  **_options) -> go.Figure:
     """The police series as a line and, on the same years, one mark per other publisher's figure
     (counts, or rates where only a rate was published); hover names the report."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     figure.add_vrect(x0=PAZOS_START - 0.5, x1=PAZOS_END + 0.5, fillcolor=PERIOD_FILL, line_width=0, layer="below")
     police = frame[frame["publisher"] == "policia_nacional"]
     label = t("category.policia_nacional", lang)
@@ -171,7 +176,8 @@ def homicides_other_counts_figure(frame: pd.DataFrame, *, lang: str, measure: st
                            customdata=rows[["year", "published_in"]].astype(object).fillna("").to_numpy(),
                            hovertemplate=f"{name} %{{customdata[0]}}: <b>%{{y:,}}</b><br>%{{customdata[1]}}<extra></extra>",
                            meta={"publisher": str(publisher), "years": [int(y) for y in rows["year"]]})
-    figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t(f"field.{measure}", lang), xaxis=dict(dtick=2))
+    figure.update_layout(yaxis_title=t(f"field.{measure}", lang))
+    year_axis(figure, frame["year"], width, lang=lang)
     if measure == "rate_per_100k":
         mark_census_break(figure, frame["year"], lang)
         mark_unreliable(figure, frame["year"].astype(float), frame[measure], unreliable_flags(frame), lang)

@@ -6,16 +6,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .theme import (PALETTE, PRIMARY, STATUS_STYLES, base_figure, hatch, mark_census_break, mark_unreliable,
-                    unreliable_flags)
+from .theme import (NARROW, PALETTE, PRIMARY, STATUS_STYLES, WIDE, base_figure, hatch, mark_census_break, mark_unreliable,
+                    unreliable_flags, wrap, year_axis)
 
 STATUS_COLOURS = {"on_track": "#009E73", "at_risk": "#E69F00", "off_track": "#D55E00", "no_data": "#bdbdbd"}
 
 
-def indicator_progress_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
-    """Progress toward each target (100% = reached), coloured by status, with the expected pace."""
-    figure = base_figure(lang)
-    names = frame[f"name_{lang}"].astype(str).tolist()
+def indicator_progress_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:
+    """Progress toward each target (100% = reached), coloured by status, with the expected pace.
+    On a narrow screen the indicator names wrap onto lines (whole, never cut) and rows are taller."""
+    figure = base_figure(lang, width)
+    narrow = width == NARROW
+    names = [wrap(n, 16) if narrow else n for n in frame[f"name_{lang}"].astype(str)]
     progress = frame["progress_pct"].astype("Float64").astype(float)
     for status in STATUS_COLOURS:
         mask = (frame["progress_status"] == status).to_numpy()
@@ -29,13 +31,13 @@ def indicator_progress_figure(frame: pd.DataFrame, *, lang: str, **_options) -> 
     figure.add_vline(x=100, line=dict(color="#495057", dash="dot"))
     figure.update_layout(barmode="overlay", xaxis_title=t("axis.progress_pct", lang),
                          yaxis=dict(autorange="reversed", automargin=True, rangemode="normal", categoryorder="array", categoryarray=names),
-                         height=max(300, 60 + 34 * len(frame)))
+                         height=max(300, (100 + 48 * len(frame)) if narrow else (60 + 34 * len(frame))))
     return figure
 
 
-def indicator_detail_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+def indicator_detail_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:
     """An indicator's yearly values, its baseline and its target; demonstration values hollow."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     definition = frame.attrs.get("definition", {})
     values = frame[frame["kind"] == "value"] if "kind" in frame.columns else frame  # the target is drawn as a star below
     for status, style in STATUS_STYLES.items():
@@ -48,17 +50,19 @@ def indicator_detail_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go
                            name=t("legend.target", lang) + (f" ({t('demo.badge', lang).lower()})" if definition.get("target_status") == "demo" else ""),
                            marker=dict(symbol="star", size=16, color=PALETTE[1], line=dict(color="#000000", width=1)))
         figure.add_hline(y=float(definition["target"]), line=dict(color=PALETTE[1], dash="dot"))
-    figure.update_layout(xaxis_title=t("axis.year", lang), yaxis_title=t(f"unit.{definition.get('unit', 'people')}", lang), xaxis=dict(dtick=2))
+    figure.update_layout(yaxis_title=t(f"unit.{definition.get('unit', 'people')}", lang))
+    years = list(values["year"]) + ([definition["target_year"]] if definition.get("target_year") is not None else [])
+    year_axis(figure, years, width, lang=lang)
     if definition.get("unit") == "per_100k":
-        values = frame[frame["kind"] == "value"].dropna(subset=["value"])
-        mark_census_break(figure, values["year"], lang)
-        mark_unreliable(figure, values["year"].astype(float), values["value"], unreliable_flags(values), lang)
+        measured = frame[frame["kind"] == "value"].dropna(subset=["value"])
+        mark_census_break(figure, measured["year"], lang)
+        mark_unreliable(figure, measured["year"].astype(float), measured["value"], unreliable_flags(measured), lang)
     return figure
 
 
-def reach_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
+def reach_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:
     """People reached directly (bars) against the residents of the clusters reached indirectly."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     demo = (frame["direct_status"] == "demo").any()
     # A linear axis, so that each bar's length is proportional to its value; the direct bars are
     # short next to the residents, and their numbers are written on them.
@@ -68,6 +72,7 @@ def reach_figure(frame: pd.DataFrame, *, lang: str, **_options) -> go.Figure:
     figure.add_bar(x=frame["year"].astype(float), y=frame["indirect"].astype(float), name=t("legend.indirect", lang),
                    marker=dict(color=PALETTE[4]), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>",
                    texttemplate="%{y:,}", textposition="inside")
-    figure.update_layout(barmode="group", xaxis_title=t("axis.year", lang), yaxis=dict(type="linear", title=t("axis.people", lang)),
-                         xaxis=dict(dtick=1), uniformtext=dict(minsize=10, mode="hide"))
+    figure.update_layout(barmode="group", yaxis=dict(type="linear", title=t("axis.people", lang)),
+                         uniformtext=dict(minsize=10, mode="hide"))
+    year_axis(figure, frame["year"], width, dtick=1, lang=lang)
     return figure

@@ -7,12 +7,17 @@ from typing import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..domain import CENSUS_BREAK, SMALL_COUNT
+from ..domain import CENSUS_BREAK, COMPONENTS, SECTORS, SMALL_COUNT
 from ..i18n import fmt_number, plotly_separators, t
 
 # Okabe & Ito (2008): distinguishable under the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 PRIMARY = PALETTE[0]
+# One colour per component and per sector, wherever they are drawn (the youth enrolments, the
+# partners' sectors, the Sankey): a reader who learnt "prevention is green" on one page reads it
+# so on every page.
+COMPONENT_COLOURS = {component: PALETTE[i] for i, component in enumerate(COMPONENTS)}
+SECTOR_COLOURS = {sector: PALETTE[i] for i, sector in enumerate(SECTORS)}
 DEMO_COLOUR = "#6c757d"
 PERIOD_FILL = "rgba(0, 158, 115, 0.12)"
 REVISED_COLOUR = "#D55E00"
@@ -27,8 +32,10 @@ TEMPLATE = go.layout.Template(
         plot_bgcolor="white",
         margin=dict(l=56, r=16, t=24, b=48),
         hoverlabel=dict(font=dict(family=FONT_STACK)),
-        xaxis=dict(showgrid=False, linecolor="#495057", ticks="outside"),
-        yaxis=dict(gridcolor="#dee2e6", zeroline=False, rangemode="tozero"),
+        # Axes make room for their tick labels and titles (automargin), whatever the font size
+        # (a projector's is larger): a title never sits on its ticks.
+        xaxis=dict(showgrid=False, linecolor="#495057", ticks="outside", automargin=True),
+        yaxis=dict(gridcolor="#dee2e6", zeroline=False, rangemode="tozero", automargin=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
     )
 )
@@ -54,20 +61,80 @@ def hatch(colour: str) -> dict:
     return dict(shape="/", fgcolor="white", bgcolor=colour, fillmode="replace")
 
 
-def base_figure(lang: str) -> go.Figure:
-    """An empty figure in the project's style, with the language's number separators."""
+# The width class a figure is drawn for: "wide" (a desktop, a projector, the default) or "narrow"
+# (a phone: under 576 px, or a touch screen under 1024 px). The browser says which
+# (assets/clientside.js `widthClass`); builders receive it as the option `width`, never read it.
+WIDE, NARROW = "wide", "narrow"
+WIDTHS = (WIDE, NARROW)
+
+# On a narrow screen: smaller type and margins, the legend below the plot (the tool bar is hidden
+# there, and a legend above wraps into it), and no drag-zoom: a vertical swipe over a chart
+# scrolls the page instead of zooming it (dragmode off and every axis fixed).
+NARROW_LAYOUT = dict(
+    font=dict(size=12),
+    margin=dict(l=44, r=8, t=28, b=8),
+    legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, xanchor="left", x=0, font=dict(size=12)),
+    dragmode=False,
+    xaxis=dict(fixedrange=True, automargin=True, title=dict(standoff=6)),
+    yaxis=dict(fixedrange=True, automargin=True, title=dict(standoff=6)),
+)
+
+
+def clean_width(width: object) -> str:
+    """A width class from the browser: anything but "narrow" is the wide default."""
+    return NARROW if width == NARROW else WIDE
+
+
+def base_figure(lang: str, width: str = WIDE) -> go.Figure:
+    """An empty figure in the project's style, with the language's number separators, laid out
+    for the width class."""
     figure = go.Figure()
     figure.update_layout(template=TEMPLATE, separators=plotly_separators(lang))
+    if width == NARROW:
+        figure.update_layout(**NARROW_LAYOUT)
     return figure
 
 
-def empty_figure(lang: str) -> go.Figure:
+def year_ticks(first: int, last: int, width: str, wide: int = 2) -> int:
+    """Years between two ticks: `wide` on a wide screen; on a narrow one the least of 1, 2, 5
+    or 10 that leaves six labels at most (every 5 years for a twenty-year series)."""
+    if width != NARROW:
+        return wide
+    return next(step for step in (1, 2, 5, 10, 20) if (last - first) // step + 1 <= 6)
+
+
+def year_axis(figure: go.Figure, years, width: str, *, dtick: int = 2, title: bool = True, lang: str = "es") -> None:
+    """A year axis over exactly the years shown, half a year of padding each side: the range is
+    fixed from the data, so nothing drawn beside it (a band's label, a note) can stretch it over
+    years without data. Ticks every `dtick` years (fewer on a narrow screen, and level there)."""
+    shown = sorted({int(y) for y in years if y is not None and y == y})
+    if not shown:
+        return
+    step = year_ticks(shown[0], shown[-1], width, dtick)
+    figure.update_xaxes(range=[shown[0] - 0.5, shown[-1] + 0.5], autorange=False, dtick=step, tick0=0, tickformat="d",
+                        title_text=t("axis.year", lang) if title else None)
+    if width == NARROW:  # few enough labels to stand level (a slanted label runs into the axis title)
+        figure.update_xaxes(tickangle=0)
+
+
+def wrap(text: str, width: int) -> str:
+    """A label broken into lines of about `width` characters (plotly's <br>), at spaces."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def empty_figure(lang: str, width: str = WIDE) -> go.Figure:
     """A chart with no rows in the years chosen: says so where the lines would be."""
-    figure = base_figure(lang)
+    figure = base_figure(lang, width)
     figure.add_annotation(text=t("card.no_rows", lang), showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
                           font=dict(size=16, color="#495057"), name="no-rows")
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False)
+    figure.update_xaxes(visible=False, automargin=False)
+    figure.update_yaxes(visible=False, automargin=False)
     return figure
 
 
@@ -81,7 +148,7 @@ def period_band(figure: go.Figure, years, start: int, end: int, **text: object) 
                      layer="below", **text)
 
 
-def mark_demonstration(figure: go.Figure, lang: str, *, every_row: bool = True) -> go.Figure:
+def mark_demonstration(figure: go.Figure, lang: str, *, every_row: bool = True, width: str = WIDE) -> go.Figure:
     """Stamp a chart that shows demonstration values so that no screenshot can pass it off as real.
 
     When every value is demonstration the stamp crosses the chart; when only some are (they are
@@ -92,7 +159,7 @@ def mark_demonstration(figure: go.Figure, lang: str, *, every_row: bool = True) 
             text=t("demo.watermark", lang),
             xref="paper", yref="paper", x=0.5, y=0.5,
             showarrow=False, textangle=-20,
-            font=dict(size=28, color="rgba(108, 117, 125, 0.35)"),
+            font=dict(size=20 if width == NARROW else 28, color="rgba(108, 117, 125, 0.35)"),
             name="demo-watermark",
         )
     else:

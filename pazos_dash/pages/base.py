@@ -50,8 +50,8 @@ def intro(page_id: str, lang: str, **numbers: object) -> html.P:
 
 
 def view_for(runtime: Runtime, links: Links, chart_id: str, lang: str, *, query: dict | None = None,
-             options: dict | None = None) -> ChartView:
-    return chart_view(runtime, links.urls, chart_id, lang, query=query, options=options)
+             options: dict | None = None, width: str = "wide") -> ChartView:
+    return chart_view(runtime, links.urls, chart_id, lang, query=query, options=options, width=width)
 
 
 def table_for(view: ChartView):
@@ -68,6 +68,14 @@ def _option_label(name: str, value: str, lang: str, names: dict[str, str]) -> st
     return value
 
 
+def slider_marks(years: list[int]) -> dict[int, str]:
+    """Marks every five years, and the first and last years where they do not crowd a mark
+    (2003 beside 2005 overlapped on a phone)."""
+    fives = [y for y in years if y % 5 == 0]
+    ends = [y for y in (years[0], years[-1]) if all(abs(y - f) > 2 for f in fives)]
+    return {y: str(y) for y in sorted({*fives, *ends})}
+
+
 def year_slider(spec: ChartSpec, allowed: tuple[str, ...], name: str, lang: str, selected: dict[str, str]) -> html.Fieldset:
     """A year slider with a play button that steps through the years in the browser."""
     years = sorted(int(v) for v in allowed)
@@ -79,7 +87,7 @@ def year_slider(spec: ChartSpec, allowed: tuple[str, ...], name: str, lang: str,
                     html.Button("▶", id=f"{spec.chart_id}-play", type="button", className="btn btn-outline-primary btn-sm me-2",
                                 title=t("map.play", lang), **{"aria-label": t("map.play", lang)}),
                     html.Div(dcc.Slider(min=years[0], max=years[-1], step=1, value=int(selected[name]), id=f"{spec.chart_id}-{name}",
-                                        marks={y: str(y) for y in years if y % 5 == 0 or y in (years[0], years[-1])},
+                                        marks=slider_marks(years),
                                         tooltip={"placement": "bottom", "always_visible": True}),
                              className="flex-grow-1"),
                     dcc.Interval(id=f"{spec.chart_id}-timer", interval=1500, disabled=True),

@@ -16,6 +16,7 @@ from .base import table_for
 
 
 def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpec) -> None:
+    """A control changed, or the browser said it is narrow (`page-width`): the card's parts again."""
     names = list(spec.options)
 
     @app.callback(
@@ -29,13 +30,16 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
         Output(f"{spec.chart_id}-share-body", "children"),
         *[Output(download_id(spec.chart_id, fmt), "href") for fmt in DOWNLOAD_FORMATS],
         *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
+        Input("page-width", "data"),
         State("page-lang", "data"),
         prevent_initial_call=True,
     )
     def update(*values):
-        *selected, lang = values
+        *selected, width, lang = values
         lang = lang if lang in LANGUAGES else urls.default_lang
-        view = chart_view(runtime, urls, spec.chart_id, lang, options=dict(zip(names, selected)))
+        view = chart_view(runtime, urls, spec.chart_id, lang, options=dict(zip(names, selected)), width=width)
+        if dash.ctx.triggered_id == "page-width":  # only the figure depends on the width: the rest stays as drawn
+            return (view.figure, *[dash.no_update] * (7 + len(DOWNLOAD_FORMATS)))
         return (view.figure, view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
                 sources_panel(view), cite_body(view), share_body(view),
                 *[view.urls.downloads[fmt] for fmt in DOWNLOAD_FORMATS])
@@ -52,14 +56,16 @@ def _register_map_tab(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartS
         Input(f"{spec.chart_id}-tab", "data"),
         *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
         State("page-lang", "data"),
+        State("page-width", "data"),
         prevent_initial_call=True,
     )
     def draw_map(tab, *values):
-        *selected, lang = values
+        *selected, lang, width = values
         if tab != "map":
             return dash.no_update, dash.no_update
         lang = lang if lang in LANGUAGES else urls.default_lang
-        view = chart_view(runtime, urls, "cluster_map", lang, options=map_options(runtime, spec, dict(zip(names, selected))))
+        view = chart_view(runtime, urls, "cluster_map", lang, options=map_options(runtime, spec, dict(zip(names, selected))),
+                          width=width)
         return view.figure, view.urls.page
 
 
@@ -108,21 +114,25 @@ def _save_image(app: dash.Dash, spec: ChartSpec) -> None:
 
 
 def register_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None:
-    """One callback per chart that has options; charts without options need none. Every chart
-    saves its image; charts whose rows have places draw their map tab."""
+    """One callback per chart (its controls and the width class redraw it); charts with options
+    keep them in the address. Every chart saves its image; charts whose rows have places draw
+    their map tab. The browser says once per page whether it is narrow (assets/clientside.js
+    `widthClass`); a wide browser sends nothing, so a desktop makes no extra request."""
+    app.clientside_callback(ClientsideFunction("pazos", "widthClass"), Output("page-width", "data"), Input("page-lang", "data"))
     for spec in CHARTS.values():
         _tabs(app, spec)
         _save_image(app, spec)
+        _register_chart(app, runtime, urls, spec)
         if spec.options:
-            _register_chart(app, runtime, urls, spec)
             _keep_state_in_the_address(app, spec)
         if spec.map_metric:
             _register_map_tab(app, runtime, urls, spec)
 
 
-def register_presentation_callbacks(app: dash.Dash) -> None:
-    """The deck moves in the browser: no server round trip, so a session survives a lost network."""
-    from .present import SLIDES
+def register_presentation_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None:
+    """The deck moves in the browser: no server round trip, so a session survives a lost network.
+    On a phone its charts are drawn once more for the narrow screen (not projector-sized)."""
+    from .present import SLIDES, slide_figures
 
     total = len(SLIDES)
     app.clientside_callback(
@@ -138,6 +148,13 @@ def register_presentation_callbacks(app: dash.Dash) -> None:
     )
     app.clientside_callback(ClientsideFunction("pazos", "fullscreen"), Output("slide-fullscreen", "className"),
                             Input("slide-fullscreen", "n_clicks"), prevent_initial_call=True)
+    graphs = [i for i, (chart_id, _) in enumerate(SLIDES) if not CHARTS[chart_id].table]
+
+    @app.callback(*[Output(f"slide-graph-{i}", "figure") for i in graphs], Input("page-width", "data"), State("page-lang", "data"),
+                  prevent_initial_call=True)
+    def narrow_slides(width, lang):
+        lang = lang if lang in LANGUAGES else urls.default_lang
+        return slide_figures(runtime, urls, lang, width)
 
 
 def register_map_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None:
@@ -149,14 +166,15 @@ def register_map_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None
         Output("cluster-profile", "children"),
         Input("graph-cluster_map", "clickData"),
         Input("cluster_map-metric", "value"),
+        Input("page-width", "data"),
         State("cluster_map-cluster", "data", allow_optional=True),  # the embed has no address of its own
         State("page-lang", "data"),
         prevent_initial_call=True,
     )
-    def show_profile(click, metric, in_address, lang):
+    def show_profile(click, metric, width, in_address, lang):
         lang = lang if lang in LANGUAGES else urls.default_lang
         cluster_id = clicked_cluster(click) or cluster_id_of(in_address)
-        return profile_panel(runtime, cluster_id, runtime.state("cluster_map", {"metric": metric}).options["metric"], lang)
+        return profile_panel(runtime, cluster_id, runtime.state("cluster_map", {"metric": metric}).options["metric"], lang, width)
 
     # ?cluster=C3 is written in the browser (replaceState, the other query keys kept).
     app.clientside_callback(

@@ -9,6 +9,7 @@ from ..components.bootstrap import badge, col, row
 from ..components.chart_card import GRAPH_CONFIG, source_line
 from ..data.queries import MAP_RESOURCES, cluster_profile, stamped, territory_facts
 from ..figures.clusters import cluster_trend_figure
+from ..figures.theme import clean_width
 from ..i18n import fmt_number, t
 from ..pages.base import Links, Page, card_for, intro
 from ..runtime import Runtime
@@ -35,7 +36,7 @@ def clicked_cluster(click: object) -> str | None:
     return cluster_id_of(point.get("customdata")) if isinstance(point, dict) else None
 
 
-def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: str) -> list:
+def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: str, width: str = "wide") -> list:
     """Residents, neighbourhoods, the chosen metric's trend and the active components of a cluster."""
     if not cluster_id:
         return [html.P(t("profile.hint", lang), className="text-body-secondary mb-0")]
@@ -65,7 +66,7 @@ def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: s
             ], sizes="col-md-5"),
             col([
                 html.H3(t("profile.trend", lang, metric=t(f"map.metric.{metric}", lang)), className="h6"),
-                dcc.Graph(figure=cluster_trend_figure(profile["trend"], lang=lang, metric=metric), config={**GRAPH_CONFIG, "locale": lang},
+                dcc.Graph(figure=cluster_trend_figure(profile["trend"], lang=lang, metric=metric, width=clean_width(width)), config={**GRAPH_CONFIG, "locale": lang},
                           id="profile-trend", style={"height": "220px"}),
             ], sizes="col-md-7"),
         ]),

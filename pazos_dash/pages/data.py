@@ -29,11 +29,11 @@ def _dictionary(resource: Resource, lang: str) -> html.Details:
     return html.Details(
         [
             html.Summary(t("catalogue.fields", lang, n=len(rows))),
-            html.Table(
+            html.Div(html.Table(  # a phone scrolls the table, not the page
                 [html.Thead(html.Tr([html.Th(t(f"catalogue.field.{h}", lang), scope="col") for h in ("name", "title", "type", "description")])),
                  html.Tbody(rows)],
                 className="table table-sm small mb-2",
-            ),
+            ), className="table-responsive"),
         ],
         id=f"dictionary-{resource.name}",
     )

@@ -13,24 +13,25 @@ from flask import has_request_context, request
 
 from ..charts import CHARTS
 from ..components.chart_card import embed_code
+from ..components.shell import page_stores
 from ..i18n import t
 from ..runtime import Runtime
 from .base import Links, chart_card, controls_for, table_for, view_for
 
 
 def embed_layout(runtime: Runtime, lang: str, links: Links, chart_id: str | None, query: dict[str, Any]) -> html.Main:
-    store = dcc.Store(id="page-lang", data=lang)
+    stores = page_stores(lang)
     urls = links.urls
     if chart_id not in CHARTS:
         items = [html.Li(html.A(CHARTS[c].title(lang), href=urls.embed(c, lang))) for c in CHARTS]
-        return html.Main([store, html.H1(t("embed.index", lang), className="h4"), html.Ul(items)],
+        return html.Main([*stores, html.H1(t("embed.index", lang), className="h4"), html.Ul(items)],
                          className="embed container-fluid py-2", id="main", lang=lang)
     view = view_for(runtime, links, chart_id, lang, query={k: str(v) for k, v in query.items()})
     origin = request.host_url.rstrip("/") if has_request_context() else ""
     extra = [html.Div(id="cluster-profile", className="mt-2")] if chart_id == "cluster_map" else []
     return html.Main(
         [
-            store,
+            *stores,
             chart_card(view, controls=controls_for(view), table=table_for(view)),
             *extra,
             html.P(html.A(t("embed.more", lang), href=view.urls.page, target="_blank", rel="noopener"), className="small mb-2"),

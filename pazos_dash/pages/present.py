@@ -13,6 +13,7 @@ from typing import Any
 from dash import dcc, html
 
 from ..components.chart_card import GRAPH_CONFIG, source_line
+from ..components.shell import page_stores
 from ..domain import other_language
 from ..i18n import t
 from ..runtime import Runtime
@@ -43,8 +44,13 @@ def _projector(figure: dict[str, Any]) -> dict[str, Any]:
     layout["annotations"] = [{**a, "font": {**a.get("font", {}), "size": max(_FONT, (a.get("font") or {}).get("size") or 0)}}
                              for a in layout.get("annotations", []) or []]
     # Text drawn in the plot (cluster names on the map, targets in the SDG matrix) as large as the rest.
-    data = [{**trace, "textfont": {**trace.get("textfont", {}), "size": max(_FONT, (trace.get("textfont") or {}).get("size") or 0)}}
-            if "text" in str(trace.get("mode", "")) else trace for trace in figure.get("data", [])]
+    # A labelled square (an SDG matrix cell) grows with its text, so two targets stay inside it.
+    def sized(trace: dict[str, Any]) -> dict[str, Any]:
+        marker = trace.get("marker") or {}
+        grown = {"marker": {**marker, "size": max(72, marker.get("size") or 0)}} if marker.get("symbol") == "square" else {}
+        return {**trace, **grown, "textfont": {**trace.get("textfont", {}), "size": max(_FONT, (trace.get("textfont") or {}).get("size") or 0)}}
+
+    data = [sized(trace) if "text" in str(trace.get("mode", "")) else trace for trace in figure.get("data", [])]
     return {**figure, "data": data, "layout": layout}
 
 
@@ -80,6 +86,15 @@ def _slide(view: ChartView, index: int, active: bool) -> html.Section:
     )
 
 
+def slide_figures(runtime: Runtime, urls, lang: str, width: str) -> list[dict[str, Any]]:
+    """The figures of the chart slides for a width class: projector-sized when wide; as on a
+    chart card when narrow (a phone opening the deck)."""
+    links = Links(lang, urls)
+    views = [view_for(runtime, links, chart_id, lang, options=options, width=width) for chart_id, options in SLIDES
+             if not runtime.chart(chart_id).table]
+    return [view.figure if view.width == "narrow" else _projector(view.figure) for view in views]
+
+
 def present_layout(runtime: Runtime, links: Links, query: dict[str, Any]) -> html.Main:
     lang, urls = links.lang, links.urls
     start = slide_number(query)
@@ -105,7 +120,7 @@ def present_layout(runtime: Runtime, links: Links, query: dict[str, Any]) -> htm
     )
     return html.Main(
         [
-            dcc.Store(id="page-lang", data=lang),
+            *page_stores(lang),
             dcc.Store(id="slide-index", data=start - 1),
             html.H1(t("present.heading", lang), className="visually-hidden", id="page-heading"),
             html.Div(slides, id="slides", className="slides"),

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..charts import ChartSpec, ChartState, Provenance, provenance
 from ..data import DataPackage
+from ..figures.theme import WIDE, clean_width
 from ..i18n import t
 from ..runtime import Runtime
 from ..urls import Urls
@@ -41,6 +42,7 @@ class ChartView:
     provenance: Provenance
     urls: ChartAddresses
     site: Urls  # the site's addresses, for renderers that link elsewhere (the scoreboard's rows)
+    width: str = WIDE  # the width class the figure is laid out for (figures.theme.WIDTHS); rows never depend on it
 
     @property
     def chart_id(self) -> str:
@@ -59,9 +61,12 @@ def request_origin() -> str:
 
 
 def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state: ChartState | None = None,
-               query: Mapping[str, object] | None = None, options: Mapping[str, object] | None = None) -> ChartView:
+               query: Mapping[str, object] | None = None, options: Mapping[str, object] | None = None,
+               width: str = WIDE) -> ChartView:
     """The view of a chart for a selection given as a cleaned state, a page's query string
-    (`<chart>-<option>=`) or plain option names (a download's `?measure=`)."""
+    (`<chart>-<option>=`) or plain option names (a download's `?measure=`), its figure laid out
+    for a width class (the browser's, sent by the page's `page-width` store; "wide" by default)."""
+    width = clean_width(width)
     package = runtime.package  # one package for every part, even mid-republish
     spec = runtime.chart(chart_id)
     if state is None:
@@ -74,7 +79,7 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
         takeaway = f"{takeaway} {t('demo.takeaway_all' if shown.all_demo else 'demo.takeaway_some', lang)}".strip()
     return ChartView(
         spec=spec, state=state, lang=lang, package=package, frame=frame,
-        figure=runtime.figure(state, lang, package),
+        figure=runtime.figure(state, lang, package, width),
         takeaway=takeaway,
         provenance=shown,
         urls=ChartAddresses(
@@ -84,4 +89,5 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
             origin=request_origin(),
         ),
         site=urls,
+        width=width,
     )
