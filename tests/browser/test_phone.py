@@ -66,9 +66,16 @@ def open_at(dash_duo, dash_app, page_id: str, lang: str, size: tuple[int, int]) 
 
 _DRAWN = """
 const phone = arguments[0];
-const graphs = [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullLayout && (g.data || []).length);
-const expected = document.querySelectorAll('[id^="graph-"]:not([id^="graph-map-"]), [id^="slide-graph-"]').length;
-if (graphs.length < expected) return false;
+// A chart is drawn when it nears the viewport (assets/first-paint.js): scroll to the first one
+// not drawn yet, as a reader scrolling down the page does, and look again at the next poll.
+const plotOf = el => el.matches('.js-plotly-plot') ? el : el.querySelector('.js-plotly-plot');
+// Only the charts a reader can see: one in a closed tab or a slide not shown is drawn when opened.
+const boxes = [...document.querySelectorAll('[id^="graph-"]:not([id^="graph-map-"]), [id^="slide-graph-"]')]
+  .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden');
+const pending = boxes.find(el => { const g = plotOf(el); return !(g && g._fullLayout && (g.data || []).length); });
+if (pending) { pending.scrollIntoView({block: 'center'}); return false; }
+window.scrollTo(0, 0);
+const graphs = boxes.map(plotOf);
 // A narrow figure has its legend below, in the container (figures/theme.py NARROW_LAYOUT).
 return graphs.every(g => !phone || (g.layout.legend && g.layout.legend.yref === 'container'));
 """
