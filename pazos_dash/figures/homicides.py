@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from ..i18n import t
 from ..domain import COMPARISON_AREAS, PAZOS_END, PAZOS_START
-from .theme import (NARROW, PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, WIDE, base_figure, hatch, hold_x_range, mark_census_break,
+from .theme import (NARROW, PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, WIDE, base_figure, hatch, mark_census_break,
                     mark_revised, mark_unreliable, period_band, status_words, unreliable_flags, year_axis)
 
 
@@ -45,7 +45,7 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
         mark_census_break(figure, frame["year"], lang)
         mark_unreliable(figure, frame["year"].astype(float), frame[measure], unreliable_flags(frame), lang)
     mark_revised(figure, frame, "year", measure, lang, decimals=2 if measure == "rate_per_100k" else 0)
-    return hold_x_range(figure)  # the PAZOS band's label must not stretch the axis
+    return figure
 
 
 def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:

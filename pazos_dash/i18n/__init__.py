@@ -46,6 +46,11 @@ def fmt_number(value: object, lang: str, decimals: int = 0) -> str:
     return text
 
 
+def fmt_signed(value: object, lang: str, decimals: int = 0) -> str:
+    """fmt_number with a true minus sign (−1,9, not -1,9): for numbers read in a sentence."""
+    return fmt_number(value, lang, decimals).replace("-", "\u2212")
+
+
 def fmt_date(iso: str, lang: str) -> str:
     """'2026-11-24' -> '24 de noviembre de 2026' / '24 November 2026'."""
     try:

@@ -8,7 +8,7 @@ from ..charts import resolve
 from ..charts.narrative import change_text
 from ..components.kpi_card import kpi_card
 from ..data.queries import overview_kpis, pazos_headline, territory_facts
-from ..i18n import fmt_number, t
+from ..i18n import fmt_number, fmt_signed, t
 from ..pages.base import Links, Page, card_for, intro
 from ..runtime import Runtime
 
@@ -66,7 +66,7 @@ def headline(runtime: Runtime, lang: str, links: Links) -> html.Section:
     if "its" in h:
         m = h["its"]
         caveats.append(t("headline.model_significant" if m["significant"] else "headline.model_not_significant", lang,
-                         **{key: fmt_number(m[key], lang, 1).replace("-", "\u2212") for key in ("level", "low", "high")}))  # a true minus, as in the change
+                         **{key: fmt_signed(m[key], lang, 1) for key in ("level", "low", "high")}))
     sources = "; ".join(s.title for s in resolve(package, str(h["sources"]).split(";"), lang))
     return html.Section(
         [
