@@ -23,5 +23,23 @@ COMPARISON_AREAS = ("Palmira", "Cali", "Valle del Cauca", "Colombia")
 PLACE = "Palmira, Valle del Cauca, Colombia"  # where the strategy works (the datasets' spatial coverage)
 
 
+# The one status vocabulary: what a published figure is. Every resource's `status` (and
+# `baseline_status`, `target_status`) takes its values from here; the loader, the validator, the
+# data dictionary and the labels on the site read this table (issue 21). Meanings in both languages.
+STATUSES: dict[str, tuple[str, str]] = {
+    "reported": ("Cifra oficial publicada por la fuente que se cita", "Official figure published by the source cited"),
+    "preliminary": ("Cifra oficial preliminar: la fuente puede revisarla", "Preliminary official figure: the source may revise it"),
+    "municipal": ("Cifra propia de la Alcaldía de Palmira (sus registros), no una estadística oficial de la fuente nacional",
+                  "The Mayor's Office of Palmira's own figure (its records), not an official statistic of the national source"),
+    "estimated": ("Estimación de un modelo estadístico calculada por el equipo del tablero a partir de cifras publicadas",
+                  "A statistical model's estimate, computed by the dashboard team from published figures"),
+    "editorial": ("Lectura editorial del equipo del tablero (no una cifra medida)", "An editorial reading by the dashboard team (not a measured figure)"),
+    "demo": ("Valor de demostración: no existe una cifra pública", "Demonstration value: no public figure exists"),
+    "suppressed": ("Celda suprimida por control de divulgación", "Cell suppressed by disclosure control"),
+}
+# Statuses that a row may carry while citing an official publisher (Police, DANE, ...)
+OFFICIAL_STATUSES = ("reported", "preliminary", "suppressed")
+
+
 def other_language(lang: str) -> str:
     return "en" if lang == "es" else "es"

@@ -12,6 +12,16 @@ REPO = Path(__file__).resolve().parents[1]
 PUBLISHED = REPO / "data" / "published"
 
 
+def pytest_configure(config):
+    """Several checkouts may run browser tests at once on one machine: PAZOS_TEST_PORT_BASE moves
+    the ports dash_duo serves on (58050, 58051, ... by default)."""
+    base = os.environ.get("PAZOS_TEST_PORT_BASE")
+    if base:
+        from dash.testing.application_runners import BaseDashRunner
+
+        BaseDashRunner._next_port = int(base)
+
+
 def pytest_setup_options():
     """dash[testing] hook: selenium options for the Debian chromium and chromedriver."""
     from selenium.webdriver.chrome.options import Options
