@@ -15,7 +15,8 @@ from ..data import DataError, DataPackage, Problem, load_package
 from ..data.package import DESCRIPTOR
 from .build import from_published, spec_from_descriptor
 from .disclosure import DisclosureError
-from .tables import audit_tables, joint_sets
+from .table_audit import audit_tables
+from .tables import joint_sets
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,159 @@
+"""The homicide tables: the official annual series, and the victim tables built from records
+(monthly, sex, age group, weapon, cluster), reconciled with the official series."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ..data import DataError, Problem
+from .schema import UNKNOWN, VICTIM_AGE, VICTIM_MINORS, VICTIM_SEX, WEAPONS, field
+from .sources import POLICE_COMPILATION, cite
+from .tables import TableSpec, margins_of
+from .output import (DANE_SOURCE, DEMO_SOURCE, POLICE_SOURCE, Inputs, Output, _area_fields, _cluster_of, _count_output,
+                     _dim, _status_field)
+
+
+VICTIM_TABLES = ("homicides_monthly", "homicides_by_sex", "homicides_by_age_group", "homicides_by_weapon", "homicides_by_cluster")
+
+
+def official_annual(inputs: Inputs) -> pd.Series:
+    """Palmira's official annual homicide count by year (the series the package publishes)."""
+    reference = pd.read_csv(inputs.reference / "homicides_police_dane_2003_2024.csv")
+    palmira = reference[reference["geography"] == "Palmira"]
+    return palmira.set_index("year")["homicides"].astype(int)
+
+
+def reconcile(inputs: Inputs, victims: pd.DataFrame, *, real: bool) -> None:
+    """Victim records must fall within the official series' years and not after today, and, when
+    their tables are published as the Police's figures, add up to the official count of every
+    year: otherwise invented or extra records would be credited to the Police. Refuse, naming the
+    record (file, row, column) or the year and the tables."""
+    official = official_annual(inputs)
+    path = inputs.raw.resources["victims"].path
+    first, last = int(official.index.min()), min(int(official.index.max()), date.today().year)
+    outside = victims["date"].notna() & ((victims["year"] < first) | (victims["year"] > last)
+                                         | (victims["date"].dt.date > date.today()))
+    problems = [Problem(path, f"a date between {first}-01-01 and {min(date(last, 12, 31), date.today())} (the official series' years, not after today)",
+                        str(victims.at[i, "date"].date()), row=int(i) + 2, column="date")
+                for i in list(victims.index[outside])[:10]]
+    if real:
+        counts = victims.groupby("year").size()
+        for year in sorted(set(counts.index) | set(official.index)):
+            if first <= year <= last and int(counts.get(year, 0)) != int(official.get(year, 0)):
+                problems.append(Problem(path, f"{int(official.get(year, 0))} victims in {year}, the official annual count "
+                                        f"(homicides_annual) that {', '.join(VICTIM_TABLES)} publish as the Police's",
+                                        f"{int(counts.get(year, 0))} records dated {year}", column="date"))
+    if problems:
+        raise DataError(inputs.raw.directory, problems)
+
+
+def homicide_tables(inputs: Inputs, k: int) -> list[Output]:
+    victims = inputs.raw.table("victims").copy()
+    victims["year"] = victims["date"].dt.year
+    victims["month"] = victims["date"].dt.month
+    cluster_of = _cluster_of(inputs.raw)
+    victims["area"] = victims["neighbourhood_id"].map(lambda n: cluster_of.get(str(n), "rest") if pd.notna(n) else "rest")
+    demo_fields = set(inputs.demo_fields.get("victims", [])) | ({"*"} if "victims" in inputs.demo_inputs else set())
+    reconcile(inputs, victims, real="*" not in demo_fields and "date" not in demo_fields)
+    years = sorted(victims["year"].unique())
+    outputs = []
+
+    def is_demo(*columns: str) -> bool:
+        return "*" in demo_fields or any(c in demo_fields for c in columns)
+
+    def sources_for(demo: bool) -> list[dict]:
+        return [DEMO_SOURCE] if demo else [POLICE_SOURCE, POLICE_COMPILATION]
+
+    monthly = TableSpec("homicides_monthly", ("year",), ("month",), {"month": tuple(range(1, 13))},
+                        margins_of(("month",)), "homicides", k, population="victims")
+    outputs.append(_count_output(
+        monthly, victims, "victims",
+        [field("month", "integer", title="Mes (vacío = todo el año)", minimum=1, maximum=12)],
+        name=monthly.name, count_title="Homicidios",
+        title=("Homicidios por mes en Palmira", "Homicides per month in Palmira"),
+        description=(f"Homicidios por año y mes, {years[0]}–{years[-1]}. Los meses con menos de {k} casos y sus complementos se suprimen (celda vacía, suppressed = true).",
+                     f"Homicides per year and month, {years[0]}–{years[-1]}. Months with fewer than {k} cases and their complements are suppressed (empty cell, suppressed = true)."),
+        demo=is_demo("date"), sources=sources_for(is_demo("date"))))
+
+    for column, values, es, en in (("sex", VICTIM_SEX, "sexo", "sex"), ("age_group", VICTIM_AGE, "grupo de edad", "age group"),
+                                   ("weapon", WEAPONS, "arma", "weapon")):
+        known = victims.groupby("year")[column].transform(lambda s: (s != UNKNOWN).all())
+        rows = victims[known]
+        # Minors (0-12 + 13-17 = total - 18+) must not be computable into [1, k-1] (rule 5).
+        spec = TableSpec(f"homicides_by_{column}", ("year",), (column,), {column: values}, margins_of((column,)), "homicides", k,
+                         population="victims", derived={"age_group": VICTIM_MINORS} if column == "age_group" else {})
+        span = f"{int(rows['year'].min())}–{int(rows['year'].max())}"
+        outputs.append(_count_output(
+            spec, rows, "victims", [_dim(column, values, es.capitalize())], name=spec.name, count_title="Homicidios",
+            title=(f"Homicidios por {es}", f"Homicides by {en}"),
+            description=(f"Homicidios en Palmira por año y {es}, {span} (años con el dato completo), con control de divulgación (k = {k}).",
+                         f"Homicides in Palmira by year and {en}, {span} (years with complete data), disclosure-controlled (k = {k})."),
+            demo=is_demo(column), sources=sources_for(is_demo(column))))
+
+    areas = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "rest")
+    spec = TableSpec("homicides_by_cluster", ("year",), ("area",), {"area": areas}, margins_of(("area",)), "homicides", k,
+                     population="victims")
+    demo = is_demo("neighbourhood_id")
+    outputs.append(_count_output(
+        spec, victims, "victims", _area_fields(with_rest=True), name=spec.name, count_title="Homicidios",
+        title=("Homicidios por clúster PAZOS" + (" (datos de demostración)" if demo else ""),
+               "Homicides by PAZOS cluster" + (" (demonstration data)" if demo else "")),
+        description=(f"Homicidios por año en cada clúster, en el resto del municipio y en total (k = {k}). "
+                     + ("La asignación a clústeres es de demostración; los totales anuales son reales." if demo else ""),
+                     f"Homicides per year in each cluster, in the rest of the municipality and in total (k = {k}). "
+                     + ("The assignment to clusters is demonstration data; the annual totals are real." if demo else "")),
+        demo=demo, sources=[*sources_for(is_demo("date")), *([DEMO_SOURCE] if demo and not is_demo("date") else [])],
+        real_totals=not is_demo("date")))
+    return outputs
+
+
+# The reference file's notes, published as codes that the dashboard translates (a Spanish
+# table must not show English notes); the field descriptions in docs/data.md say what each means.
+POPULATION_SOURCE_CODES = {"DANE municipal projections, 2005-census base": "dane_projection_2005_base",
+                           "DANE municipal projections, CNPV-2018 base": "dane_projection_2018_base"}
+NOTE_CODES = {"": "", "denominator series break at 2018 (census base change)": "census_base_change",
+              "preliminary: extracted 7 days after year end": "preliminary"}
+
+
+def _coded(codes: dict[str, str], column: str):
+    def code(value: str) -> str:
+        if value not in codes:
+            raise ValueError(f"homicides_police_dane_2003_2024.csv, column '{column}': no code for {value!r}; add it to build.py")
+        return codes[value]
+    return code
+
+
+def annual_homicides(inputs: Inputs) -> Output:
+    """The real annual series (public aggregates, no suppression needed: counts far above k)."""
+    reference = pd.read_csv(inputs.reference / "homicides_police_dane_2003_2024.csv", dtype={"note": str}, keep_default_na=False)
+    frame = pd.DataFrame({
+        "year": reference["year"], "geography": reference["geography"], "homicides": reference["homicides"],
+        "population": reference["population"], "rate_per_100k": reference["rate_per_100k"],
+        "status": reference["note"].map(lambda note: "preliminary" if str(note).startswith("preliminary") else "reported"),
+        "source": cite(POLICE_SOURCE, DANE_SOURCE, POLICE_COMPILATION), "source_url": POLICE_SOURCE["path"],
+        "population_source": reference["population_source"].map(_coded(POPULATION_SOURCE_CODES, "population_source")),
+        "note": reference["note"].map(_coded(NOTE_CODES, "note")),
+    })
+    return Output(
+        name="homicides_annual", frame=frame, sources=[POLICE_SOURCE, DANE_SOURCE, POLICE_COMPILATION], primary_key=["year", "geography"],
+        rules=[{"type": "ratio", "field": "rate_per_100k", "numerator": "homicides", "denominator": "population",
+                "scale": 100000, "decimals": 2}],
+        title=("Homicidios por año: Palmira, Cali, Valle del Cauca y Colombia", "Homicides per year: Palmira, Cali, Valle del Cauca and Colombia"),
+        description=("Homicidios registrados por la Policía Nacional (DIJIN), población proyectada por el DANE y tasa por 100.000 habitantes. El último año es preliminar. El DANE cambió la base censal en 2018: parte de la caída de la tasa ese año se debe al denominador.",
+                     "Homicides recorded by the National Police (DIJIN), DANE projected population and rate per 100,000 residents. The last year is preliminary. DANE changed its census base in 2018: part of that year's fall in the rate comes from the denominator."),
+        fields=[
+            field("year", "year", title="Año", required=True, minimum=1990, maximum=2100),
+            field("geography", title="Territorio", required=True, enum=["Palmira", "Cali", "Valle del Cauca", "Colombia"]),
+            field("homicides", "integer", title="Homicidios", minimum=0),
+            field("population", "integer", title="Población", minimum=1),
+            field("rate_per_100k", "number", title="Tasa por 100.000 habitantes", minimum=0),
+            _status_field(),
+            field("source", title="Fuente", required=True),
+            {**field("source_url", title="URL de la fuente"), "format": "uri"},
+            field("population_source", title="Fuente de la población", enum=sorted(set(POPULATION_SOURCE_CODES.values()))),
+            field("note", title="Nota", enum=sorted(set(NOTE_CODES.values()) - {""})),
+        ])
+
+
