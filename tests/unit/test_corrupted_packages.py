@@ -179,8 +179,89 @@ def _line_geometry(folder: Path) -> None:
     _reseal(folder, name)
 
 
+
 CASES[16] = ("a small count published as not suppressed", _publish_small_count, "homicides_monthly.csv", SMALL_HIDDEN, "homicides", "k = 5")
 CASES[-1] = ("a geometry that is a line", _line_geometry, "neighbourhood_geometry.geojson", 5, "geometry", "Polygon")
+
+# --- issue 21: a validator that recomputes instead of believing what the package says of itself
+PALMIRA_2024 = _row_of("homicides_annual.csv", year="2024", geography="Palmira")
+CLUSTER_C1_2020 = _row_of("homicides_by_cluster.csv", year="2020", area="C1")
+
+
+def _keep_value_in_suppressed_cell(folder: Path) -> None:
+    set_cell("homicides_monthly.csv", SMALL_HIDDEN, "homicides", "7")(folder)
+
+
+def _lower_k_in_descriptor(folder: Path) -> None:
+    """k = 3 declared by the file, and a 4 published under it."""
+    set_cell("homicides_monthly.csv", SMALL_HIDDEN, "homicides", "4")(folder)
+    set_cell("homicides_monthly.csv", SMALL_HIDDEN, "suppressed", "False")(folder)
+    set_cell("homicides_monthly.csv", SMALL_HIDDEN, "status", "reported")(folder)
+    edit_descriptor(lambda d: resource(d, "homicides_monthly")["disclosure"].update(k=3))(folder)
+
+
+def _wrong_rate_without_its_rule(folder: Path) -> None:
+    set_cell("homicides_annual.csv", PALMIRA_2020, "rate_per_100k", "12.5")(folder)
+    edit_descriptor(lambda d: resource(d, "homicides_annual").pop("rules", None))(folder)
+
+
+def _invented_row_credited_to_the_police(folder: Path) -> None:
+    set_cell("homicides_by_cluster.csv", CLUSTER_C1_2020, "status", "reported")(folder)
+    set_cell("homicides_by_cluster.csv", CLUSTER_C1_2020, "source", "policia-dijin;compilacion-policia")(folder)
+
+
+def _demo_resource_relabelled_real(folder: Path) -> None:
+    """youth_people declared real, its rows relabelled as the founding document's figures."""
+    import csv
+    import io
+
+    name = "youth_people.csv"
+    records = list(csv.reader(io.StringIO((folder / name).read_text(encoding="utf-8"))))
+    status, source = records[0].index("status"), records[0].index("source")
+    for record in records[1:]:
+        if record[status] == "demo":
+            record[status], record[source] = "reported", "alcaldia-pazos-2023"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(records)
+    (folder / name).write_text(out.getvalue(), encoding="utf-8")
+    _reseal(folder, name)
+
+    def real(d: dict) -> None:
+        people = resource(d, "youth_people")
+        people["demo"] = False
+        people["sources"] = [s for s in resource(d, "youth_served_reported")["sources"]]
+    edit_descriptor(real)(folder)
+
+
+CASES += [
+    ("a suppressed cell that keeps its value", _keep_value_in_suppressed_cell, "homicides_monthly.csv", SMALL_HIDDEN, "homicides", "suppressed"),
+    ("k lowered in the descriptor, a 4 published", _lower_k_in_descriptor, "homicides_monthly.csv", SMALL_HIDDEN, "homicides", "k = 5"),
+    ("a wrong rate once its rule is deleted from the descriptor", _wrong_rate_without_its_rule,
+     "homicides_annual.csv", PALMIRA_2020, "rate_per_100k", "100000"),
+    ("an invented row relabelled as the police's", _invented_row_credited_to_the_police,
+     "homicides_by_cluster.csv", CLUSTER_C1_2020, "status", "official"),
+    ("a demonstration resource switched to real, its rows relabelled", _demo_resource_relabelled_real,
+     "youth_people.csv", 2, "status", "official"),
+    ("status reported with source demo", set_cell("contributions.csv", 2, "status", "reported"), "contributions.csv", 2, "status", "demo"),
+    ("a 2024 row reported whose note says preliminary", set_cell("homicides_annual.csv", PALMIRA_2024, "status", "reported"),
+     "homicides_annual.csv", PALMIRA_2024, "status", "preliminary"),
+    ("a year written 2020.0", set_cell("homicides_annual.csv", PALMIRA_2020, "year", "2020.0"), "homicides_annual.csv", PALMIRA_2020, "year", "year"),
+    ("4.5 in an integer field", set_cell("homicides_by_sex.csv", SEX_MALE_2020, "homicides", "4.5"),
+     "homicides_by_sex.csv", SEX_MALE_2020, "homicides", "integer"),
+    ("an integer written 120.0", set_cell("homicides_annual.csv", PALMIRA_2020, "population", "279602.0"),
+     "homicides_annual.csv", PALMIRA_2020, "population", "integer"),
+]
+
+
+def test_publish_refuses_a_threshold_below_the_floor(tmp_path, capsys):
+    """The floor (5 for victims, 10 for young people) is the code's, not an option to lower."""
+    for option, value in (("--k", "1"), ("--k-youth", "9")):
+        assert main(["publish", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), option, value]) == 1
+        err = capsys.readouterr().err
+        assert "floor" in err and "nothing was published" in err, err
+    assert not (tmp_path / "out").exists()
+
+
 
 
 def test_there_are_at_least_25_distinct_corruptions():
