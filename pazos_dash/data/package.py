@@ -23,12 +23,16 @@ from typing import Any, Iterable
 import numpy as np
 import pandas as pd
 
+from ..domain import STATUSES
 from .profile import structure_problems
 from .rules import geometry_problems, rule_problems
 
 DESCRIPTOR = "datapackage.json"
 _MAX_PER_COLUMN = 5  # a column full of bad cells reports a few, then a count
 _LARGEST_EXACT = 2**53 - 1
+_INTEGER = r"[+-]?\d+"
+_YEAR = r"\d{4}"
+_STATUS_FIELDS = ("status", "baseline_status", "target_status")  # take their values from domain.STATUSES only
 _TRUE = {"true", "True", "TRUE", "1"}
 _FALSE = {"false", "False", "FALSE", "0"}
 
@@ -172,6 +176,7 @@ def load_package(directory: Path | str, descriptor: dict[str, Any] | None = None
     directory = Path(directory)
     problems: list[Problem] = []
     digest = hashlib.sha256()
+    descriptor_given = descriptor
     if descriptor is not None:
         raw = json.dumps(descriptor, sort_keys=True).encode()
     else:
@@ -205,8 +210,9 @@ def load_package(directory: Path | str, descriptor: dict[str, Any] | None = None
     declared = {spec["name"] for spec in descriptor["resources"]}
     problems += _check_foreign_keys(resources, declared)
     if not problems:  # rules read typed, complete values: only once every cell has passed
+        published = descriptor_given is None  # a published package: the code's own rules apply too
         for resource in resources.values():
-            problems += rule_problems(resource, resources, Problem)
+            problems += rule_problems(resource, resources, Problem, known=published)
     if problems:
         raise DataError(directory, problems)
     return DataPackage(directory, descriptor, resources, digest.hexdigest()[:16])
@@ -417,6 +423,9 @@ def _type_and_check(
         values, bad, expected = _cast(raw, missing, spec)
         problems += _cell_problems(path, name, raw, bad, expected, first_row)
         problems += _constraint_problems(path, name, raw, values, missing, spec, first_row)
+        if name in _STATUS_FIELDS:  # the one vocabulary is the code's, whatever enum the schema declares
+            problems += _cell_problems(path, name, raw, ~missing & ~raw.isin(list(STATUSES)),
+                                       f"a status of the one vocabulary {list(STATUSES)}", first_row)
         typed[name] = values
     return pd.DataFrame(typed, index=table.index), problems
 
@@ -426,8 +435,10 @@ def _cast(raw: pd.Series, missing: pd.Series, spec: dict[str, Any]) -> tuple[pd.
     present = ~missing
     if kind in ("integer", "year"):
         numbers = pd.to_numeric(raw.where(present), errors="coerce").astype(float)
+        # Written as an integer (2019, not 2019.0 or 4.5): a float in the file is not read as the integer it rounds to.
         # Beyond 2**53 a float cannot hold every integer: such a cell is a problem, not a cast error.
-        bad = present & (numbers.isna() | (numbers % 1 != 0) | ~(numbers.abs() <= _LARGEST_EXACT))
+        digits = raw.astype(str).str.fullmatch(_YEAR if kind == "year" else _INTEGER)
+        bad = present & (numbers.isna() | ~digits | (numbers % 1 != 0) | ~(numbers.abs() <= _LARGEST_EXACT))
         expected = f"an integer of at most {len(str(_LARGEST_EXACT))} digits" if kind == "integer" else "a year"
         return numbers.where(~bad).round().astype("Int64"), bad, expected
     if kind == "number":

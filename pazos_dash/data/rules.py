@@ -30,12 +30,36 @@ def _present(*series: pd.Series) -> pd.Series:
     return mask
 
 
-def rule_problems(resource, resources: dict, problem: Problem) -> list:
-    """Problems of every rule `resource` declares (other resources are read for `total.equals`)."""
+RATE_RULE = {"type": "ratio", "field": "rate_per_100k", "numerator": "homicides", "denominator": "population",
+             "scale": 100000, "decimals": 2}
+# Rules the code knows: checked whether or not the descriptor declares them (a file cannot switch
+# off a consistency check by deleting its rule). The publish step writes the same ones.
+KNOWN_RULES: dict[str, list[dict[str, Any]]] = {
+    "homicides_annual": [RATE_RULE],
+    **{name: [{"type": "total", "field": "homicides", "dimension": dimension, "by": ["year"]}]
+       for name, dimension in (("homicides_monthly", "month"), ("homicides_by_sex", "sex"), ("homicides_by_age_group", "age_group"),
+                               ("homicides_by_weapon", "weapon"), ("homicides_by_cluster", "area"))},
+    "contributions": [{"type": "not_greater", "field": "executed_cop", "than": "committed_cop"}],
+}
+
+
+def _rules_of(resource, known: bool = True) -> list[dict[str, Any]]:
+    """The rules the descriptor declares, plus the code's own for this resource (once each)."""
+    declared = [dict(r) for r in resource.rules]
+    if not known:
+        return declared
+    known = [r for r in KNOWN_RULES.get(resource.name, [])
+             if not any(d.get("type") == r["type"] and d.get("field") == r["field"] for d in declared)]
+    return declared + known
+
+
+def rule_problems(resource, resources: dict, problem: Problem, *, known: bool = True) -> list:
+    """Problems of every rule `resource` declares or the code knows for it (other resources are
+    read for `total.equals`)."""
     found: list = []
     first = 1 if resource.format == "geojson" else 2
     frame = resource.frame
-    for rule in resource.rules:
+    for rule in _rules_of(resource, known):
         kind = rule.get("type")
         if any(c not in frame.columns for c in (rule.get("field"), rule.get("numerator"), rule.get("denominator"),
                                                  rule.get("than"), rule.get("dimension")) if c):

@@ -9,13 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from ..data import DataPackage, load_package
-from .build import Inputs, build_all, read_manifest
+from .build import Inputs, build_all, read_manifest, read_manifest_municipal
+from .disclosure import check_floors
 from .other_counts import other_counts_table
-from .revisions import plan_release, read_previous
+from .revisions import hidden_cells, plan_release, read_previous
 from .schema import RAW_DESCRIPTOR
 from .writer import publish_outputs
 
-DEFAULT_K = 5
+DEFAULT_K = 5  # the floors (disclosure.FLOORS): higher thresholds are allowed, lower ones refused
 DEFAULT_K_YOUTH = 10
 
 
@@ -27,12 +28,15 @@ def publish(
     """Validate the private inputs, build every table with disclosure control, compare with the
     package being replaced (its revisions need a reason: `reason` or the release's section of
     `changelog`), publish atomically."""
+    check_floors(k=k, k_youth=k_youth)
     raw_dir = Path(raw_dir)
     raw = load_package(raw_dir, RAW_DESCRIPTOR)
     demo_inputs, demo_fields, generator = read_manifest(raw_dir)
-    inputs = Inputs(raw, Path(reference), Path(editorial), demo_inputs, demo_fields)
+    previous = read_previous(Path(out))  # a cell it hid stays hidden (suppression across releases)
+    inputs = Inputs(raw, Path(reference), Path(editorial), demo_inputs, demo_fields, read_manifest_municipal(raw_dir),
+                    hidden_cells(previous))
     outputs = [*build_all(inputs, k=k, k_youth=k_youth), other_counts_table(inputs)]
-    release = plan_release(read_previous(Path(out)), outputs, day=last_updated or date.today().isoformat(), reason=reason,
+    release = plan_release(previous, outputs, day=last_updated or date.today().isoformat(), reason=reason,
                            reason_en=reason_en, changelog=changelog, next_update=next_update)
     return publish_outputs([*outputs, release.revisions], Path(out), last_updated=release.last_updated,
                            k=k, k_youth=k_youth, generator=generator, before_swap=before_swap, properties=release.properties)

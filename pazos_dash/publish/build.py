@@ -41,3 +41,12 @@ def read_manifest(raw_dir: Path) -> tuple[frozenset[str], dict[str, list[str]], 
         return frozenset(), {}, ""
     manifest = json.loads(path.read_text(encoding="utf-8"))
     return frozenset(manifest.get("demo_inputs", [])), dict(manifest.get("demo_fields", {})), str(manifest.get("generator", ""))
+
+
+def read_manifest_municipal(raw_dir: Path) -> frozenset[str]:
+    """Inputs that are the Mayor's Office's own count (manifest `municipal_inputs`): their tables are
+    published as `municipal`, citing the Mayor's Office, and are not reconciled with the Police's."""
+    path = raw_dir / "manifest.json"
+    if not path.exists():
+        return frozenset()
+    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("municipal_inputs", []))

@@ -21,10 +21,27 @@ import numpy as np
 from scipy.optimize import linprog
 
 _EPS = 1e-9
+# The thresholds no package and no option can lower (DISCLOSURE.md, docs/data.md): 5 for the
+# homicide victims, 10 for the young people (some of them minors). Higher ones are allowed.
+FLOORS = {"victims": 5, "youth": 10}
 
 
 class DisclosureError(ValueError):
     """The table cannot be protected as designed (e.g. a public cell is itself below k)."""
+
+
+def floor_of(resource: str, population: str = "") -> int:
+    """The threshold a table's counts may not go below: by what the code knows of the table (its
+    name), never only by what its metadata declares."""
+    if resource.startswith("youth_") or population == "youth":
+        return FLOORS["youth"]
+    return FLOORS["victims"]
+
+
+def check_floors(*, k: int, k_youth: int) -> None:
+    if k < FLOORS["victims"] or k_youth < FLOORS["youth"]:
+        raise DisclosureError(f"k = {k} and youth k = {k_youth}: the floor is k >= {FLOORS['victims']} for the homicide "
+                              f"tables and k >= {FLOORS['youth']} for the young people's; a threshold may be raised, never lowered")
 
 
 @dataclass(frozen=True)
@@ -127,13 +144,16 @@ def protect(
     min_width: float | None = None,
     derived: set[int] | frozenset[int] = frozenset(),
     A_ub: np.ndarray | None = None,
+    hidden: set[int] | frozenset[int] = frozenset(),
 ) -> set[int]:
     """The set of cells to suppress so that no published cell is in [1, k-1] and no hidden
     cell is exposed: every primary cell's attacker interval is at least `min_width` (default k)
     wide; a complement or a derived cell may be narrower only if it holds no value in [1, k-1];
     a complement the others pin to one value is published instead. `k` is one threshold or one
     per cell (tables of one family may differ). Derived cells are never published and never in
-    the returned set."""
+    the returned set. `hidden`: cells a previous release hid; they stay hidden whatever their
+    value now, protected as primaries (an interval at least k wide), so that no release narrows
+    what an earlier one hid."""
     X = np.asarray(X, dtype=float)
     values = np.asarray(values, dtype=float)
     ks = np.broadcast_to(np.asarray(k, dtype=float), values.shape)
@@ -143,6 +163,8 @@ def protect(
     if primary & forced:
         bad = sorted(primary & forced)
         raise DisclosureError(f"cells {bad} are public but below k={int(ks[bad[0]])}: redesign the table")
+    strict = set(hidden) - forced - derived  # kept hidden, and as wide as a primary, whatever their value now
+    primary |= strict
     if not primary and not derived:
         return set()
     suppressed = _gauss_secondary(X, values, primary, forced, derived)
@@ -153,7 +175,7 @@ def protect(
             if interval.width >= widths[cell] - _EPS:
                 wide.add(cell)
                 continue
-            if not exposed(interval, ks[cell], widths[cell]):
+            if cell not in strict and not exposed(interval, ks[cell], widths[cell]):
                 continue
             # The published cells with non-zero duals are the attacker's proof: hide the cheapest.
             fixed = forced | suppressed | derived

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ..data import DataPackage
+from ..domain import STATUSES as DOMAIN_STATUSES
 from .schema import field
 from .sources import DANE, DEMO, EDITORIAL, FOUNDING_DOCUMENT, POLICE, cite, with_english_titles
 from .tables import TOTAL, TableSpec, protected_table
@@ -69,12 +70,12 @@ class Output:
         return spec
 
 
-STATUSES = ["reported", "preliminary", "demo", "suppressed"]
+STATUSES = list(DOMAIN_STATUSES)  # the one vocabulary (domain.STATUSES), meanings in docs/data.md
 
 
 def _status_field() -> dict[str, Any]:
-    """What each row is: a published figure, a preliminary one, a demonstration value (no public
-    figure exists), or a suppressed cell (disclosure control)."""
+    """What each row is, in the one vocabulary of domain.STATUSES (reported, preliminary,
+    municipal, estimated, editorial, demo, suppressed)."""
     return field("status", title="Estado del dato", required=True, enum=STATUSES)
 
 
@@ -128,21 +129,31 @@ def _disclosure(spec: TableSpec, source: str) -> dict[str, Any]:
 
 
 def _count_output(spec: TableSpec, records: pd.DataFrame | None, source: str, dim_fields: list[dict], *,
-                  real_totals: bool = False, protected: pd.DataFrame | None = None, **meta: Any) -> Output:
+                  real_totals: bool = False, protected: pd.DataFrame | None = None, status: str = "reported",
+                  preliminary_years: frozenset[int] | set[int] = frozenset(), hidden_before: frozenset = frozenset(),
+                  **meta: Any) -> Output:
     """A disclosure-controlled count table with each row's status and sources. `real_totals`: the
-    total rows are real even where the split is demonstration (homicides by cluster). `protected`:
-    the table already protected together with others of its population."""
-    table = to_published(spec, protected if protected is not None else protected_table(spec, records))
+    total rows are real even where the split is demonstration (homicides by cluster): the totals
+    cite the real sources, the split only the demonstration one. `status`: what a real row is
+    (`reported` for the Police's figures, `municipal` for the Mayor's Office's own count); rows of
+    `preliminary_years` are `preliminary` instead of `reported`. `protected`: the table already
+    protected together with others of its population. `hidden_before`: cells the previous release
+    hid (they stay hidden, tables.protected_tables)."""
+    table = to_published(spec, protected if protected is not None else protected_table(spec, records, hidden_before=hidden_before))
     fields = [field("year", "year", title="Año", required=True), *dim_fields,
               field(spec.count, "integer", title=meta.pop("count_title"), minimum=0), _suppressed_field(),
               _status_field(), _source_field()]
     totals = table[list(spec.dims)].isna().all(axis=1)
     names = [s["name"] for s in meta["sources"]]
-    table["status"] = "demo" if meta.get("demo") else "reported"
+    real_names = [n for n in names if n != DEMO_SOURCE["name"]]
+    table["status"] = "demo" if meta.get("demo") else status
     table["source"] = ";".join(names)
     if real_totals:
-        table.loc[totals, "status"] = "reported"
-        table.loc[totals, "source"] = ";".join(n for n in names if n != DEMO_SOURCE["name"])
+        table.loc[totals, "status"] = status
+        table.loc[totals, "source"] = ";".join(real_names)
+        table.loc[~totals, "source"] = DEMO_SOURCE["name"]  # the split is invented: it cites no one else
+    if status == "reported":
+        table.loc[(table["status"] == "reported") & table["year"].isin(set(preliminary_years)), "status"] = "preliminary"
     table.loc[table["suppressed"].astype(bool), "status"] = "suppressed"
     key = ["year", *[f["name"] for f in dim_fields if f["name"] != "cluster_id"]]
     fks = _cluster_fk() if any(f["name"] == "cluster_id" for f in dim_fields) else []
@@ -150,7 +161,7 @@ def _count_output(spec: TableSpec, records: pd.DataFrame | None, source: str, di
     if len(spec.dims) == 1:  # the total row is the sum of its cells; the police's own tables add up to the annual series
         rules.append({"type": "total", "field": spec.count, "dimension": spec.dims[0], "by": list(spec.group),
                       **({"equals": {"resource": "homicides_annual", "field": "homicides", "where": {"geography": "Palmira"}}}
-                         if source == "victims" and (real_totals or not meta.get("demo")) else {})})
+                         if source == "victims" and status == "reported" and (real_totals or not meta.get("demo")) else {})})
     return Output(frame=table[[f["name"] for f in fields]], fields=fields, primary_key=key, foreign_keys=fks,
                   disclosure=_disclosure(spec, source), rules=rules, **meta)
 
@@ -176,6 +187,8 @@ class Inputs:
     editorial: Path
     demo_inputs: frozenset[str]
     demo_fields: dict[str, list[str]]
+    municipal_inputs: frozenset[str] = frozenset()  # inputs that are the Mayor's Office's own count (manifest)
+    hidden_before: dict[str, frozenset] = dc_field(default_factory=dict)  # per table, the cells the previous release hid
 
 def _cluster_of(raw: DataPackage) -> dict[str, str]:
     neighbourhoods = raw.table("neighbourhoods")

@@ -117,8 +117,9 @@ def partner_tables(inputs: Inputs) -> list[Output]:
 
 def sdg_table(inputs: Inputs) -> Output:
     alignment = pd.read_csv(inputs.editorial / "sdg_alignment.csv", dtype={"target": str}, keep_default_na=False)
+    # an editorial reading, not a measured figure: status `editorial` on every row
     return Output(
-        name="sdg_alignment", frame=alignment,
+        name="sdg_alignment", frame=alignment.assign(status="editorial"),
         title=("Alineación de los componentes con los ODS", "Alignment of the components with the SDGs"),
         description=("Componente → objetivo → meta de los ODS, con una justificación de una línea. Los objetivos son los que nombra la Alcaldía; las metas son una lectura editorial del equipo del tablero.",
                      "Component → SDG goal → target, with a one-line rationale. The goals are those the Mayor's Office names; the targets are an editorial reading by the dashboard team."),
@@ -126,6 +127,6 @@ def sdg_table(inputs: Inputs) -> Output:
         fields=[field("component", title="Componente", required=True, enum=[*COMPONENTS, "all"]),
                 field("goal", "integer", title="Objetivo", required=True, enum=[1, 2, 3, 4, 8, 10, 16, 17]),
                 field("target", title="Meta"), field("rationale_es", title="Justificación", required=True),
-                field("rationale_en", title="Justificación (en inglés)", required=True)])
+                field("rationale_en", title="Justificación (en inglés)", required=True), _status_field()])
 
 

@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..data.package import DESCRIPTOR
 from .build import Output
+from .tables import TOTAL
 from .schema import field
 
 RESOURCE = "revisions"
@@ -100,6 +101,28 @@ def read_previous(out: Path) -> Previous | None:
     return Previous(descriptor, files)
 
 
+def hidden_cells(previous: Previous | None) -> dict[str, frozenset]:
+    """Per count table of the previous release, the cells it hid (tables.cell_key form): the next
+    release keeps them hidden, so that no release narrows what an earlier one protected."""
+    if previous is None:
+        return {}
+    out: dict[str, frozenset] = {}
+    for name, resource in previous.resources.items():
+        disclosure = resource.get("disclosure")
+        if not isinstance(disclosure, dict) or name not in previous.files:
+            continue
+        frame = previous.table(name)
+        group, dims = list(disclosure.get("group", [])), list(disclosure.get("dims", []))
+        if "suppressed" not in frame.columns or any(c not in frame.columns for c in (*group, *dims)):
+            continue
+        hidden = frame[frame["suppressed"].str.lower() == "true"]
+        out[name] = frozenset(
+            (tuple(int(v) if v.lstrip("-").isdigit() else v for v in row[:len(group)]),
+             tuple(TOTAL if v == "" else v for v in row[len(group):]))
+            for row in hidden[[*group, *dims]].itertuples(index=False, name=None))
+    return out
+
+
 def _key_text(names: list[str], values: Any) -> str:
     values = values if isinstance(values, tuple) else (values,)
     return "; ".join(f"{n}={v}" for n, v in zip(names, values))
@@ -125,6 +148,11 @@ def compare(previous: Previous, outputs: list[Output]) -> tuple[list[dict[str, A
         if len(common) and fields:
             before, after = old_i.loc[common, fields], new_i.loc[common, fields]
             differs = before.ne(after)
+            count = (output.disclosure or {}).get("count")
+            if count in differs.columns and "suppressed" in fields:
+                # a cell hidden in either release: its value is never written, nor its change
+                hidden = (before["suppressed"].str.lower() == "true") | (after["suppressed"].str.lower() == "true")
+                differs.loc[hidden, count] = False
             for index, row in differs.iterrows():
                 for column in row.index[row.to_numpy()]:
                     changes.append({"resource": name, "key": _key_text(key, index), "field": column,

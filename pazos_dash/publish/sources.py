@@ -68,6 +68,17 @@ FOUNDING_DOCUMENT = {
                     "description": "The Mayor's Office's description of the strategy: clusters, neighbourhoods, residents, young people served, components and partners.",
                     "update": "No periodic update: a one-off document."}},
 }
+MUNICIPAL_RECORDS = {
+    "name": "alcaldia-registros",
+    "title": "Alcaldía de Palmira: registros propios de homicidios (cifra municipal, no la estadística oficial de la Policía)",
+    "publisher": "Alcaldía de Palmira",
+    "description": "Conteos de la Alcaldía a partir de sus propios registros, cuando difieren a propósito de los de la Policía.",
+    "update": "Con cada publicación del tablero.",
+    "i18n": {"en": {"title": "Mayor's Office of Palmira: its own homicide records (a municipal count, not the Police's official statistic)",
+                    "publisher": "Mayor's Office of Palmira",
+                    "description": "The Mayor's Office's counts from its own records, where they are meant to differ from the Police's.",
+                    "update": "With each release of the dashboard."}},
+}
 OPSI = {
     "name": "alcaldia-opsi",
     "title": "Alcaldía de Palmira: postulación de PAZOS al Observatorio de Innovación del Sector Público de la OCDE (OPSI)",

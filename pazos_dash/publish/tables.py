@@ -271,10 +271,19 @@ def _groups(specs: Sequence[TableSpec], frames: Mapping[str, pd.DataFrame]) -> l
     return out
 
 
-def protected_tables(specs: Sequence[TableSpec], records: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def cell_key(group: tuple, cell: Mapping[str, Any], dims: Sequence[str]) -> tuple:
+    """A cell's identity across releases: its group values and its categories as text (TOTAL for
+    "all"), the way a previous release's file is read back (revisions.hidden_cells)."""
+    return (tuple(int(g) if isinstance(g, (int, np.integer)) else g for g in group), tuple(str(cell[d]) for d in dims))
+
+
+def protected_tables(specs: Sequence[TableSpec], records: Mapping[str, pd.DataFrame],
+                     hidden_before: Mapping[str, Any] | None = None) -> dict[str, pd.DataFrame]:
     """Aggregate each table's records into its cells and suppress, all tables of `specs`
     together group by group; returns each table to publish (suppressed cells have an empty
-    count and suppressed = True; totals are always published)."""
+    count and suppressed = True; totals are always published). `hidden_before`: per table, the
+    cell_keys a previous release hid: they stay hidden (disclosure.protect's `hidden`)."""
+    hidden_before = hidden_before or {}
     _check_joint(specs)
     out: dict[str, list[dict]] = {spec.name: [] for spec in specs}
     for key, members in _groups(specs, records):
@@ -287,7 +296,11 @@ def protected_tables(specs: Sequence[TableSpec], records: Mapping[str, pd.DataFr
                 raise DisclosureError(f"{_relation_text(relation)} in {where}: the tables assume each person is counted in one "
                                       f"{', '.join(relation['link'].on)} per {', '.join(specs[0].group) or 'table'} and enrolled at most "
                                       f"once per {relation['link'].per}; fix the records")
-        suppressed = protect(family.X, family.values, family.k, forced=family.forced, derived=family.derived, A_ub=family.A_ub)
+        by_name = {spec.name: spec for spec in specs}
+        keep = {i for i, (table, cell) in enumerate(zip(family.tables, family.cells))
+                if i not in family.derived and cell_key(key, cell, by_name[table].dims) in hidden_before.get(table, ())}
+        suppressed = protect(family.X, family.values, family.k, forced=family.forced, derived=family.derived, A_ub=family.A_ub,
+                             hidden=keep)
         present = {spec.name for spec in specs if len(members[spec.name])}
         counts = {spec.name: spec.count for spec in specs}
         for i, (table, cell) in enumerate(zip(family.tables, family.cells)):
@@ -304,9 +317,9 @@ def protected_tables(specs: Sequence[TableSpec], records: Mapping[str, pd.DataFr
     return result
 
 
-def protected_table(spec: TableSpec, records: pd.DataFrame) -> pd.DataFrame:
+def protected_table(spec: TableSpec, records: pd.DataFrame, hidden_before: Any = frozenset()) -> pd.DataFrame:
     """One table on its own (see protected_tables)."""
-    return protected_tables([spec], {spec.name: records})[spec.name]
+    return protected_tables([spec], {spec.name: records}, {spec.name: hidden_before})[spec.name]
 
 
 def joint_sets(specs: Sequence[TableSpec]) -> list[list[TableSpec]]:

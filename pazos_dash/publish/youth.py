@@ -30,7 +30,7 @@ def youth_tables(inputs: Inputs, k: int) -> list[Output]:
     spec = TableSpec("youth_enrolments", ("year",), ("area", "component"),
                      {"area": clusters, "component": COMPONENTS}, margins_of(("area", "component")), "enrolments", k,
                      population="youth", enrolments_of=EnrolmentsOf(people_spec.name, ("area",), "component"))
-    protected = protected_tables([spec, people_spec], {spec.name: enrolments, people_spec.name: people})
+    protected = protected_tables([spec, people_spec], {spec.name: enrolments, people_spec.name: people}, inputs.hidden_before)
     by_component = _count_output(
         spec, enrolments, "enrolments",
         [field("area", title="Clúster (vacío = todo el municipio)", enum=list(clusters)), field("cluster_id", title="Clúster (código)"),
