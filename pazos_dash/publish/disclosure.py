@@ -67,6 +67,27 @@ def exposed(interval: Interval, k: float, min_width: float | None = None, *, sup
     return interval.width < width - _EPS and interval.high >= 1 - _EPS and interval.low <= k - 1 + _EPS
 
 
+def published_by_parts(X: np.ndarray, cell: int, published: Iterable[int]) -> bool:
+    """Whether a derived cell (minors = 0-12 + 13-17) is simply published through its own parts:
+    the sum of published cells that lie inside it. Then it is a published breakdown (of minors,
+    at city level), not something isolated by subtracting other groups from a total."""
+    inside = [i for i in published if i != cell and np.all(X[i] <= X[cell] + _EPS)]
+    if not inside:
+        return False
+    A = X[inside].T
+    coefficients, *_ = np.linalg.lstsq(A, X[cell], rcond=None)
+    return bool(np.linalg.norm(A @ coefficients - X[cell]) < 1e-6)
+
+
+def isolated(X: np.ndarray, interval: Interval, k: float, cell: int, hidden: Iterable[int]) -> bool:
+    """Rule 5 (DISCLOSURE.md): a derived cell (minors) may not be isolated by subtracting other
+    published cells (adults) from a total, whatever its value: unless its own parts are published,
+    its attacker interval must be at least k wide."""
+    hidden = set(hidden)
+    published = [i for i in range(len(X)) if i not in hidden]
+    return interval.width < k - _EPS and not published_by_parts(X, cell, published)
+
+
 def primary_cells(values: np.ndarray, k) -> set[int]:
     """Cells with 0 < n < k (k: one threshold, or one per cell)."""
     ks = np.broadcast_to(np.asarray(k, dtype=float), np.shape(values))
@@ -148,7 +169,9 @@ def protect(
 ) -> set[int]:
     """The set of cells to suppress so that no published cell is in [1, k-1] and no hidden
     cell is exposed: every primary cell's attacker interval is at least `min_width` (default k)
-    wide; a complement or a derived cell may be narrower only if it holds no value in [1, k-1];
+    wide; a complement may be narrower only if it holds no value in [1, k-1]; a derived cell
+    (minors) must be published through its own parts or be at least k wide (rule 5: never
+    isolated by subtraction, whatever its value);
     a complement the others pin to one value is published instead. `k` is one threshold or one
     per cell (tables of one family may differ). Derived cells are never published and never in
     the returned set. `hidden`: cells a previous release hid; they stay hidden whatever their
@@ -175,7 +198,10 @@ def protect(
             if interval.width >= widths[cell] - _EPS:
                 wide.add(cell)
                 continue
-            if cell not in strict and not exposed(interval, ks[cell], widths[cell]):
+            if cell in derived:
+                if not isolated(X, interval, ks[cell], cell, suppressed | derived):
+                    continue
+            elif cell not in strict and not exposed(interval, ks[cell], widths[cell]):
                 continue
             # The published cells with non-zero duals are the attacker's proof: hide the cheapest.
             fixed = forced | suppressed | derived

@@ -11,7 +11,7 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .disclosure import DisclosureError, audit, exposed
+from .disclosure import DisclosureError, audit, exposed, isolated
 from .tables import TOTAL, Family, TableSpec, _check_joint, _groups, build_family
 
 
@@ -70,15 +70,19 @@ def audit_tables(specs: Sequence[TableSpec], frames: Mapping[str, pd.DataFrame])
         for i, interval in intervals.items():
             table, cell, k = family.tables[i], {**group, **_shown(family.cells[i])}, family.k[i]
             also = together[table]
-            if not exposed(interval, k, suppressed=i in hidden):
+            if i in family.derived:
+                if not isolated(family.X, interval, k, i, hidden | unpublished):
+                    continue
+            elif not exposed(interval, k, suppressed=i in hidden):
                 continue
             if i in hidden:
                 findings.append(AuditFinding(table, cell, f"suppressed cell can be narrowed to an interval of width {interval.width:g} < k={k:g}, "
                                                           f"[{interval.low:g}, {interval.high:g}]{also}"))
             else:
                 what = _derived_text(by_name[table], family.cells[i])
+                rule = ": minors isolated by subtraction (disclosure rule 5)" if i in family.derived else f", which holds values in [1, {k - 1:g}]"
                 findings.append(AuditFinding(table, cell, f"{what} can be narrowed to [{interval.low:g}, {interval.high:g}], "
-                                                          f"which holds values in [1, {k - 1:g}] (k={k:g}){also}"))
+                                                          f"narrower than k={k:g}{rule}{also}"))
     return findings
 
 

@@ -102,9 +102,13 @@ def test_adults_are_hidden_when_total_minus_adults_would_give_a_small_count_of_m
     assert protect(X, values, 5, forced={1}, derived={2}) == {0}
     lo, hi = _bounds(X, values, {0, 2}, 2)
     assert hi - lo >= 5
-    # Six minors are publishable: nothing to hide; without the derived cell the 3 went unnoticed.
-    assert protect(X, X @ np.array([0, 6, 50]), 5, forced={1}, derived={2}) == set()
+    # Six minors: not a small count, but still isolated by subtraction (rule 5): adults hidden too.
+    assert protect(X, X @ np.array([0, 6, 50]), 5, forced={1}, derived={2}) == {0}
+    # Without the derived cell the 3 went unnoticed.
     assert protect(X[:2], values[:2], 5, forced={1}) == set()
+    # Minors published through their own parts (0-12 and 13-17 at city level) are a breakdown, not isolated.
+    X = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1], [1, 1, 0]], dtype=float)
+    assert protect(X, X @ np.array([5, 6, 50]), 5, forced={3}, derived={4}) == set()
 
 
 VICTIM_AGE = TableSpec("age", ("year",), ("age_group",), {"age_group": ("0-12", "13-17", "18+")},
@@ -119,9 +123,12 @@ def test_age_table_never_lets_total_minus_adults_give_a_small_count():
     table = protected_table(VICTIM_AGE, _victims(**{"0-12": 1, "13-17": 2, "18+": 50})).set_index("age_group")
     assert table.loc["18+", "suppressed"] and table.loc[TOTAL, "n"] == 53
     assert "0-17" not in table.index  # the derived margin is checked, never published
-    # Minors = 9 may be computed: 18+ and the total are published.
+    # Minors published through their parts (0 and 9): nothing is isolated, everything is published.
     table = protected_table(VICTIM_AGE, _victims(**{"0-12": 0, "13-17": 9, "18+": 50})).set_index("age_group")
     assert not table["suppressed"].any() and table.loc["18+", "n"] == 50
+    # 0-12 small and hidden: 13-17 and 18+ must not give the minors as total - adults, even at 9 (rule 5).
+    table = protected_table(VICTIM_AGE, _victims(**{"0-12": 2, "13-17": 7, "18+": 50})).set_index("age_group")
+    assert table.loc["18+", "suppressed"] and table.loc[TOTAL, "n"] == 59
 
 
 def test_audit_names_the_minors_that_total_minus_adults_gives():
@@ -129,6 +136,9 @@ def test_audit_names_the_minors_that_total_minus_adults_gives():
                               "n": [pd.NA, pd.NA, 50, 53], "suppressed": [True, True, False, False]})
     findings = audit_tables([VICTIM_AGE], {"age": published})
     assert any(f.cell == {"year": 2020, "age_group": "0-17"} and "[3, 3]" in f.problem for f in findings), findings
+    # Nine minors isolated as 59 - 50 are refused too (rule 5), not only small counts.
+    nine = published.assign(n=[pd.NA, pd.NA, 50, 59])
+    assert any(f.cell == {"year": 2020, "age_group": "0-17"} and "rule 5" in f.problem for f in audit_tables([VICTIM_AGE], {"age": nine}))
     published.loc[2, ["n", "suppressed"]] = [pd.NA, True]
     assert audit_tables([VICTIM_AGE], {"age": published}) == []
 
