@@ -1,9 +1,11 @@
 """Releases and their revisions as people read them: the data page's list, each download's
 metadata and the Atom feed (`/feed.xml`, `/en/feed.xml`) newsrooms subscribe to.
 
-The feed is Atom 1.0 (RFC 4287): one entry per release, newest first, each naming the values it
-revised (dataset, row, field, before → after) and the reason the publisher gave; its link opens
-that release on the data page."""
+The feed is Atom 1.0 (RFC 4287): one entry per release, newest first, each naming the datasets it
+revised and how many values in each, and the reason the publisher gave; its link opens that
+release on the data page, where each value is listed. The feed speaks of tables, never of cells:
+the cells one added victim changes (a month, a sex, an age group, a weapon, a cluster), read
+together in a broadcast, would describe that person (issue 21)."""
 
 from __future__ import annotations
 
@@ -68,6 +70,15 @@ def revision_text(package: DataPackage, row: dict[str, Any] | pd.Series, lang: s
     return f"{where}, {field}: {value_text(row['old_value'], field, lang)} → {value_text(row['new_value'], field, lang)}"
 
 
+def tables_text(package: DataPackage, rows: pd.DataFrame, lang: str) -> list[str]:
+    """Per dataset a release revised, one line: its title and how many values changed (or rows were
+    withdrawn) — what the feed says, never which cells."""
+    if rows.empty:
+        return []
+    return [t("feed.dataset_revised", lang, dataset=dataset_title(package, str(name), lang), n=fmt_number(len(group), lang))
+            for name, group in rows.groupby("resource", sort=False)]
+
+
 def download_revisions(package: DataPackage, resources: tuple[str, ...], lang: str) -> dict[str, Any]:
     """What a download's metadata says about revisions: the release it comes from and every value
     of its datasets that release revised (with the reason, and said in `lang`), and how many it
@@ -124,7 +135,7 @@ def atom_feed(package: DataPackage, urls: Urls, lang: str, host_url: str) -> byt
         why = reason(release, lang)
         if why:
             lines.append(f"{t('releases.reason', lang)}: {why}")
-        lines += [revision_text(package, row, lang) for row in table[table["release"] == version].to_dict("records")]
+        lines += tables_text(package, table[table["release"] == version], lang)
         _sub(entry, "summary", lines[0])
         _sub(entry, "content", "\n".join(lines), type="text")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
