@@ -60,7 +60,7 @@ def test_the_shipped_victim_tables_are_the_polices_and_add_up_to_the_official_se
         dimension = "month" if name == "homicides_monthly" else "sex"
         totals = table[table[dimension].isna()].set_index("year")["homicides"]
         assert (totals == official.loc[totals.index]).all(), name
-        assert set(table["status"]) <= {"reported", "suppressed"}
+        assert set(table["status"]) <= {"reported", "preliminary", "suppressed"}
         assert table["source"].str.startswith("policia-dijin").all()
 
 
@@ -92,3 +92,67 @@ def test_records_dated_after_the_series_are_refused_at_their_row(raw, tmp_path):
     for row in rows:
         assert f"victims.csv, row {row + 2}, column 'date'" in message
     assert "found 2031-06-01" in message
+
+
+# --------------------------------------------------------------------------- every cell, not only the totals (issue 21)
+
+
+def _altered(raw: Path, tmp_path: Path, change) -> Path:
+    copy = _copy(raw, tmp_path)
+    victims = pd.read_csv(copy / "victims.csv", dtype=str, keep_default_na=False)
+    change(victims)
+    victims.to_csv(copy / "victims.csv", index=False)
+    return copy
+
+
+def _relabel(column: str, year: str, old: str, new: str, n: int):
+    def change(victims: pd.DataFrame) -> None:
+        rows = victims.index[victims["date"].str.startswith(year) & (victims[column] == old)][:n]
+        assert len(rows) == n
+        victims.loc[rows, column] = new
+    return change
+
+
+def _move_month(victims: pd.DataFrame) -> None:
+    rows = victims.index[victims["date"].str.startswith("2019-03")][:9]
+    victims.loc[rows, "date"] = "2019-04-15"
+
+
+# (what changed, the change: year totals intact, the cell the refusal must name)
+ALTERED = [
+    ("nine victims moved from March to April 2019", _move_month, "homicides_monthly, year 2019, month = 3"),
+    ("three women relabelled men in 2020", _relabel("sex", "2020", "female", "male", 3), "homicides_by_sex, year 2020, sex = female"),
+    ("two firearms relabelled knives in 2020", _relabel("weapon", "2020", "firearm", "knife", 2),
+     "homicides_by_weapon, year 2020, weapon = firearm"),
+    ("an adult made a minor in 2022", _relabel("age_group", "2022", "18+", "13-17", 1), "homicides_by_age_group, year 2022, age_group = 18+"),
+]
+
+
+@pytest.mark.parametrize("case", ALTERED, ids=[c[0] for c in ALTERED])
+def test_a_cell_that_differs_from_the_polices_is_refused_naming_the_cell(case, raw, tmp_path):
+    _name, change, cell = case
+    copy = _altered(raw, tmp_path, change)
+    with pytest.raises(DataError) as caught:
+        _publish(copy, tmp_path / "out")
+    message = str(caught.value)
+    assert cell in message and "the Police's figure" in message, message
+    assert "municipal_inputs" in message  # and says how to publish the municipality's own count instead
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_municipalitys_own_count_is_published_under_its_name_never_the_polices(raw, tmp_path):
+    import json
+
+    copy = _altered(raw, tmp_path, _relabel("sex", "2020", "female", "male", 3))
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["municipal_inputs"] = ["victims"]
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    package = _publish(copy, tmp_path / "out")
+    for name in VICTIM_TABLES:
+        frame = package.table(name)
+        assert set(frame["status"]) <= {"municipal", "demo", "suppressed"}, (name, set(frame["status"]))
+        assert not frame["source"].str.contains("policia").any(), name
+        assert "alcaldia-registros" in {s["name"] for s in package.resources[name].sources}, name
+    sex = package.table("homicides_by_sex").set_index(["year", "sex"])
+    assert sex.loc[(2020, "male"), "status"] == "municipal"
+    assert set(package.table("homicides_annual")["status"]) <= {"reported", "preliminary"}  # the Police's series stays theirs
