@@ -9,6 +9,7 @@ from __future__ import annotations
 LANGUAGES = ("es", "en")
 
 PAZOS_START, PAZOS_END = 2020, 2023  # the strategy's implementation years
+CLUSTER_DESIGN_YEAR = 2023  # the 7 clusters and 42 neighbourhoods (founding document): no residents were reached through them before
 PRE_PAZOS = (2017, 2019)  # the three years before, the comparison people ask about
 DURING_PAZOS = (PAZOS_START, PAZOS_END)  # what happened during the strategy, set against PRE_PAZOS
 LOCKDOWN_YEAR = 2020  # COVID-19 lockdowns: mobility and violence fell across the country

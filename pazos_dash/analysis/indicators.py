@@ -6,7 +6,9 @@ both differences are negative). expected = the share of the baseline -> target p
 by the latest value's year (0 to 1).
 
 - no data:   no latest value after the baseline year, or no baseline or target;
-- on track:  the target is met, or progress >= expected - 0.10;
+- met / missed: the value graded is of the target year or later (the target's year has come):
+             the target is met or it is not; a passed target is never "on track" or "at risk";
+- on track:  (before the target year) the target is met, or progress >= expected - 0.10;
 - at risk:   moving the right way (progress >= 0) but behind that pace;
 - off track: moving the wrong way (progress < 0).
 """
@@ -17,7 +19,7 @@ import math
 from dataclasses import dataclass
 
 TOLERANCE = 0.10
-STATUSES = ("on_track", "at_risk", "off_track", "no_data")
+STATUSES = ("met", "missed", "on_track", "at_risk", "off_track", "no_data")
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,11 @@ def assess(*, baseline: float | None, baseline_year: int | None, target: float |
     better = (lambda a, b: a <= b) if direction == "lower_is_better" else (lambda a, b: a >= b)
     span = target_year - baseline_year
     expected = 1.0 if span <= 0 else min(max((latest_year - baseline_year) / span, 0.0), 1.0)
-    if target == baseline:
+    progress = None if target == baseline else (latest - baseline) / (target - baseline)
+    if latest_year >= target_year:  # the target's year has come: graded, not forecast
+        return Assessment("met" if better(latest, target) else "missed", progress, expected)
+    if progress is None:
         return Assessment("on_track" if better(latest, target) else "off_track", None, expected)
-    progress = (latest - baseline) / (target - baseline)
     if better(latest, target) or progress >= expected - TOLERANCE:
         return Assessment("on_track", progress, expected)
     return Assessment("at_risk" if progress >= 0 else "off_track", progress, expected)

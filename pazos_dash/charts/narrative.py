@@ -2,10 +2,34 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..domain import SMALL_COUNT
 from ..i18n import fmt_number, t
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\sa-z])")
+
+
+def invented(sentence: str, lang: str, key: str = "demo.inline") -> str:
+    """The sentence saying, in itself, that its figures are invented (demonstration data): a
+    sentence read aloud or quoted alone must not pass an invented number off as real."""
+    text = sentence.rstrip()
+    end = text[-1] if text and text[-1] in ".!?" else "."
+    body = text[:-1] if text and text[-1] in ".!?" else text
+    return f"{body} ({t(key, lang)}){end}"
+
+
+def invented_throughout(text: str, lang: str) -> str:
+    """Every sentence of `text` that states a number, marked as invented (a chart of demonstration data only)."""
+    marker = t("demo.inline", lang)
+    return " ".join(invented(s, lang) if any(c.isdigit() for c in s) and marker not in s else s for s in _SENTENCE.split(text.strip()))
+
+
+def _is_demo(value) -> bool:
+    return str(value) == "demo"
 
 
 def signed_pct(value: float, lang: str, decimals: int = 0) -> str:
@@ -36,11 +60,13 @@ def homicides_takeaway(frame: pd.DataFrame, lang: str) -> str:
 
 def clusters_takeaway(frame: pd.DataFrame, lang: str) -> str:
     largest = frame.loc[frame["residents"].astype(float).idxmax()]
-    return t(
+    text = t(
         "chart.cluster_residents.takeaway", lang,
         clusters=len(frame), total=fmt_number(frame["residents"].sum(), lang),
         largest=largest["name"], largest_residents=fmt_number(largest["residents"], lang),
     )
+    # the total is the founding document's; the split across clusters is invented where the rows say demo
+    return invented(text, lang, "demo.inline_split") if "status" in frame and frame["status"].map(_is_demo).any() else text
 
 
 def comparison_takeaway(frame: pd.DataFrame, lang: str) -> str:
@@ -106,10 +132,13 @@ def youth_served_takeaway(frame: pd.DataFrame, lang: str) -> str:
     reported = frame.dropna(subset=["reported_people_min"])
     values = dict(year=int(latest["year"]), people=fmt_number(latest["people_unique"], lang),
                   enrolments=fmt_number(latest["enrolments"], lang), ratio=fmt_number(latest["enrolments_per_person"], lang, 2))
+    mine = t("chart.youth_served.takeaway_unreported", lang, **values)
+    if "status" in frame and _is_demo(latest["status"]):
+        mine = invented(mine, lang)
     if reported.empty:  # the years chosen leave out the year of the public figure
-        return t("chart.youth_served.takeaway_unreported", lang, **values)
-    return t("chart.youth_served.takeaway", lang, **values, reported=fmt_number(reported.iloc[-1]["reported_people_min"], lang),
-             reported_year=int(reported.iloc[-1]["year"]))
+        return mine
+    return f"{mine} " + t("chart.youth_served.takeaway_public", lang, reported=fmt_number(reported.iloc[-1]["reported_people_min"], lang),
+                          reported_year=int(reported.iloc[-1]["year"]))
 
 
 def sector_takeaway(frame: pd.DataFrame, lang: str) -> str:
@@ -173,6 +202,8 @@ def map_takeaway(frame: pd.DataFrame, lang: str) -> str:
         pick = reliable.loc[reliable["value"].astype(float).idxmax()]
         text = t("chart.cluster_map.takeaway", lang, metric=metric, period=frame["period"].iloc[0], name=pick["name"],
                  value=fmt_number(pick["value"], lang, decimals))
+    if text and "status" in frame and shown["status"].map(_is_demo).any():
+        text = invented(text, lang)
     hidden = int(frame["suppressed"].sum())
     if hidden:
         text += " " + t("chart.cluster_map.suppressed_note", lang, n=hidden, k=frame.attrs.get("k"))
@@ -181,8 +212,11 @@ def map_takeaway(frame: pd.DataFrame, lang: str) -> str:
 
 def scoreboard_takeaway(frame: pd.DataFrame, lang: str) -> str:
     counts = frame["progress_status"].value_counts()
-    return t("chart.indicator_scoreboard.takeaway", lang, n=len(frame), on_track=int(counts.get("on_track", 0)),
+    text = t("chart.indicator_scoreboard.takeaway", lang, n=len(frame), met=int(counts.get("met", 0)),
+             missed=int(counts.get("missed", 0)), on_track=int(counts.get("on_track", 0)),
              at_risk=int(counts.get("at_risk", 0)), off_track=int(counts.get("off_track", 0)), no_data=int(counts.get("no_data", 0)))
+    demo_targets = "target_status" in frame and frame["target_status"].map(_is_demo).any()
+    return invented(text, lang, "demo.inline_targets") if demo_targets else text
 
 
 def detail_takeaway(frame: pd.DataFrame, lang: str) -> str:
@@ -197,8 +231,12 @@ def detail_takeaway(frame: pd.DataFrame, lang: str) -> str:
 
 def reach_takeaway(frame: pd.DataFrame, lang: str) -> str:
     latest = frame.dropna(subset=["direct"]).iloc[-1]
-    return t("chart.reach.takeaway", lang, year=int(latest["year"]), direct=fmt_number(latest["direct"], lang),
-             indirect=fmt_number(latest["indirect"], lang))
+    direct = t("chart.reach.takeaway_direct", lang, year=int(latest["year"]), direct=fmt_number(latest["direct"], lang))
+    if _is_demo(latest.get("direct_status")):
+        direct = invented(direct, lang)
+    if pd.isna(latest.get("indirect")):  # before the 7-cluster design (2023) no residents were reached through it
+        return direct
+    return f"{direct} " + t("chart.reach.takeaway_indirect", lang, indirect=fmt_number(latest["indirect"], lang))
 
 
 def other_counts_takeaway(frame: pd.DataFrame, lang: str) -> str:

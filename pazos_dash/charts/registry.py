@@ -237,7 +237,7 @@ CHARTS: dict[str, ChartSpec] = {
             takeaway=narrative.scoreboard_takeaway,
             decimals={"baseline": 2, "target": 2, "graded": 2, "progress_pct": 1, "expected_pct": 1},
             options={"component": ("any", "all", *COMPONENTS),
-                     "status": ("any", "on_track", "at_risk", "off_track", "no_data"),
+                     "status": ("any", "met", "missed", "on_track", "at_risk", "off_track", "no_data"),
                      "sort": queries.SCOREBOARD_SORTS, "order": ("asc", "desc")},
             table="scoreboard",
             table_open=True,

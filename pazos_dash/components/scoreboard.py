@@ -11,7 +11,7 @@ from ..i18n import fmt_number, t
 from .bootstrap import badge
 from .bootstrap import progress as progress_bar
 
-_BADGE = {"on_track": "success", "at_risk": "warning", "off_track": "danger", "no_data": "secondary"}
+_BADGE = {"met": "success", "missed": "danger", "on_track": "success", "at_risk": "warning", "off_track": "danger", "no_data": "secondary"}
 _DECIMALS = {"per_100k": 1, "percent": 1, "ratio": 2, "people": 0, "enrolments": 0}
 
 

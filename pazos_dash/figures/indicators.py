@@ -9,7 +9,7 @@ from ..i18n import t
 from .theme import (NARROW, PALETTE, PRIMARY, STATUS_STYLES, WIDE, base_figure, hatch, mark_census_break, mark_unreliable,
                     unreliable_flags, wrap, year_axis)
 
-STATUS_COLOURS = {"on_track": "#009E73", "at_risk": "#E69F00", "off_track": "#D55E00", "no_data": "#bdbdbd"}
+STATUS_COLOURS = {"met": "#0072B2", "missed": "#CC79A7", "on_track": "#009E73", "at_risk": "#E69F00", "off_track": "#D55E00", "no_data": "#bdbdbd"}
 
 
 def indicator_progress_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:

@@ -11,6 +11,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from ..charts import ChartSpec, ChartState, Provenance, provenance
+from ..charts.narrative import invented_throughout
 from ..data import DataPackage
 from ..figures.theme import WIDE, clean_width
 from ..i18n import t
@@ -76,6 +77,8 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
     shown = provenance(frame, package, spec.resources, lang)
     takeaway = spec.say(frame, lang)
     if shown.demo:  # a sentence read aloud or quoted never passes an invented number off as real
+        if shown.all_demo:  # every number is invented: each sentence says so itself (charts/narrative.py)
+            takeaway = invented_throughout(takeaway, lang)
         takeaway = f"{takeaway} {t('demo.takeaway_all' if shown.all_demo else 'demo.takeaway_some', lang)}".strip()
     return ChartView(
         spec=spec, state=state, lang=lang, package=package, frame=frame,

@@ -19,6 +19,8 @@ def _rule(baseline, baseline_year, target, target_year, latest, latest_year, dir
     if any(pd.isna(v) for v in (baseline, target, latest, baseline_year, target_year)) or latest_year <= baseline_year:
         return "no_data"
     met = latest <= target if direction == "lower_is_better" else latest >= target
+    if latest_year >= target_year:  # the target's year has come: met or missed, never a forecast
+        return "met" if met else "missed"
     expected = min(max((latest_year - baseline_year) / (target_year - baseline_year), 0), 1)
     progress = (latest - baseline) / (target - baseline)
     if met or progress >= expected - 0.10:
@@ -81,21 +83,21 @@ def test_statuses_follow_the_written_rule_on_the_published_values(dash_duo, dash
 def test_filters_change_the_rows_and_the_csv_holds_exactly_them(dash_duo, dash_app):
     _open(dash_duo, dash_app, "/seguimiento", "es")
     assert len(_rows_shown(dash_duo)) == 10
-    dash_duo.find_element("#indicator_scoreboard-status input[value='on_track']").click()
+    dash_duo.find_element("#indicator_scoreboard-status input[value='met']").click()
     dash_duo._wait_for(lambda _: 0 < len(_rows_shown(dash_duo)) < 10, timeout=10, msg="the status filter did not apply")
     facts = _published_statuses_and_progress()
-    on_track = sorted((facts[i][1], i) for i in facts if facts[i][0] == "on_track")
-    assert len({p for p, _ in on_track}) > 1, "the published values cannot show whether the rows are sorted"
+    graded_met = sorted((facts[i][1], i) for i in facts if facts[i][0] == "met")
+    assert len({p for p, _ in graded_met}) > 1, "the published values cannot show whether the rows are sorted"
     dash_duo.find_element("#indicator_scoreboard-sort input[value='progress']").click()
     dash_duo._wait_for(lambda _: "sort=progress" in dash_duo.find_element("#download-indicator_scoreboard").get_attribute("href"),
                        timeout=10, msg="the sort did not apply")
     shown = _rows_shown(dash_duo)
-    assert shown == [i for _, i in on_track]  # least progress first
+    assert shown == [i for _, i in graded_met]  # least progress first
     csv = csv_of(dash_duo, "indicator_scoreboard")
     assert csv["indicator_id"].tolist() == shown
-    assert set(csv["progress_status"]) == {"on_track"}
+    assert set(csv["progress_status"]) == {"met"}
     dash_duo.find_element("#indicator_scoreboard-order input[value='desc']").click()
-    dash_duo._wait_for(lambda _: _rows_shown(dash_duo) == [i for _, i in reversed(on_track)], timeout=10,
+    dash_duo._wait_for(lambda _: _rows_shown(dash_duo) == [i for _, i in reversed(graded_met)], timeout=10,
                        msg="the descending order did not apply")
     assert dash_duo.get_logs() == []
 

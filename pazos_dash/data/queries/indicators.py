@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...domain import CLUSTER_DESIGN_YEAR
 from ..package import DataPackage
 from .common import palmira_counts, sources_of, unreliable
 from .youth import youth_served_by_year
@@ -126,9 +127,12 @@ def reach(package: DataPackage, **_options) -> pd.DataFrame:
     served = youth_served_by_year(package)
     residents = int(package.table("clusters")["residents"].sum())
     frame = served[["year", "people_unique"]].rename(columns={"people_unique": "direct"}).copy()
-    frame["indirect"] = residents
+    # The 7-cluster, 42-neighbourhood design dates from 2023 (founding document): the clusters'
+    # residents are reached indirectly from then on, not in 2020-2022.
+    designed = frame["year"].astype(int) >= CLUSTER_DESIGN_YEAR
+    frame["indirect"] = pd.Series(residents, index=frame.index).where(designed).astype("Int64")
     frame["direct_status"] = served["status"]
-    frame["indirect_status"] = "reported"  # the cluster total is the founding document's figure
+    frame["indirect_status"] = pd.Series("reported", index=frame.index).where(designed)  # the founding document's figure
     frame["status"] = frame["direct_status"]
     # the residents' total is real even where its split across clusters is demonstration
     residents_sources = [n for n in sources_of(package, "clusters").split(";") if n != "demo"]
