@@ -5,10 +5,23 @@ Everything above the dictionary's first resource heading is kept as written.
 """
 
 import json
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKER = "## Data dictionary"
+sys.path.insert(0, str(ROOT))  # this checkout's vocabulary, not an installed copy's
+from pazos_dash.domain import OFFICIAL_STATUSES, STATUSES  # noqa: E402
+
+
+def statuses() -> str:
+    """The one status vocabulary (pazos_dash.domain.STATUSES), in both languages."""
+    out = ["### Statuses (`status`, `baseline_status`, `target_status`)", "",
+           "Every status column takes its values from this list, whatever a schema declares; a row citing an official "
+           f"publisher carries one of {', '.join(f'`{s}`' for s in OFFICIAL_STATUSES)}.", "",
+           "| Status | Meaning (en) | Significado (es) |", "| --- | --- | --- |"]
+    out += [f"| `{code}` | {en} | {es} |" for code, (es, en) in STATUSES.items()]
+    return "\n".join(out) + "\n\n"
 
 
 def dictionary(descriptor: dict) -> str:
@@ -55,7 +68,7 @@ def main() -> None:
     head, _, rest = text.partition(MARKER)
     intro = rest.split("\n### ", 1)[0]
     descriptor = json.loads((ROOT / "data" / "published" / "datapackage.json").read_text(encoding="utf-8"))
-    doc.write_text(head + MARKER + intro.rstrip() + "\n\n" + dictionary(descriptor), encoding="utf-8")
+    doc.write_text(head + MARKER + intro.rstrip() + "\n\n" + statuses() + dictionary(descriptor), encoding="utf-8")
 
 
 if __name__ == "__main__":

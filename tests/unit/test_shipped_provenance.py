@@ -81,3 +81,9 @@ def test_the_shipped_package_passes_frictionless():
 
     report = Package(str(PUBLISHED / "datapackage.json")).validate()
     assert report.valid, [e.message for task in report.tasks for e in task.errors][:10]
+
+
+def test_the_data_dictionary_gives_every_status_in_both_languages():
+    text = (REPO / "docs" / "data.md").read_text(encoding="utf-8")
+    for code, (es, en) in STATUSES.items():
+        assert f"| `{code}` | {en} | {es} |" in text, code
