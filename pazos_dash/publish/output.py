@@ -13,7 +13,8 @@ from ..data import DataPackage
 from ..domain import STATUSES as DOMAIN_STATUSES
 from .schema import field
 from .sources import DANE, DEMO, EDITORIAL, FOUNDING_DOCUMENT, POLICE, cite, with_english_titles
-from .tables import TOTAL, TableSpec, protected_table
+from .protection import protected_table
+from .tables import TOTAL, TableSpec
 
 CC_BY = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
           "title": "Creative Commons Atribución 4.0 Internacional",

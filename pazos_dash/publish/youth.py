@@ -6,7 +6,8 @@ import pandas as pd
 
 from .schema import COMPONENTS, YOUTH_AGE, YOUTH_SEX, field
 from .sources import cite
-from .tables import EnrolmentsOf, TableSpec, margins_of, protected_tables
+from .protection import protected_tables
+from .tables import EnrolmentsOf, TableSpec, margins_of
 from .output import DEMO_SOURCE, SEED_SOURCE, Inputs, Output, _cluster_of, _count_output, _dim, _status_field
 
 REPORTED_YOUTH_2021 = 3000  # "more than 3000 young people (2021)": founding document

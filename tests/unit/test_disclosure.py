@@ -16,7 +16,8 @@ from scipy.optimize import linprog
 
 from pazos_dash.publish.disclosure import DisclosureError, protect
 from pazos_dash.publish.table_audit import audit_tables
-from pazos_dash.publish.tables import TOTAL, EnrolmentsOf, TableSpec, family_matrix, margins_of, protected_table, protected_tables
+from pazos_dash.publish.protection import protected_table, protected_tables
+from pazos_dash.publish.tables import TOTAL, EnrolmentsOf, TableSpec, family_matrix, margins_of
 from tests.attacker import Table, attack, reveals_a_small_count
 
 

@@ -21,7 +21,7 @@ from pazos_dash.publish.audit import assert_protected, audit_package, load_audit
 from pazos_dash.publish.demo_raw import write_demo_raw
 from pazos_dash.publish.disclosure import DisclosureError
 from pazos_dash.publish.schema import RAW_DESCRIPTOR
-from pazos_dash.publish.tables import protected_table
+from pazos_dash.publish.protection import protected_table
 from pazos_dash.publish.writer import package_descriptor, write_files
 from tests.attacker import Table, attack, reveals_a_small_count
 from tests.conftest import PUBLISHED, REPO, reseal
