@@ -13,12 +13,14 @@ _DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _validate(args: argparse.Namespace) -> int:
-    """Everything the app would refuse: structure, integrity, types, rules, geometry, and the
-    disclosure audit (a small count published, or a hidden one narrowed below k)."""
+    """Everything the app would refuse: structure, integrity, types, rules (the code's own too),
+    geometry, the disclosure audit (a small count published, a hidden one narrowed below k, k
+    below its floor, a suppressed cell that keeps its value), and provenance (statuses against
+    sources; every row citing the Police against the official tables in --reference)."""
     from .publish.audit import load_audited
 
     try:
-        package = load_audited(args.directory)
+        package = load_audited(args.directory, args.reference)
     except DataError as error:
         print(error.message, file=sys.stderr)
         return 1
@@ -95,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.set_defaults(handler=_serve)
     validate = commands.add_parser("validate", help="check a published data package; exit 1 if invalid")
     validate.add_argument("directory", type=Path, help="the folder holding datapackage.json")
+    validate.add_argument("--reference", type=Path, default=_DATA / "reference",
+                          help="the official tables rows citing the Police are checked against (default data/reference)")
     validate.set_defaults(handler=_validate)
     publish = commands.add_parser("publish", help="build data/published from private records, with disclosure control")
     publish.add_argument("raw_dir", type=Path, help="folder of record-level inputs (see docs/data.md)")

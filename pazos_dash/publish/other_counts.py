@@ -152,7 +152,9 @@ def other_counts_table(inputs: Inputs) -> Output:
                               f"row of {stale.at[first, 'year']}, found {stale.at[first, 'source_url']!r}")
     frame = frame.sort_values(["year", "publisher", "source_url"]).reset_index(drop=True)
     sources, names = _sources(frame)
-    frame["status"] = "reported"
+    # the municipality's own counts (its Mayor's Office, security office, observatory) are `municipal`:
+    # not the Police's official statistic, which they are shown beside (domain.STATUSES)
+    frame["status"] = frame["definition"].map(lambda d: "municipal" if d == "municipal_count" else "reported")
     frame["source"] = names
     columns = ["year", "geography", "publisher", "definition", "homicides", "rate_per_100k", "population", "published_in",
                "source_url", "note_es", "note_en", "status", "source"]
