@@ -16,7 +16,7 @@ import pytest
 from scipy.optimize import linprog
 
 from pazos_dash.data import DataError, load_package
-from pazos_dash.publish import build, publish
+from pazos_dash.publish import build, publish, youth
 from pazos_dash.publish.audit import assert_protected, audit_package, load_audited
 from pazos_dash.publish.demo_raw import write_demo_raw
 from pazos_dash.publish.disclosure import DisclosureError
@@ -61,6 +61,9 @@ def _without_history(tree: dict[str, bytes]) -> dict[str, bytes]:
     descriptor = json.loads(tree.pop("datapackage.json"))
     descriptor.pop("releases")
     descriptor.pop("version")  # the day of the release, numbered among that day's releases
+    for resource in descriptor["resources"]:
+        if resource["name"] == "revisions":  # its file's size and digest are the history's too
+            resource.pop("bytes", None), resource.pop("hash", None)
     tree["datapackage.json"] = json.dumps(descriptor, sort_keys=True).encode()
     return tree
 
@@ -164,25 +167,30 @@ def test_audit_catches_a_revealed_complement(tmp_path, shipped):
 
 
 def test_audit_names_minors_that_the_total_minus_adults_gives(tmp_path, shipped):
-    """Mutation: a year whose minors' cells are hidden gets an 18+ count that leaves 3 minors."""
+    """Mutation: a year whose minors' cells are hidden gets its 18+ cell published, leaving 3 minors
+    (a small count) or 13 (not small, but still minors isolated by subtraction: rule 5)."""
     copy = tmp_path / "published"
     shutil.copytree(PUBLISHED, copy)
     path = copy / "homicides_by_age_group.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    year = "2013"  # 0-12 and 13-17 hidden, 18+ = 172 of 185 published: 13 minors, publishable
+    year = "2013"  # 0-12 and 13-17 hidden, and so 18+ (the total is 185)
     total = int(frame.loc[(frame["year"] == year) & (frame["age_group"] == ""), "homicides"].item())
-    frame.loc[(frame["year"] == year) & (frame["age_group"] == "18+"), "homicides"] = str(total - 3)
-    frame.to_csv(path, index=False)
-    reseal(copy, "homicides_by_age_group.csv")
-    with pytest.raises(DataError) as refused:
-        load_audited(copy)
-    first_row_of_2013 = 2 + frame.index[frame["year"] == year][0]
-    assert f"homicides_by_age_group.csv, row {first_row_of_2013}, column 'homicides'" in str(refused.value)
-    assert "age_group=0-17 (0-12 + 13-17, or the total minus the rest) can be narrowed to [3, 3]" in str(refused.value)
+    adults = (frame["year"] == year) & (frame["age_group"] == "18+")
+    for minors in (3, 13):
+        frame.loc[adults, ["homicides", "suppressed", "status"]] = [str(total - minors), "False", "reported"]
+        frame.to_csv(path, index=False)
+        reseal(copy, "homicides_by_age_group.csv")
+        with pytest.raises(DataError) as refused:
+            load_audited(copy)
+        first_row_of_2013 = 2 + frame.index[frame["year"] == year][0]
+        assert f"homicides_by_age_group.csv, row {first_row_of_2013}, column 'homicides'" in str(refused.value)
+        assert (f"age_group=0-17 (0-12 + 13-17, or the total minus the rest) can be narrowed to [{minors}, {minors}]"
+                in str(refused.value)) and "rule 5" in str(refused.value)
 
 
 def test_shipped_minors_are_never_total_minus_adults_below_k(shipped):
-    """The independent check of rule 5: wherever 18+ and the total are published, 0-17 = total - 18+ is 0 or >= k."""
+    """The independent check of rule 5 (DISCLOSURE.md): wherever 18+ and the total are published, the
+    minors are published through their own cells (0-12 and 13-17), never isolated as total - 18+."""
     k = shipped.resources["homicides_by_age_group"].k
     ages = shipped.table("homicides_by_age_group")
     for year, rows in ages.groupby("year"):
@@ -190,6 +198,7 @@ def test_shipped_minors_are_never_total_minus_adults_below_k(shipped):
         if not cells.loc["18+", "suppressed"]:
             minors = cells.loc["total", "homicides"] - cells.loc["18+", "homicides"]
             assert not 0 < minors < k, f"{year}: {minors} minors by subtraction"
+            assert not cells.loc["0-12", "suppressed"] and not cells.loc["13-17", "suppressed"], f"{year}: minors isolated by subtraction"
 
 
 # --------------------------------------------------------------------------- the youth tables, attacked together
@@ -242,13 +251,13 @@ def test_validate_refuses_youth_tables_whose_link_names_no_table(tmp_path):
            "follow, found youth_enrolments: disclosure.enrolments_of names 'youth_persons', which is not a count table" in str(refused.value)
 
 
-def _one_by_one(specs, records):
+def _one_by_one(specs, records, hidden_before=None):
     """The protection before issue 14: each youth table alone, as if the other did not exist."""
     return {s.name: protected_table(replace(s, enrolments_of=None), records[s.name]) for s in specs}
 
 
 def test_youth_tables_protected_one_by_one_are_refused_by_publish_and_by_validate(tmp_path, monkeypatch, thin_raw):
-    monkeypatch.setattr(build, "protected_tables", _one_by_one)
+    monkeypatch.setattr(youth, "protected_tables", _one_by_one)
     inputs = build.Inputs(load_package(thin_raw, RAW_DESCRIPTOR), REFERENCE, EDITORIAL, *build.read_manifest(thin_raw)[:2])
     outputs = build.build_all(inputs, k=5, k_youth=10)
     folder = tmp_path / "written"
