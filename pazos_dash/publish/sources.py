@@ -145,6 +145,9 @@ FIELD_TITLES_EN = {
     "release": "Release (package version)", "date": "Date of the release", "resource": "Dataset", "key": "Row (primary key)",
     "field": "Field", "old_value": "Value before", "new_value": "Value after", "change": "Kind of change",
     "reason": "Reason (as the publisher wrote it)", "reason_en": "Reason (in English)",
+    "dane_code": "DANE code of the municipality (5 digits)", "municipality": "Municipality",
+    "department_code": "DANE code of the department (2 digits)", "department": "Department",
+    "census_base": "Census base of the population",
 }
 
 
