@@ -348,7 +348,8 @@ def evidence_outputs(municipal: Output, monthly: Output, municipal_bytes: bytes,
     estimates = pd.concat([sc_estimates, _text_frame(its)], ignore_index=True)
     memo = {"evidence": {"inputs_sha256": key, "method_version": METHOD_VERSION,
                          "inputs": ["municipal_homicides"], "note": "synthetic control recomputed only when these inputs change"}}
-    pools = (f"donantes: municipios sin PAZOS con al menos {MIN_POPULATION:,} habitantes en {POPULATION_YEAR}, serie completa, fuera del Valle del Cauca".replace(",", "."),
+    minimum_es = f"{MIN_POPULATION:,}".replace(",", ".")
+    pools = (f"donantes: municipios sin PAZOS con al menos {minimum_es} habitantes en {POPULATION_YEAR}, serie completa, fuera del Valle del Cauca",
              f"donors: municipalities without PAZOS with at least {MIN_POPULATION:,} residents in {POPULATION_YEAR}, a complete series, outside Valle del Cauca")
     common = dict(sources=SOURCES, properties=memo)
     variant_field = field("variant", title="Variante del modelo", required=True)
@@ -416,11 +417,17 @@ def evidence_outputs(municipal: Output, monthly: Output, municipal_bytes: bytes,
                 f"periodo posterior; el valor p de main es de permutación (rango / unidades). its: cambio de nivel en homicidios por mes "
                 f"en {PAZOS_START} de la serie de tiempo interrumpida de homicides_monthly (intervalo y p de Newey–West), con los meses "
                 "suprimidos recuperados del total anual (keep_lockdown_months) y con un quiebre ficticio en 2019 (placebo_break_2019). "
+                f"Diseño del control sintético: {pools[0]}; predictores: la tasa de cada año {PRE[0]}–{PRE[1]}; 2020 (confinamiento) "
+                "queda en el periodo posterior y post_from_2021 lo deja fuera; en 2018 todos los municipios pasan a la base censal "
+                "CNPV 2018 a la vez y census_base_spliced empalma las poblaciones anteriores a esa base. "
                 "Estimaciones de modelos, no cifras medidas; qué pueden y qué no pueden mostrar: docs/methodology.md.",
                 "One row per model and variant. synthetic_control: mean gap in the rate per 100,000 (Palmira − synthetic) in the post "
                 f"period; main's p-value is the permutation one (rank / units). its: level change in homicides per month at "
                 f"{PAZOS_START} of the interrupted time series of homicides_monthly (Newey–West interval and p), with the suppressed "
                 "months recovered from the year's total (keep_lockdown_months) and with a fake break in 2019 (placebo_break_2019). "
+                f"Synthetic control design: {pools[1]}; predictors: the rate of each year {PRE[0]}–{PRE[1]}; 2020 (lockdown) stays in "
+                "the post period and post_from_2021 leaves it out; in 2018 every municipality moves to the CNPV-2018 census base at "
+                "once, and census_base_spliced splices the earlier populations to that base. "
                 "Models' estimates, not measured figures; what they can and cannot show: docs/methodology.md."),
             fields=[field("model", title="Modelo", required=True, enum=["synthetic_control", "its"]), variant_field,
                     field("measure", title="Medida", required=True, enum=["mean_gap_rate_post", "level_change_monthly"]),
