@@ -24,7 +24,10 @@ def _floats(values):
 def test_comparison_plots_every_area_with_palmira_first_and_thickest(package):
     frame = queries.homicide_rate_comparison(package)
     figure = homicide_rate_comparison_figure(frame, lang="en")
-    assert [trace.name for trace in figure.data] == ["Palmira", "Cali", "Valle del Cauca", "Colombia"]
+    names = [trace.name for trace in figure.data]
+    assert names[:4] == ["Palmira", "Cali", "Valle del Cauca", "Colombia"]
+    # then the rings on the values the latest release revised (Cali, corrected on 2026-12-04)
+    assert names[4:] == ["Revised in the latest release"]
     assert figure.data[0].line.width > figure.data[1].line.width
     palmira = frame[frame["geography"] == "Palmira"]
     assert _floats(figure.data[0].y) == _floats(palmira["rate_per_100k"])
