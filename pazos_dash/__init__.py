@@ -29,6 +29,8 @@ from .urls import Urls
 from .web.callback_cache import CallbackResponseCache
 from .web.callback_guard import CallbackRequestGuard
 from .web.crawlers import register_crawler_files
+from .web.limits import install_limits
+from .web.origin import CanonicalOrigin
 from .web.observability import configure_logging, install_access_log
 from .views.linked_data import dataset_jsonld, script_tags
 from .web.api import api_error, register_api
@@ -288,6 +290,12 @@ def _harden(app: PazosDash, settings: Settings) -> None:
     def _server_error(_error):  # never a traceback: Flask has already logged it
         message = " / ".join(t("error.server", lang) for lang in LANGUAGES)
         return message, 500, {"Content-Type": "text/plain; charset=utf-8"}
+
+    # Bodies capped as read (chunked too), the callback endpoint's methods, unknown bundles 404.
+    install_limits(server, f"{prefix}_dash-update-component", lambda: _not_found(None))
+    # Outermost: absolute addresses from PAZOS_PUBLIC_URL, hosts outside PAZOS_ALLOWED_HOSTS refused.
+    server.wsgi_app = CanonicalOrigin(server.wsgi_app, settings.public_url, settings.allowed_hosts,  # type: ignore[method-assign]
+                                      health_path=f"{prefix}healthz")
 
 
 def _warm_up(app: PazosDash) -> None:
