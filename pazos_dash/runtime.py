@@ -22,7 +22,9 @@ def cache_config(settings: Settings) -> dict[str, Any]:
         "CACHE_KEY_PREFIX": "pazos:",
     }
     if settings.cache_type == "filesystem":
-        config.update(CACHE_TYPE="FileSystemCache", CACHE_DIR=str(settings.cache_dir))
+        # Files with the in-process cache behind them: a directory that cannot be created or
+        # written slows the app, never stops it (cache.py).
+        config.update(CACHE_TYPE="pazos_dash.cache.FileSystemFallbackCache", CACHE_DIR=str(settings.cache_dir))
     elif settings.cache_type == "redis":
         # Redis with the in-process cache behind it: an outage slows the app, never stops it (cache.py).
         config.update(CACHE_TYPE="pazos_dash.cache.FallbackCache", CACHE_REDIS_URL=settings.redis_url)
