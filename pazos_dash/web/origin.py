@@ -7,8 +7,8 @@ must not store a page pointing at a host someone made up.
 A WSGI middleware, outermost: with `PAZOS_PUBLIC_URL` set, each request's Host and scheme are
 replaced by the public URL's before Flask or Dash see them, so every `request.host_url` (ours and
 Dash's own, e.g. its `og:image`) is the canonical one. With `PAZOS_ALLOWED_HOSTS` set, a request
-for any other host is refused with 400 (plain text that does not repeat the host); `/healthz`
-answers any host, for load balancers that probe by address. Without `PAZOS_PUBLIC_URL` (a
+for any other host is refused with 400 (plain text that does not repeat the host); the public
+URL's host and `localhost` are always allowed, and `/healthz` answers any host, for load balancers that probe by address. Without `PAZOS_PUBLIC_URL` (a
 development machine) addresses follow the request, as before.
 """
 
@@ -34,6 +34,8 @@ class CanonicalOrigin:
         self.app = app
         self.origin = split_origin(public_url) if public_url else None
         self.allowed = {host_name(host) for host in allowed_hosts if host.strip()}
+        if self.allowed:  # the public URL's own host, and the app's requests to itself (its warm-up)
+            self.allowed |= {"localhost"} | ({host_name(self.origin[1])} if self.origin else set())
         self.health_path = health_path
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
