@@ -103,3 +103,11 @@ def test_the_public_url_must_be_an_origin():
         with pytest.raises(SettingsError, match="PAZOS_PUBLIC_URL"):
             Settings.from_env({"PAZOS_PUBLIC_URL": bad})
     json.dumps(Settings().allowed_hosts)
+
+
+@pytest.mark.parametrize("size, status", [(2_000_000, 413), (1_000_001, 413), (10_000, 400)])
+def test_a_chunked_body_is_counted_as_it_is_read(client, size, status):
+    """No Content-Length: the cap counts the bytes read (under gunicorn: tests/integration/test_hostile_bodies.py)."""
+    response = client.post(CALLBACK, input_stream=io.BytesIO(b"[" * size), content_type="application/json",
+                           headers={"Transfer-Encoding": "chunked"})
+    assert response.status_code == status and response.is_json
