@@ -31,6 +31,7 @@ import json
 import logging
 import os
 import shutil
+import socket
 import tempfile
 import threading
 import time
@@ -87,6 +88,15 @@ def _snapshot_root(directory: Path) -> Path:
     return elsewhere
 
 
+# Snapshots are named <pid>@<host>-...: a folder shared by several machines or containers (whose
+# process ids overlap) is cleaned only of this host's exited processes.
+_HOST = "".join(c if c.isalnum() or c in ".-_" else "_" for c in socket.gethostname()).replace("-", "_") or "host"
+
+
+def _owner() -> str:
+    return f"{os.getpid()}@{_HOST}"
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -101,12 +111,12 @@ def snapshot(directory: Path, root: Path) -> Path:
     """A private, unchanging copy of the package in `directory` (its descriptor and every file it
     lists), read through one handle on the folder so a swap midway cannot mix two releases.
     Files the descriptor lists but the folder lacks are left out (the loader names them)."""
-    for stale in root.glob("*-*"):  # snapshots of processes that have exited
-        pid = stale.name.split("-", 1)[0]
+    for stale in root.glob(f"*@{_HOST}-*"):  # snapshots of this machine's processes that have exited
+        pid = stale.name.split("@", 1)[0]
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             shutil.rmtree(stale, ignore_errors=True)
     folder = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    target = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{time.time_ns()}-", dir=root))
+    target = Path(tempfile.mkdtemp(prefix=f"{_owner()}-{time.time_ns()}-", dir=root))
     target.chmod(0o755)
     try:
         names = [DESCRIPTOR]
@@ -209,7 +219,7 @@ class PackageSource:
             log.info("republished package %s served by process %d (was %s)", package.version, os.getpid(), self._package.version)
         old, self._package = self._package, package
         if old.directory != package.directory and old.directory.parent == package.directory.parent:
-            if old.directory.name.startswith(f"{os.getpid()}-"):  # a snapshot this process made
+            if old.directory.name.startswith(f"{_owner()}-"):  # a snapshot this process made
                 self._superseded.append((time.monotonic(), old.directory))
 
 
