@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import os
 import struct
+import tempfile
 import threading
 import time
 from typing import Any, Callable
@@ -219,8 +220,6 @@ class _StrictFileSystemCache(FileSystemCache):
         expires = self._normalize_timeout(0 if mgmt_element else timeout)
         filename = self._get_filename(key)
         overwrite = os.path.isfile(filename)
-        import tempfile
-
         fd, tmp = tempfile.mkstemp(suffix=self._fs_transaction_suffix, dir=self._path)
         try:
             with os.fdopen(fd, "wb") as f:

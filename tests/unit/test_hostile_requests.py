@@ -6,7 +6,6 @@ The body limit on a chunked body is checked under gunicorn (tests/integration/te
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 
 import pytest
@@ -102,7 +101,6 @@ def test_the_public_url_must_be_an_origin():
     for bad in ("pazos.example.org", "ftp://pazos.example.org", "https://pazos.example.org/x?y"):
         with pytest.raises(SettingsError, match="PAZOS_PUBLIC_URL"):
             Settings.from_env({"PAZOS_PUBLIC_URL": bad})
-    json.dumps(Settings().allowed_hosts)
 
 
 @pytest.mark.parametrize("size, status", [(2_000_000, 413), (1_000_001, 413), (10_000, 400)])

@@ -80,7 +80,7 @@ def test_a_404_has_a_description_and_a_preview_image(pages, lang):
     status, body = pages[f"{lang}-not-found"]
     assert status == 404
     assert _meta(body, "og:description") == t("page.not_found.body", lang) == _meta(body, "description")
-    assert _meta(body, "og:image", ).endswith(f"/assets/og/site-{lang}.png")
+    assert _meta(body, "og:image").endswith(f"/assets/og/site-{lang}.png")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
