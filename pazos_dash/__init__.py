@@ -29,6 +29,9 @@ from .urls import Urls
 from .web.callback_cache import CallbackResponseCache
 from .web.callback_guard import CallbackRequestGuard
 from .web.crawlers import register_crawler_files
+from .web.limits import install_limits
+from .web.origin import CanonicalOrigin
+from .web.link_preview import fill_empty_preview
 from .web.observability import configure_logging, install_access_log
 from .views.linked_data import dataset_jsonld, script_tags
 from .web.api import api_error, register_api
@@ -99,6 +102,8 @@ class PazosDash(dash.Dash):
                 kwargs["title"] = html_escape(page["title"], quote=False)
         else:
             kwargs["title"] = html_escape(page_title("not_found", lang), quote=False)
+            image = request.host_url.rstrip("/") + self.get_asset_url(self.urls.og_image("site", lang))
+            kwargs["metas"] = fill_empty_preview(kwargs.get("metas", ""), t("page.not_found.body", lang), image)
             if not page or page["module"].endswith(NOT_FOUND_MODULE):
                 page = dash.page_registry[f"pazos_dash.pages.{NOT_FOUND_MODULE}"]
         # Content before scripts: the page, rendered from the layout Dash's router will render, in
@@ -116,7 +121,14 @@ class PazosDash(dash.Dash):
         # Feed readers find the releases feed from any page (autodiscovery), in the page's language.
         kwargs["metas"] += (f'\n<link rel="alternate" type="application/atom+xml" '
                             f'href="{html_escape(self.urls.feed(lang))}" title="{html_escape(t("feed.title", lang))}">')
+        # The page's own address for link previews (Dash Pages writes only twitter:url); absolute
+        # from PAZOS_PUBLIC_URL when set (web/origin.py).
+        kwargs["metas"] += f'\n<meta property="og:url" content="{html_escape(request.url)}">'
         index = super().interpolate_index(**kwargs)
+        # <meta charset> within the first 1,024 bytes (HTML spec): Dash writes it after the page's meta tags.
+        charset = '<meta charset="UTF-8">'
+        if charset in index:
+            index = index.replace(charset, "", 1).replace("<head>", f"<head>\n{charset}", 1)
         return index.replace("<html>", f'<html lang="{lang}">', 1)
 
     def _static_page(self, page: dict[str, Any], variables: dict[str, str]) -> str:
@@ -288,6 +300,12 @@ def _harden(app: PazosDash, settings: Settings) -> None:
     def _server_error(_error):  # never a traceback: Flask has already logged it
         message = " / ".join(t("error.server", lang) for lang in LANGUAGES)
         return message, 500, {"Content-Type": "text/plain; charset=utf-8"}
+
+    # Bodies capped as read (chunked too), the callback endpoint's methods, unknown bundles 404.
+    install_limits(server, f"{prefix}_dash-update-component", lambda: _not_found(None))
+    # Outermost: absolute addresses from PAZOS_PUBLIC_URL, hosts outside PAZOS_ALLOWED_HOSTS refused.
+    server.wsgi_app = CanonicalOrigin(server.wsgi_app, settings.public_url, settings.allowed_hosts,  # type: ignore[method-assign]
+                                      health_path=f"{prefix}healthz")
 
 
 def _warm_up(app: PazosDash) -> None:

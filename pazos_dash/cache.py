@@ -9,6 +9,13 @@ fails and none waits on a dead server, because after a failure Redis is not aske
 again. The log says it once per outage, not per request: a warning when Redis stops answering,
 a reminder every `log_interval` seconds while it stays down, and a line when it is back.
 
+`PAZOS_CACHE=filesystem` degrades the same way (`FileSystemFallbackCache`): a cache directory that
+cannot be created, is read-only or is on a full disk never stops the app from starting or a
+request from being answered; the first write that fails logs one line, the first write that
+works again logs one more. (flask-caching's own FileSystemCache raises at start-up when it
+cannot create its directory, and logs a traceback for every read or write that fails.) Only a
+write decides that the directory is back: a full disk still reads.
+
 flask-caching itself lets a connection error through to the caller (a 500 on every request),
 and redis-py retries a failed command three times with up to 10 s of back-off by default; here
 the client fails fast (short socket timeouts, one immediate reconnect for a connection a Redis
@@ -18,6 +25,9 @@ restart has closed).
 from __future__ import annotations
 
 import logging
+import os
+import struct
+import tempfile
 import threading
 import time
 from typing import Any, Callable
@@ -25,6 +35,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask
 from flask_caching.backends.base import BaseCache
+from flask_caching.backends.filesystemcache import FileSystemCache
 from flask_caching.backends.rediscache import RedisCache
 from flask_caching.backends.simplecache import SimpleCache
 
@@ -51,7 +62,9 @@ class FallbackCache(BaseCache):
 
     def __init__(self, primary: BaseCache, fallback: BaseCache, *, name: str, errors: tuple[type[BaseException], ...],
                  retry_interval: float = RETRY_INTERVAL, log_interval: float = LOG_INTERVAL,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, probes: frozenset[str] | None = None):
+        """`probes`: the methods that may find the primary working again during an outage (None:
+        any); the others go to the fallback until one of them has."""
         super().__init__(default_timeout=getattr(primary, "default_timeout", 300))
         self.primary = primary
         self.fallback = fallback
@@ -60,6 +73,7 @@ class FallbackCache(BaseCache):
         self.retry_interval = retry_interval
         self.log_interval = log_interval
         self.clock = clock
+        self.probes = probes
         self._lock = threading.Lock()
         self._down_since: float | None = None  # start of the current outage
         self._retry_at = 0.0
@@ -91,7 +105,7 @@ class FallbackCache(BaseCache):
 
     def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
         now = self.clock()
-        if self._down_since is not None and now < self._retry_at:
+        if self._down_since is not None and (now < self._retry_at or (self.probes is not None and method not in self.probes)):
             return self._missing(method, now, *args, **kwargs)
         try:
             result = getattr(self.primary, method)(*args, **kwargs)
@@ -176,3 +190,103 @@ class FallbackCache(BaseCache):
 
     def dec(self, key: str, delta: int = 1) -> Any:
         return self._call("dec", key, delta)
+
+
+WRITES = frozenset({"set", "add", "set_many", "inc", "dec"})
+
+
+class _StrictFileSystemCache(FileSystemCache):
+    """flask-caching's FileSystemCache, but a read or write that fails raises OSError (to the
+    fallback) instead of logging a traceback and answering None or False."""
+
+    def get(self, key: str) -> Any:
+        try:
+            with open(self._get_filename(key), "rb") as f:
+                expires = struct.unpack("I", f.read(4))[0]
+                if expires == 0 or expires >= time.time():
+                    return self.serializer.load(f)
+        except FileNotFoundError:
+            return None
+        except (EOFError, struct.error, ValueError):  # a file cut short: a miss
+            return None
+        return None
+
+    def has(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def set(self, key: str, value: Any, timeout: Any = None, mgmt_element: bool = False) -> bool:
+        if not mgmt_element:
+            self._prune()
+        expires = self._normalize_timeout(0 if mgmt_element else timeout)
+        filename = self._get_filename(key)
+        overwrite = os.path.isfile(filename)
+        fd, tmp = tempfile.mkstemp(suffix=self._fs_transaction_suffix, dir=self._path)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(struct.pack("I", expires))
+                self.serializer.dump(value, f)
+            os.replace(tmp, filename)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        if not overwrite and not mgmt_element:
+            self._update_count(delta=1)
+        return True
+
+    def delete(self, key: str, mgmt_element: bool = False) -> bool:
+        try:
+            os.remove(self._get_filename(key))
+        except FileNotFoundError:
+            return True
+        if not mgmt_element:
+            self._update_count(delta=-1)
+        return True
+
+
+class _Directory(BaseCache):
+    """The strict filesystem cache, created on first use and again after a failure (a directory
+    that cannot be created at start-up may be creatable later)."""
+
+    def __init__(self, directory: str, threshold: int, default_timeout: int, hash_method: Any):
+        super().__init__(default_timeout=default_timeout)
+        self._args = dict(cache_dir=directory, threshold=threshold, default_timeout=default_timeout, hash_method=hash_method)
+        self._cache: _StrictFileSystemCache | None = None
+
+    def _inner(self) -> _StrictFileSystemCache:
+        if self._cache is None:
+            self._cache = _StrictFileSystemCache(**self._args)
+        return self._cache
+
+    def _forward(name: str):  # type: ignore[misc]
+        def method(self: "_Directory", *args: Any, **kwargs: Any) -> Any:
+            try:
+                return getattr(self._inner(), name)(*args, **kwargs)
+            except OSError:
+                self._cache = None if name in WRITES else self._cache
+                raise
+        method.__name__ = name
+        return method
+
+    for _name in ("get", "set", "add", "delete", "has", "get_many", "get_dict", "set_many", "delete_many", "clear", "inc", "dec"):
+        locals()[_name] = _forward(_name)
+    del _name, _forward
+
+
+class FileSystemFallbackCache(FallbackCache):
+    @classmethod
+    def factory(cls, app: Flask, config: dict[str, Any], args: list[Any], kwargs: dict[str, Any]) -> "FallbackCache":
+        """flask-caching's entry point (`CACHE_TYPE = "pazos_dash.cache.FileSystemFallbackCache"`):
+        files in `CACHE_DIR` with the in-process cache behind them."""
+        import hashlib
+
+        directory = str(config["CACHE_DIR"])
+        timeout = kwargs.get("default_timeout", config.get("CACHE_DEFAULT_TIMEOUT", 300))
+        threshold = config.get("CACHE_THRESHOLD", 500)
+        primary = _Directory(directory, threshold, timeout, config.get("CACHE_FILE_HASH_METHOD", hashlib.md5))
+        fallback = SimpleCache(threshold=threshold, default_timeout=timeout)
+        return cls(primary, fallback, name=f"filesystem cache {directory}", errors=(OSError,), probes=WRITES,
+                   retry_interval=float(config.get("PAZOS_CACHE_RETRY_INTERVAL", RETRY_INTERVAL)),
+                   log_interval=float(config.get("PAZOS_CACHE_LOG_INTERVAL", LOG_INTERVAL)))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 import pandas as pd
+from flask import g, has_request_context
 from flask_caching import Cache
 
 from .charts import CHARTS, ChartSpec, ChartState
@@ -22,7 +23,9 @@ def cache_config(settings: Settings) -> dict[str, Any]:
         "CACHE_KEY_PREFIX": "pazos:",
     }
     if settings.cache_type == "filesystem":
-        config.update(CACHE_TYPE="FileSystemCache", CACHE_DIR=str(settings.cache_dir))
+        # Files with the in-process cache behind them: a directory that cannot be created or
+        # written slows the app, never stops it (cache.py).
+        config.update(CACHE_TYPE="pazos_dash.cache.FileSystemFallbackCache", CACHE_DIR=str(settings.cache_dir))
     elif settings.cache_type == "redis":
         # Redis with the in-process cache behind it: an outage slows the app, never stops it (cache.py).
         config.update(CACHE_TYPE="pazos_dash.cache.FallbackCache", CACHE_REDIS_URL=settings.redis_url)
@@ -39,8 +42,15 @@ class Runtime:
 
     @property
     def package(self) -> DataPackage:
-        """The package being served now (a republish replaces it without a restart)."""
-        return self.source.current()
+        """The package being served now (a republish replaces it without a restart). Within a
+        request, the one it began with: every part of one answer (rows, files, version, zip
+        name) comes from one release, even if a republish lands while it is being written."""
+        if not has_request_context():
+            return self.source.current()
+        package = g.get("pazos_package")
+        if package is None:
+            package = g.pazos_package = self.source.current()
+        return package
 
     def chart(self, chart_id: str) -> ChartSpec:
         return CHARTS[chart_id]

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
 from .domain import LANGUAGES
 CACHE_TYPES = ("simple", "filesystem", "redis")
 
@@ -28,6 +30,15 @@ def _normalise_base_path(raw: str) -> str:
     return f"/{stripped}/" if stripped else "/"
 
 
+def split_origin(public_url: str) -> tuple[str, str]:
+    """'https://pazos.example.org' -> ('https', 'pazos.example.org'); ValueError for anything
+    that is not an http(s) origin (a path other than '/', a query or a fragment)."""
+    parts = urlsplit(public_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ValueError(f"expected an origin such as https://pazos.example.org, found {public_url!r}")
+    return parts.scheme, parts.netloc.lower()
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = field(default_factory=_default_data_dir)
@@ -47,6 +58,11 @@ class Settings:
     # background thread in each process; 0 checks every 0.05 s). A new package is validated
     # before it replaces the one being served.
     reload_interval: float = 2.0
+    # The site's canonical origin (https://pazos.example.org): every absolute address it writes
+    # starts with it, whatever Host a request names (web/origin.py). Empty: the request's host.
+    public_url: str = ""
+    # Host names the site answers for (others get 400); empty answers any host.
+    allowed_hosts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.default_lang not in LANGUAGES:
@@ -58,6 +74,14 @@ class Settings:
             raise SettingsError(
                 f"PAZOS_CACHE: expected one of {', '.join(CACHE_TYPES)}, found {self.cache_type!r}"
             )
+        if self.public_url:
+            try:
+                split_origin(self.public_url)
+            except ValueError as error:
+                raise SettingsError(f"PAZOS_PUBLIC_URL: {error}") from None
+            object.__setattr__(self, "public_url", self.public_url.strip().rstrip("/"))
+        if isinstance(self.allowed_hosts, str):
+            object.__setattr__(self, "allowed_hosts", tuple(h.strip() for h in self.allowed_hosts.split(",") if h.strip()))
         object.__setattr__(self, "base_path", _normalise_base_path(self.base_path))
         object.__setattr__(self, "data_dir", Path(self.data_dir))
 
@@ -75,6 +99,8 @@ class Settings:
             "PAZOS_REDIS_URL": "redis_url",
             "PAZOS_HOST": "host",
             "PAZOS_BASEMAP_URL": "basemap_url",
+            "PAZOS_PUBLIC_URL": "public_url",
+            "PAZOS_ALLOWED_HOSTS": "allowed_hosts",
         }
         for var, name in text_vars.items():
             if env.get(var):

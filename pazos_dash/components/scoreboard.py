@@ -29,10 +29,11 @@ def sparkline(series: list[tuple[int, float, str]], lang: str) -> html.Img:
         return f"{x:.1f},{y:.1f}"
     path = " ".join(point(y, v) for y, v in zip(years, values))
     svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}'>"
-           f"<polyline fill='none' stroke='%230B4F8A' stroke-width='1.5' points='{path}'/></svg>")
+           f"<polyline fill='none' stroke='#0B4F8A' stroke-width='1.5' points='{path}'/></svg>")
     alt = t("scoreboard.sparkline_alt", lang, start=years[0], first=fmt_number(values[0], lang, 2),
             end=years[-1], last=fmt_number(values[-1], lang, 2))
-    return html.Img(src="data:image/svg+xml;utf8," + quote(svg, safe="%:/=' ,#<>"), alt=alt, width=width, height=height)
+    # Percent-encoded as a URL must be (`<`, `>`, `#`, spaces): the HTML validator refuses the raw ones.
+    return html.Img(src="data:image/svg+xml;charset=utf-8," + quote(svg, safe=":/=',."), alt=alt, width=width, height=height)
 
 
 def _value(value, year, unit: str, lang: str) -> str:

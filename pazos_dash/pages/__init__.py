@@ -24,7 +24,7 @@ from ..urls import Urls
 from ..views.chart_view import request_origin
 from . import clusters, data, homicides, indicators, overview, partners, sdg, youth
 from .base import Links, Page
-from .embed import embed_layout
+from .embed import embed_index, embed_layout
 from .present import present_layout
 
 PAGES: tuple[Page, ...] = tuple(
@@ -126,7 +126,10 @@ def _layout(page: Page, lang: str, runtime: Runtime, urls: Urls):
 
 
 def _embed(lang: str, runtime: Runtime, urls: Urls):
-    def layout(chart_id: str | None = None, **query: Any) -> html.Main:
+    def layout(chart_id: str | None = None, **query: Any) -> html.Main | html.Div:
+        if chart_id not in CHARTS:  # a 404 with the list of embeds, inside the site's navigation and footer
+            return _frame(lang, runtime, urls, current=None, heading=t("embed.index", lang), body=[embed_index(lang, urls)],
+                          switch_href=urls.embed(None, other_language(lang)), address=requested_address()[0])
         return embed_layout(runtime, lang, Links(lang, urls), chart_id, query)
     return layout
 
@@ -176,5 +179,7 @@ def register_pages(runtime: Runtime, urls: Urls) -> None:
         f"pazos_dash.pages.{NOT_FOUND_MODULE}",
         path="/404",
         title=lambda **_: title("not_found", not_found_lang(urls)),
+        description=lambda **_: t("page.not_found.body", not_found_lang(urls)),
+        image=urls.og_image("site", urls.default_lang),  # a link preview of the site, not an empty one
         layout=lambda **_query: not_found(runtime, urls, not_found_lang(urls)),
     )

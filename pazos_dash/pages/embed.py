@@ -19,12 +19,16 @@ from ..runtime import Runtime
 from .base import Links, chart_card, controls_for, table_for, view_for
 
 
+def embed_index(lang: str, urls) -> html.Ul:
+    """Every chart that can be embedded, each linking to its embed."""
+    return html.Ul([html.Li(html.A(CHARTS[c].title(lang), href=urls.embed(c, lang))) for c in CHARTS], className="embed-index")
+
+
 def embed_layout(runtime: Runtime, lang: str, links: Links, chart_id: str | None, query: dict[str, Any]) -> html.Main:
     stores = page_stores(lang)
     urls = links.urls
     if chart_id not in CHARTS:
-        items = [html.Li(html.A(CHARTS[c].title(lang), href=urls.embed(c, lang))) for c in CHARTS]
-        return html.Main([*stores, html.H1(t("embed.index", lang), className="h4"), html.Ul(items)],
+        return html.Main([*stores, html.H1(t("embed.index", lang), className="h4"), embed_index(lang, urls)],
                          className="embed container-fluid py-2", id="main", lang=lang)
     view = view_for(runtime, links, chart_id, lang, query={k: str(v) for k, v in query.items()})
     origin = request.host_url.rstrip("/") if has_request_context() else ""

@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from ..data import DataPackage, Resource
-from ..domain import LANGUAGES, PLACE
+from ..domain import LANGUAGES, PAZOS_END, PAZOS_START, PLACE
 from ..urls import Urls
 from .citation import package_version, publisher
 
@@ -32,6 +32,33 @@ def years(resource: Resource) -> tuple[int, int] | None:
     return (int(known.min()), int(known.max())) if len(known) else None
 
 
+def coverage(resource: Resource) -> tuple[str, str]:
+    """The period the rows are about, as ISO dates (first, last), for every dataset: its `year`
+    field's range; else the range of its other year fields (an indicator's baseline and target)
+    or of its date fields (a revision's release date); else, for what has no time of its own (the
+    clusters, the partners, the SDG alignment, the maps), the strategy's years it describes."""
+    frame, fields = resource.frame, resource.schema.get("fields", [])
+    span = years(resource)
+    if span:
+        return f"{span[0]}-01-01", f"{span[1]}-12-31"
+    year_fields = [f["name"] for f in fields if f.get("type") == "year" and f["name"] in frame.columns]
+    known = [int(v) for name in year_fields for v in frame[name].dropna()]
+    if known:
+        return f"{min(known)}-01-01", f"{max(known)}-12-31"
+    date_fields = [f["name"] for f in fields if f.get("type") == "date" and f["name"] in frame.columns]
+    dates = sorted(str(v)[:10] for name in date_fields for v in frame[name].dropna())
+    if dates:
+        return dates[0], dates[-1]
+    return f"{PAZOS_START}-01-01", f"{PAZOS_END}-12-31"
+
+
+def _interval(start: str, end: str) -> str:
+    """schema.org's temporalCoverage: whole years as '2003/2024', else the two dates."""
+    if start.endswith("-01-01") and end.endswith("-12-31"):
+        return f"{start[:4]}/{end[:4]}"
+    return f"{start}/{end}"
+
+
 def places(resource: Resource) -> list[str]:
     """The places the rows are about: the named territories of a `geography` field, else Palmira."""
     if "geography" in resource.frame.columns:
@@ -48,7 +75,6 @@ def dataset_jsonld(resource: Resource, package: DataPackage, urls: Urls, lang: s
     """schema.org Dataset of one published resource, in `lang`."""
     page = Urls.absolute(origin, urls.page("data", lang, fragment=f"catalogue-{resource.name}"))
     who = {"@type": "Organization", "name": publisher(package)}
-    span = years(resource)
     licences = _licence_urls(resource, package)
     return {
         "@context": "https://schema.org/",
@@ -65,7 +91,7 @@ def dataset_jsonld(resource: Resource, package: DataPackage, urls: Urls, lang: s
         "license": licences[0] if len(licences) == 1 else licences,
         "creator": who,
         "publisher": who,
-        **({"temporalCoverage": f"{span[0]}/{span[1]}"} if span else {}),
+        "temporalCoverage": _interval(*coverage(resource)),
         "spatialCoverage": [{"@type": "Place", "name": place} for place in places(resource)],
         "variableMeasured": [f.get("i18n", {}).get(lang, {}).get("title") or f.get("title") or f["name"]
                              for f in resource.schema.get("fields", [])],
@@ -95,7 +121,7 @@ def catalog_jsonld(package: DataPackage, urls: Urls, origin: str) -> dict[str, A
            "dcat:endpointDescription": {"@id": Urls.absolute(origin, urls.openapi())}}
     datasets = []
     for resource in package.resources.values():
-        span = years(resource)
+        start, end = coverage(resource)
         licences = [{"@id": url} for url in _licence_urls(resource, package)]
         media = "application/geo+json" if resource.format == "geojson" else "text/csv"
         datasets.append({
@@ -108,14 +134,15 @@ def catalog_jsonld(package: DataPackage, urls: Urls, origin: str) -> dict[str, A
             "dct:license": licences,
             "dct:modified": {"@value": resource.last_updated or package.last_updated, "@type": "xsd:date"},
             "dct:spatial": [{"@type": "dct:Location", "rdfs:label": place} for place in places(resource)],
-            **({"dct:temporal": {"@type": "dct:PeriodOfTime",
-                                 "dcat:startDate": {"@value": f"{span[0]}-01-01", "@type": "xsd:date"},
-                                 "dcat:endDate": {"@value": f"{span[1]}-12-31", "@type": "xsd:date"}}} if span else {}),
+            "dct:temporal": {"@type": "dct:PeriodOfTime",
+                             "dcat:startDate": {"@value": start, "@type": "xsd:date"},
+                             "dcat:endDate": {"@value": end, "@type": "xsd:date"}},
             "dct:source": [s.get("path") or s.get("title", "") for s in resource.sources],
             "dcat:keyword": ["PAZOS", "Palmira"] + (["demostración", "demonstration"] if resource.demo else []),
             "dcat:landingPage": {"@id": Urls.absolute(origin, urls.page("data", urls.default_lang, fragment=f"catalogue-{resource.name}"))},
             "dcat:distribution": [
                 {"@type": "dcat:Distribution", "dct:title": resource.path, "dct:format": resource.format.upper(),
+                 "dcat:accessURL": {"@id": Urls.absolute(origin, urls.data_file(resource.path))},  # DCAT: every distribution has one
                  "dcat:downloadURL": {"@id": Urls.absolute(origin, urls.data_file(resource.path))},
                  "dcat:mediaType": {"@id": MEDIA_TYPES + media}, "dct:license": licences},
                 {"@type": "dcat:Distribution", "dct:title": f"API: {resource.name}", "dct:format": "JSON",

@@ -3,7 +3,8 @@
     GET /api/v1/                      what there is
     GET /api/v1/openapi.json          this API described in OpenAPI 3.1 (web/openapi.py)
     GET /api/v1/datasets              every dataset: title, description, fields, licence, sources, flags
-    GET /api/v1/datasets/<name>       its rows; filters `?<field>=<value>[,<value>…]`, the year range
+    GET /api/v1/datasets/<name>       its rows; filters `?<field>=<value>[,<value>…]` (no spaces; each
+                                      parameter once, checked against the document's patterns), the year range
                                       `year_from`, `year_to` (inclusive), `limit`, `offset`,
                                       `format=json|csv`, `lang=es|en` (titles and descriptions)
 
@@ -14,7 +15,7 @@ JSON with a message that says what was wrong.
 
 from __future__ import annotations
 
-import math
+import re
 from typing import Any
 
 import pandas as pd
@@ -26,11 +27,10 @@ from ..i18n import LANGUAGES
 from ..runtime import Runtime
 from ..urls import Urls
 from ..views.exports import BOM, records
-from .openapi import openapi_document
+from .openapi import MAX_LIMIT, RESERVED, YEARS, openapi_document, values_pattern
 
-RESERVED = {"limit", "offset", "format", "lang", "year_from", "year_to"}
 RANGE = {"year_from": "year", "year_to": "year"}  # range filter -> the field it bounds
-MAX_LIMIT = 100_000
+WHOLE = re.compile(r"[0-9]+")  # ASCII digits only: `int()` would also take '3_0', ' 30' and '３０'
 
 
 class BadRequest(ValueError):
@@ -44,7 +44,7 @@ def api_error(status: int, message: str) -> Response:
 
 
 def _lang() -> str:
-    lang = request.args.get("lang", "es")
+    lang = _once().get("lang", "es")
     if lang not in LANGUAGES:
         raise BadRequest(f"lang: expected one of {', '.join(LANGUAGES)}, found {lang!r}")
     return lang
@@ -73,22 +73,33 @@ def summary(resource: Resource, package: DataPackage, lang: str, prefix: str) ->
     }
 
 
-def _parse(value: str, kind: str, name: str) -> Any:
-    try:
-        if kind in ("integer", "year"):
-            return int(value)
-        if kind == "number":
-            number = float(value)
-            if math.isnan(number):
-                raise ValueError
-            return number
-        if kind == "boolean":
-            if value.lower() not in ("true", "false"):
-                raise ValueError
-            return value.lower() == "true"
-    except ValueError:
-        raise BadRequest(f"{name}: expected {'a whole number' if kind in ('integer', 'year') else 'a number' if kind == 'number' else 'true or false'}, found {value!r}") from None
-    return value
+_EXPECTED = {"integer": "a whole number", "year": "a whole number", "number": "a number", "boolean": "true or false",
+             "date": "a date (YYYY-MM-DD)"}
+
+
+def _values(raw: str, kind: str, name: str) -> list[Any]:
+    """A filter's comma-separated values, checked against the pattern the OpenAPI document gives
+    for this type (the same test a JSON Schema validator makes: `re.search`), then parsed."""
+    if raw == "":
+        raise BadRequest(f"{name}: give at least one value")
+    if not re.search(values_pattern(kind), raw):
+        raise BadRequest(f"{name}: expected {_EXPECTED.get(kind, 'values')}, found {raw[:100]!r} "
+                         "(several values: separated by commas, no spaces)")
+    items = raw.removesuffix("\n").split(",")  # Python's `$` lets one final newline through
+    if kind in ("integer", "year"):
+        return [int(item) for item in items]
+    if kind == "number":
+        return [float(item) for item in items]
+    if kind == "boolean":
+        return [item == "true" for item in items]
+    return items
+
+
+def _whole(raw: str, name: str, low: int, high: int) -> int:
+    """A whole number in [low, high], written in ASCII digits only."""
+    if not WHOLE.fullmatch(raw) or not low <= int(raw) <= high:
+        raise BadRequest(f"{name}: expected a whole number from {low} to {high}, found {raw[:100]!r}")
+    return int(raw)
 
 
 def filtered(resource: Resource, args: dict[str, str]) -> tuple[pd.DataFrame, dict[str, list[Any]]]:
@@ -101,9 +112,7 @@ def filtered(resource: Resource, args: dict[str, str]) -> tuple[pd.DataFrame, di
             continue
         if name not in types:
             raise BadRequest(f"{name}: not a field of {resource.name}; its fields are {', '.join(types)}")
-        values = [_parse(v.strip(), types[name], name) for v in raw.split(",") if v.strip()]
-        if not values:
-            raise BadRequest(f"{name}: give at least one value")
+        values = _values(raw, types[name], name)
         filters[name] = values
         column = frame[name]
         frame = frame[column.isin(values) if types[name] != "date" else column.astype(str).isin([str(v) for v in values])]
@@ -112,7 +121,7 @@ def filtered(resource: Resource, args: dict[str, str]) -> tuple[pd.DataFrame, di
             continue
         if field not in types:
             raise BadRequest(f"{name}: {resource.name} has no field {field!r}")
-        bound = _parse(args[name].strip(), "integer", name)
+        bound = _whole(args[name], name, YEARS["minimum"], YEARS["maximum"])
         filters[name] = [bound]
         years = pd.to_numeric(frame[field], errors="coerce")
         frame = frame[(years >= bound) if name.endswith("_from") else (years <= bound)]
@@ -120,14 +129,19 @@ def filtered(resource: Resource, args: dict[str, str]) -> tuple[pd.DataFrame, di
 
 
 def _page(args: dict[str, str]) -> tuple[int, int]:
-    try:
-        limit = int(args.get("limit", MAX_LIMIT))
-        offset = int(args.get("offset", 0))
-    except ValueError:
-        raise BadRequest("limit and offset: expected whole numbers") from None
-    if not (1 <= limit <= MAX_LIMIT) or offset < 0:
-        raise BadRequest(f"limit: between 1 and {MAX_LIMIT}; offset: 0 or more")
+    limit = _whole(args["limit"], "limit", 1, MAX_LIMIT) if "limit" in args else MAX_LIMIT
+    offset = _whole(args["offset"], "offset", 0, 10**9) if "offset" in args else 0
     return limit, offset
+
+
+def _once() -> dict[str, str]:
+    """The query's parameters, each given once: a repeated one is refused (several values go in
+    one, separated by commas), rather than silently keeping the first."""
+    repeated = [name for name, values in request.args.lists() if len(values) > 1]
+    if repeated:
+        raise BadRequest(f"{repeated[0]}: given {len(request.args.getlist(repeated[0]))} times; give it once "
+                         "(several values separated by commas)")
+    return request.args.to_dict()
 
 
 def register_api(server: Flask, runtime: Runtime, prefix: str, urls: Urls) -> None:
@@ -159,8 +173,8 @@ def register_api(server: Flask, runtime: Runtime, prefix: str, urls: Urls) -> No
         if name not in package.resources:
             return api_error(404, f"no dataset named {name!r}; see {base}datasets")
         resource = package.resources[name]
-        args = {key: request.args.get(key, "") for key in request.args}
         try:
+            args = _once()
             lang = _lang()
             fmt = args.get("format", "json")
             if fmt not in ("json", "csv"):

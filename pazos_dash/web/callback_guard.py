@@ -18,8 +18,9 @@ import json
 from typing import Any, Callable, Mapping
 
 from flask import Flask, Response, g, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
-MAX_BODY = 1_000_000  # bytes; the browser's largest callback body here is a few KB
+from .limits import MAX_BODY  # enforced on the bytes read, chunked bodies included (web/limits.py)
 
 
 class BadCallbackRequest(ValueError):
@@ -114,8 +115,12 @@ class CallbackRequestGuard:
                 raise BadCallbackRequest(415, f"Content-Type: expected application/json, found {request.mimetype or 'none'!r}")
             try:
                 body = json.loads(request.get_data(cache=True))
+            except RequestEntityTooLarge:  # a chunked body read past the limit
+                raise BadCallbackRequest(413, f"body: larger than {MAX_BODY} bytes") from None
             except ValueError as error:  # also bytes that are not UTF-8
                 raise BadCallbackRequest(400, f"body: not JSON ({error})") from None
+            except RecursionError:  # JSON nested deeper than the parser goes
+                raise BadCallbackRequest(400, "body: JSON nested too deeply") from None
             check(body, self.callbacks(), self.values)
         except BadCallbackRequest as problem:
             g.pazos_problem = f"callback request refused: {problem}"

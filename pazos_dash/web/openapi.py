@@ -12,6 +12,32 @@ from ..urls import Urls
 
 JSON = "application/json"
 
+# What a filter value must look like, by the field's Table Schema type: one value or several
+# separated by commas, no spaces. The API checks values against these very patterns (re.search,
+# as JSON Schema validators do), so the document and the server cannot disagree.
+ITEM_PATTERNS = {
+    "integer": r"-?[0-9]{1,18}", "year": r"-?[0-9]{1,18}", "number": r"-?[0-9]{1,18}(\.[0-9]{1,18})?",
+    "boolean": r"(true|false)", "date": r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+}
+ANY_ITEM = r"[^,]+"
+RESERVED = ("limit", "offset", "format", "lang", "year_from", "year_to")
+MAX_LIMIT = 100_000
+YEARS = {"type": "integer", "minimum": 0, "maximum": 9999}
+
+
+def values_pattern(kind: str) -> str:
+    """The pattern of a filter's value for a field of this type ('2020' or '2020,2021')."""
+    item = ITEM_PATTERNS.get(kind, ANY_ITEM)
+    return f"^{item}(,{item})*$"
+
+
+def _type_words(kind: str) -> str:
+    return {"integer": "whole numbers", "year": "years", "number": "numbers (a dot for decimals)", "boolean": "true or false",
+            "date": "dates (YYYY-MM-DD)"}.get(kind, "values (text, exactly as published)")
+
+
+TOO_LONG = {"description": "The address is longer than the server takes (answered by the web server, before the API)"}
+
 
 def _error(description: str) -> dict[str, Any]:
     return {"description": description, "content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
@@ -64,28 +90,45 @@ def _schemas() -> dict[str, Any]:
     }
 
 
-def openapi_document(package: DataPackage, urls: Urls) -> dict[str, Any]:
-    """OpenAPI 3.1 for /api/v1/ over this package; paths are relative to the server (`/api/v1`)."""
-    names = list(package.resources)
-    licences = package.licenses
-    rows_params = [
-        _param("name", "path", "A dataset's name (see /datasets).", {"type": "string", "enum": names}, required=True,
-               example="homicides_annual"),
-        _param("filters", "query",
-               "Equality filters: any field of the dataset as `<field>=<value>[,<value>…]` (one of the values). "
-               "Values are parsed to the field's type; an unknown field or a value of the wrong type is a 400.",
-               {"type": "object", "additionalProperties": {"type": "string"}}, style="form", explode=True,
-               example={"geography": "Palmira"}),
-        _param("year_from", "query", "Rows whose `year` is this or later (datasets with a `year` field).",
-               {"type": "integer"}, example=2020),
-        _param("year_to", "query", "Rows whose `year` is this or earlier (datasets with a `year` field).",
-               {"type": "integer"}, example=2023),
-        _param("limit", "query", "At most this many rows.", {"type": "integer", "minimum": 1, "maximum": 100000, "default": 100000}),
-        _param("offset", "query", "Skip this many rows first.", {"type": "integer", "minimum": 0, "default": 0}),
+def _dataset_operation(package: DataPackage, name: str) -> dict[str, Any]:
+    """GET /datasets/<name>: its own fields as equality filters, each with its type's pattern."""
+    resource = package.resources[name]
+    fields = [f for f in resource.schema.get("fields", []) if f["name"] not in RESERVED]
+    types = {f["name"]: f.get("type", "string") for f in fields}
+    params = [_param(f["name"], "query",
+                     f"Rows whose `{f['name']}` is one of these {_type_words(types[f['name']])}, separated by commas.",
+                     {"type": "string", "pattern": values_pattern(types[f["name"]])})
+              for f in fields]
+    if "year" in types:
+        params += [_param("year_from", "query", "Rows whose `year` is this or later.", YEARS, example=2020),
+                   _param("year_to", "query", "Rows whose `year` is this or earlier.", YEARS, example=2023)]
+    params += [
+        _param("limit", "query", "At most this many rows.", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": MAX_LIMIT}),
+        _param("offset", "query", "Skip this many rows first.", {"type": "integer", "minimum": 0, "maximum": 10**9, "default": 0}),
         _param("format", "query", "JSON with the dataset's description, or the rows as CSV (UTF-8 with BOM).",
                {"type": "string", "enum": ["json", "csv"], "default": "json"}),
         LANG,
     ]
+    return {"get": {
+        "operationId": f"get_{name}", "summary": resource.title.get("en") or name,
+        "description": (f"{resource.description.get('en', '')}\n\nThe rows of `{name}`, filtered and paged. Each parameter is "
+                        "given at most once (several values: separated by commas); a parameter that is not documented here "
+                        "(a field this dataset does not have) is a 400."),
+        "parameters": params,
+        "responses": {
+            "200": {"description": "The rows (JSON with the dataset's description, or CSV)",
+                    "content": {JSON: {"schema": {"$ref": "#/components/schemas/Rows"}},
+                                "text/csv": {"schema": {"type": "string"}}}},
+            "400": _error("A filter, range, page or format that cannot be applied, or a parameter given twice; the message names it"),
+            "414": TOO_LONG,
+        }}}
+
+
+def openapi_document(package: DataPackage, urls: Urls) -> dict[str, Any]:
+    """OpenAPI 3.1 for /api/v1/ over this package; paths are relative to the server (`/api/v1`).
+    Each dataset has its own path, so its filters are exactly its fields."""
+    licences = package.licenses
+    datasets = {f"/datasets/{name}": _dataset_operation(package, name) for name in package.resources}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -93,7 +136,8 @@ def openapi_document(package: DataPackage, urls: Urls) -> dict[str, Any]:
             "version": "1",
             "summary": "Read-only access to the published, disclosure-controlled data behind the PAZOS dashboard.",
             "description": (f"Data package version {package.descriptor.get('version', '')} ({package.version}). Only published "
-                            "rows leave: a suppressed cell is null here too. Errors are JSON with a message that says what was wrong."),
+                            "rows leave: a suppressed cell is null here too. Errors are JSON with a message that says what was "
+                            "wrong; a dataset that is not listed here answers 404."),
             "license": {"name": licences[0].get("title", licences[0].get("name", "")), "url": licences[0].get("path", "")}
             if licences else {"name": "see each dataset"},
         },
@@ -101,23 +145,16 @@ def openapi_document(package: DataPackage, urls: Urls) -> dict[str, Any]:
         "externalDocs": {"description": "Data & methodology", "url": urls.page("data", urls.default_lang)},
         "paths": {
             "/": {"get": {"operationId": "index", "summary": "What there is",
-                          "responses": {"200": {"description": "Names and addresses", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Index"}}}}}}},
+                          "responses": {"200": {"description": "Names and addresses", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Index"}}}},
+                                        "414": TOO_LONG}}},
             "/openapi.json": {"get": {"operationId": "openapi", "summary": "This document",
-                                      "responses": {"200": {"description": "OpenAPI 3.1", "content": {JSON: {"schema": {"type": "object", "required": ["openapi", "paths"]}}}}}}},
+                                      "responses": {"200": {"description": "OpenAPI 3.1", "content": {JSON: {"schema": {"type": "object", "required": ["openapi", "paths"]}}}},
+                                                    "414": TOO_LONG}}},
             "/datasets": {"get": {"operationId": "listDatasets", "summary": "Every dataset with its fields, licence and sources",
                                   "parameters": [LANG],
                                   "responses": {"200": {"description": "The catalogue", "content": {JSON: {"schema": {"$ref": "#/components/schemas/DatasetList"}}}},
-                                                "400": _error("A bad `lang`")}}},
-            "/datasets/{name}": {"get": {
-                "operationId": "getDataset", "summary": "A dataset's rows, filtered and paged",
-                "parameters": rows_params,
-                "responses": {
-                    "200": {"description": "The rows (JSON with the dataset's description, or CSV)",
-                            "content": {JSON: {"schema": {"$ref": "#/components/schemas/Rows"}},
-                                        "text/csv": {"schema": {"type": "string"}}}},
-                    "400": _error("A filter, range, page or format that cannot be applied; the message names it"),
-                    "404": _error("No dataset of that name"),
-                }}},
+                                                "400": _error("A bad `lang`, or a parameter given twice"), "414": TOO_LONG}}},
+            **datasets,
         },
         "components": {"schemas": _schemas()},
     }

@@ -136,7 +136,7 @@ def _dbc(kind: str, props: dict[str, Any], children: str) -> str:
         options = "".join(_option(option, props.get("value")) for option in props.get("options") or [])
         attrs = {"className": _classes(own, "form-select", f"form-select-{size}" if size else None), "id": props.get("id"),
                  "disabled": props.get("disabled")}
-        return _element("select", attrs, '<option value="" disabled hidden></option>' + options)
+        return _element("select", attrs, '<option value="" disabled hidden label="—"></option>' + options)  # an empty option is invalid HTML
     if kind == "Label":
         attrs = {**_without(common, "html_for", "width", "check", "size"), "htmlFor": props.get("html_for"),
                  "className": _classes(own, "form-label")}
@@ -178,7 +178,7 @@ def _choices(kind: str, props: dict[str, Any], own: Any) -> str:
     items = []
     for option in props.get("options") or []:
         label, value = (option.get("label"), option.get("value")) if isinstance(option, dict) else (option, option)
-        input_id = f"_dbcprivate_{kind.lower()}_{component_id}_input_{value}"
+        input_id = re.sub(r"\s", "_", f"_dbcprivate_{kind.lower()}_{component_id}_input_{value}")  # an HTML id has no spaces
         box = _element("input", {"id": input_id, "className": "form-check-input", "type": "radio" if radio else "checkbox",
                                  "value": value, "checked": str(value) in chosen, "disabled": isinstance(option, dict) and option.get("disabled")}, "")
         text = _element("label", {"className": "form-check-label", "htmlFor": input_id}, escape(str(label), quote=False))

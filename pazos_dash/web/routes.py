@@ -24,10 +24,10 @@ def package_zip_name(package) -> str:
     return f"{package.descriptor.get('name', 'package')}-{package.version}.zip"
 
 
-def package_zip(runtime: Runtime) -> bytes:
+def package_zip(runtime: Runtime, package=None) -> bytes:
     """The whole package, datapackage.json and every file it lists, as one zip (made once per
-    version)."""
-    package = runtime.package
+    version, from the loaded package's own snapshot: data/source.py)."""
+    package = package or runtime.package
     key = f"zip:{package.version}"
     data = runtime.cache.get(key)
     if data is None:
@@ -87,10 +87,15 @@ def register_routes(server: Flask, runtime: Runtime, prefix: str, urls: Urls) ->
 
     @server.get(f"{prefix}data/<path:filename>")
     def published_file(filename: str) -> Response:
+        """A file of the package being served, from the folder it was loaded from (its own
+        snapshot, which a republish does not change); `X-Package-Version` names the release."""
         package = runtime.package
         if filename == package_zip_name(package):
-            return Response(package_zip(runtime), mimetype="application/zip",
-                            headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-        if filename not in {DESCRIPTOR} | {r.path for r in package.resources.values()}:
+            response = Response(package_zip(runtime, package), mimetype="application/zip",
+                                headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+        elif filename not in {DESCRIPTOR} | {r.path for r in package.resources.values()}:
             abort(404)
-        return send_from_directory(package.directory.resolve(), filename, as_attachment=filename != DESCRIPTOR)
+        else:
+            response = send_from_directory(package.directory.resolve(), filename, as_attachment=filename != DESCRIPTOR)
+        response.headers["X-Package-Version"] = package.version
+        return response

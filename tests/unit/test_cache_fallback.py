@@ -144,3 +144,48 @@ def test_a_redis_that_is_not_there_does_not_hold_a_request(tmp_path):
     assert cache.get("k") == "v"
     assert time.monotonic() - started < 2
     assert not cache.cache.available
+
+
+def test_a_filesystem_cache_that_cannot_be_created_or_written_degrades_like_redis(tmp_path, setup):
+    """PAZOS_CACHE=filesystem on a directory that cannot be made (a file where a folder should be):
+    the cache starts, answers from the process, logs one line; once the directory can be made,
+    the next write uses it again and logs one more. Nothing raised, no traceback per call."""
+    from flask import Flask
+    from flask_caching import Cache
+
+    _, _, _, lines = setup  # the log collector
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    config = cache_config(Settings(cache_type="filesystem", cache_dir=blocker / "cache"))
+    assert config["CACHE_TYPE"] == "pazos_dash.cache.FileSystemFallbackCache"
+    config["PAZOS_CACHE_RETRY_INTERVAL"] = 0
+    cache = Cache(Flask(__name__), config=config)
+    for n in range(300):
+        assert cache.get(f"k{n}") is None
+        cache.set(f"k{n}", n)
+        assert cache.get(f"k{n}") == n  # from the process meanwhile
+    assert [line["event"] for line in lines] == ["cache_unreachable"]
+    assert "not-a-folder" in lines[0]["backend"]
+
+    blocker.unlink()  # the disk is usable again
+    cache.set("back", 1)
+    assert [line["event"] for line in lines] == ["cache_unreachable", "cache_reachable"]
+    assert (blocker / "cache").is_dir() and len(list((blocker / "cache").iterdir())) >= 1
+    assert cache.get("back") == 1
+
+
+def test_a_filesystem_cache_on_a_file_keeps_serving(tmp_path, setup, caplog):
+    """The directory is a file (so every write fails): answers come from the process, one line logged."""
+    from flask import Flask
+    from flask_caching import Cache
+
+    _, _, _, lines = setup
+    target = tmp_path / "cache"
+    target.write_text("")
+    cache = Cache(Flask(__name__), config=cache_config(Settings(cache_type="filesystem", cache_dir=target)))
+    with caplog.at_level(logging.WARNING):
+        for n in range(100):
+            cache.set("k", n)
+            assert cache.get("k") == n
+    assert len(lines) == 1
+    assert not [record for record in caplog.records if record.exc_info]  # no traceback per call

@@ -34,6 +34,7 @@ def test_every_dataset_on_the_data_page_is_a_schema_org_dataset(client, runtime,
         if "year" in resource.frame.columns:
             years = resource.frame["year"].dropna().astype(int)
             assert document["temporalCoverage"] == f"{years.min()}/{years.max()}"
+        assert re.fullmatch(r"\d{4}(-\d\d-\d\d)?/\d{4}(-\d\d-\d\d)?", document["temporalCoverage"])  # every dataset has one
         assert document["url"].startswith("https://pazos.example/") and f"#catalogue-{resource.name}" in document["url"]
 
 
@@ -51,6 +52,10 @@ def test_the_dcat_catalogue_lists_every_dataset_with_licence_distributions_perio
     assert catalogue["dct:license"] == [{"@id": LICENCE}]
     datasets = {d["dct:identifier"]: d for d in catalogue["dcat:dataset"]}
     assert list(datasets) == list(runtime.package.resources)
+    for identifier, dataset in datasets.items():  # every dataset: a period; every distribution: an access URL
+        assert dataset["dct:temporal"]["dcat:startDate"]["@value"] <= dataset["dct:temporal"]["dcat:endDate"]["@value"], identifier
+        assert all("dcat:accessURL" in d for d in dataset["dcat:distribution"]), identifier
+    assert datasets["clusters"]["dct:temporal"]["dcat:startDate"]["@value"] == "2020-01-01"  # what the strategy's years describe
     annual = datasets["homicides_annual"]
     assert annual["dct:license"] == [{"@id": LICENCE}]
     assert annual["dct:temporal"]["dcat:startDate"]["@value"] == "2003-01-01"

@@ -51,35 +51,59 @@ def test_the_document_fails_validation_when_broken(document):
         validate(broken)
 
 
-def _url(document: dict, path: str, params: dict | None = None, name: str | None = None) -> str:
-    server = document["servers"][0]["url"]
-    concrete = path.replace("{name}", name or "")
-    return server + concrete + (("?" + urlencode(params)) if params else "")
+def _url(document: dict, path: str, params: dict | None = None) -> str:
+    return document["servers"][0]["url"] + path + (("?" + urlencode(params)) if params else "")
 
 
 def test_every_documented_path_and_status_answers_as_documented(client, document, runtime):
     paths = document["paths"]
-    assert set(paths) == {"/", "/openapi.json", "/datasets", "/datasets/{name}"}
+    datasets = {f"/datasets/{name}" for name in runtime.package.resources}
+    assert set(paths) == {"/", "/openapi.json", "/datasets"} | datasets  # each dataset has its own path
     _answers(client, document, "/", "200", client.get(_url(document, "/")))
     _answers(client, document, "/openapi.json", "200", client.get(_url(document, "/openapi.json")))
     _answers(client, document, "/datasets", "200", client.get(_url(document, "/datasets", {"lang": "en"})))
     _answers(client, document, "/datasets", "400", client.get(_url(document, "/datasets", {"lang": "fr"})))
 
-    operation = paths["/datasets/{name}"]["get"]
-    names = next(p for p in operation["parameters"] if p["name"] == "name")["schema"]["enum"]
-    assert names == list(runtime.package.resources)
-    for name in names:  # every dataset the document names, with its documented parameters
-        _answers(client, document, "/datasets/{name}", "200", client.get(_url(document, "/datasets/{name}", {"limit": 3}, name)))
-        csv = client.get(_url(document, "/datasets/{name}", {"format": "csv"}, name))
-        _answers(client, document, "/datasets/{name}", "200", csv)
+    for path in sorted(datasets):  # every dataset the document names, with its documented parameters
+        name = path.rsplit("/", 1)[1]
+        _answers(client, document, path, "200", client.get(_url(document, path, {"limit": 3})))
+        csv = client.get(_url(document, path, {"format": "csv"}))
+        _answers(client, document, path, "200", csv)
         assert len(pd.read_csv(io.BytesIO(csv.data), encoding="utf-8-sig")) == len(runtime.package.resources[name].frame)
-    examples = {p["name"]: p["example"] for p in operation["parameters"] if "example" in p}
-    query = {**examples.pop("filters"), **{k: v for k, v in examples.items() if k != "name"}}
-    rows = client.get(_url(document, "/datasets/{name}", query, examples["name"]))
-    _answers(client, document, "/datasets/{name}", "200", rows)
+        documented = {p["name"] for p in paths[path]["get"]["parameters"]}
+        fields = {f["name"] for f in runtime.package.resources[name].schema["fields"]}
+        assert fields <= documented  # its filters are exactly its fields, beside the reserved ones
+        unknown = client.get(_url(document, path, {"not_a_field": "1"}))
+        _answers(client, document, path, "400", unknown)
+    operation = paths["/datasets/homicides_annual"]["get"]
+    query = {p["name"]: p["example"] for p in operation["parameters"] if "example" in p}
+    rows = client.get(_url(document, "/datasets/homicides_annual", {**query, "geography": "Palmira"}))
+    _answers(client, document, "/datasets/homicides_annual", "200", rows)
     assert {r["year"] for r in rows.get_json()["data"]} == {2020, 2021, 2022, 2023}
-    _answers(client, document, "/datasets/{name}", "400", client.get(_url(document, "/datasets/{name}", {"year_from": "soon"}, "homicides_annual")))
-    _answers(client, document, "/datasets/{name}", "404", client.get(_url(document, "/datasets/{name}", None, "victims")))
+    _answers(client, document, "/datasets/homicides_annual", "400", client.get(_url(document, "/datasets/homicides_annual", {"year_from": "soon"})))
+    assert client.get(_url(document, "/datasets/victims")).status_code == 404  # not documented, as the description says
+
+
+@pytest.mark.parametrize("query, says", [
+    ("limit=3_0", "limit: expected a whole number"), ("limit=%2030", "limit"), ("year=2_020", "year: expected"),
+    ("limit=%EF%BC%93", "limit"), ("year=2020&year=2021", "year: given 2 times"), ("lang=en&lang=es", "lang: given 2 times"),
+    ("year=2020,%202021", "year: expected"), ("year_from=1e3", "year_from"),
+])
+def test_values_python_would_read_loosely_are_refused(client, query, says):
+    response = client.get(f"/api/v1/datasets/homicides_annual?{query}")
+    assert response.status_code == 400, query
+    assert says in response.get_json()["error"]["message"]
+
+
+def test_each_filter_s_documented_pattern_is_the_one_the_api_applies(document, client):
+    """A value the document's pattern accepts is answered 200; one it refuses, 400."""
+    import re
+
+    parameters = {p["name"]: p for p in document["paths"]["/datasets/homicides_annual"]["get"]["parameters"]}
+    pattern = parameters["year"]["schema"]["pattern"]
+    for value in ("2020", "2020,2021", "-5", "2020,", ",2020", "2020 ", "twenty", "２０２０", "2020\n"):
+        expected = 200 if re.search(pattern, value) else 400
+        assert client.get("/api/v1/datasets/homicides_annual", query_string={"year": value}).status_code == expected, value
 
 
 @pytest.mark.parametrize("query, years", [("year_from=2020", range(2020, 2025)), ("year_to=2005", range(2003, 2006)),

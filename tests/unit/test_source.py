@@ -83,3 +83,17 @@ def test_a_forked_process_watches_on_its_own(published):
     republish(published, revise_population_2024)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, "the forked process kept serving the old package"
+
+
+def test_a_package_s_files_are_its_own_release_after_a_republish(published):
+    """The loaded package reads its files from a snapshot: a republish changes what the folder's
+    path names, never the files of the package still being served (issue 22)."""
+    source = PackageSource(published, interval=0)
+    first = source.current()
+    assert first.directory != published and first.directory.name.startswith(f"{os.getpid()}@")
+    before = (first.directory / "homicides_annual.csv").read_bytes()
+    assert before == (published / "homicides_annual.csv").read_bytes()
+    republish(published, revise_population_2024)
+    _wait_for(lambda: source.current().version != first.version, "the new package is served")
+    assert (first.directory / "homicides_annual.csv").read_bytes() == before  # the old release, whole
+    assert (source.current().directory / "homicides_annual.csv").read_bytes() == (published / "homicides_annual.csv").read_bytes() != before
