@@ -22,13 +22,13 @@ from ..i18n import LANGUAGES, t
 from ..runtime import Runtime
 from ..urls import Urls
 from ..views.chart_view import request_origin
-from . import clusters, data, homicides, indicators, overview, partners, sdg, youth
+from . import clusters, data, homicides, impact, indicators, overview, partners, sdg, youth
 from .base import Links, Page
 from .embed import embed_layout
 from .present import present_layout
 
 PAGES: tuple[Page, ...] = tuple(
-    module.PAGE for module in (overview, homicides, clusters, youth, partners, sdg, indicators, data)
+    module.PAGE for module in (overview, homicides, impact, clusters, youth, partners, sdg, indicators, data)
 )
 PAGES_BY_ID = {page.page_id: page for page in PAGES}
 NOT_FOUND_MODULE = "not_found_404"  # the module name Dash Pages renders for a path no page matches
@@ -36,7 +36,7 @@ NOT_FOUND_MODULE = "not_found_404"  # the module name Dash Pages renders for a p
 
 def site_urls(base_path: str, default_lang: str) -> Urls:
     """The deployment's addresses, knowing which page shows each chart (for permalinks)."""
-    return Urls(base_path, default_lang, {chart: page.page_id for page in PAGES for chart in page.charts})
+    return Urls(base_path, default_lang, {chart: page.page_id for page in PAGES for chart in (*page.charts, *page.numbers)})
 
 
 def title(page_id: str, lang: str) -> str:
