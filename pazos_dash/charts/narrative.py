@@ -328,7 +328,11 @@ def kpi_rate_takeaway(frame: pd.DataFrame, lang: str) -> str:
     latest = frame[frame["role"] == "latest"].iloc[-1]
     base = frame[frame["role"] == "baseline"]
     pre = float(base["rate_per_100k"].astype(float).mean())
-    text = t("kpi.rate.detail", lang, change=signed_pct((float(latest["rate_per_100k"]) - pre) / pre * 100, lang, 1),
+    change = change_text((float(latest["rate_per_100k"]) - pre) / pre * 100, lang, decimals=1,
+                         base_events=float(base["homicides"].astype(float).sum()),
+                         before=t("headline.per_100k", lang, n=fmt_number(pre, lang, 1)),
+                         after=t("headline.per_100k", lang, n=fmt_number(latest["rate_per_100k"], lang, 1)))
+    text = t("kpi.rate.detail", lang, change=change,
              start=int(base["year"].min()), end=int(base["year"].max()), pre=fmt_number(pre, lang, 1))
     return text + (" " + t("kpi.rate.preliminary", lang) if latest["status"] == "preliminary" else "")
 

@@ -171,5 +171,7 @@ def kpi_figure(x: str, y: str, decimals: int = 1):
                        hovertemplate="%{x}: <b>%{y:,." + str(decimals) + "f}</b><extra></extra>")
         figure.update_xaxes(type="category")
         figure.update_layout(yaxis_title=t(f"field.{y}", lang), height=300)
+        if y == "rate_per_100k" and x == "year":
+            mark_census_break(figure, frame["year"], lang, category_axis=True)
         return figure
     return draw
