@@ -39,6 +39,16 @@ def site_urls(base_path: str, default_lang: str) -> Urls:
     return Urls(base_path, default_lang, {chart: page.page_id for page in PAGES for chart in (*page.charts, *page.numbers)})
 
 
+def unpaged_cards(runtime: Runtime, urls: Urls) -> list[Any]:
+    """A full card of each chart no page shows as a card (the headline and the numbers, drawn
+    there as such): their embeds have one, and the callbacks that serve it are checked against it."""
+    from .base import card_for
+
+    carded = {chart for page in PAGES for chart in page.charts}
+    lang = urls.default_lang
+    return [card_for(runtime, chart_id, lang, Links(lang, urls)) for chart_id in CHARTS if chart_id not in carded]
+
+
 def title(page_id: str, lang: str) -> str:
     return f"{t(f'page.{page_id}.title', lang)} · {t('site.name', lang)}"
 
