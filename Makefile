@@ -32,6 +32,6 @@ validate:  ## check the published data package
 publish-demo:  ## regenerate data/published from the synthetic inputs (what is shipped)
 	rm -rf .demo-raw
 	.venv/bin/pazos-dash demo-raw .demo-raw --seed 2020
-	.venv/bin/pazos-dash publish .demo-raw --out data/published --date $${PAZOS_DATE:-$$(date +%F)}
+	.venv/bin/pazos-dash publish .demo-raw --out data/published --date $${PAZOS_DATE:-$$(date +%F)} --changelog data/CHANGELOG.md
 	rm -rf .demo-raw
 	.venv/bin/python scripts/data_dictionary.py

@@ -37,6 +37,7 @@ def dictionary(descriptor: dict) -> str:
                 parts.append("one of " + ", ".join(str(x) for x in c["enum"]))
             parts += [f"≥ {c['minimum']}"] if "minimum" in c else []
             parts += [f"≤ {c['maximum']}"] if "maximum" in c else []
+            parts += [f"matches `{c['pattern']}`"] if "pattern" in c else []
             english = f.get("i18n", {}).get("en", {}).get("title", "")
             out.append(f"| `{f['name']}` | {f['type']} | {'; '.join(parts)} | {english} | {f.get('title', '')} |")
         keys = []
@@ -45,6 +46,10 @@ def dictionary(descriptor: dict) -> str:
         if r["schema"].get("foreignKeys"):
             keys.append("Foreign keys: " + "; ".join(f"`{', '.join(x['fields'])}` → `{x['reference']['resource']}`"
                                                      for x in r["schema"]["foreignKeys"]) + ".")
+        for rule in r.get("rules", []):
+            if rule["type"] == "ratio":
+                keys.append(f"Checked on load: `{rule['field']}` = `{rule['numerator']}` ÷ `{rule['denominator']}` × {rule['scale']:,}, "
+                            f"rounded to {rule['decimals']} decimals.")
         out += (["", " ".join(keys)] if keys else []) + [""]
     return "\n".join(out)
 

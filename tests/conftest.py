@@ -22,6 +22,24 @@ def pytest_configure(config):
         BaseDashRunner._next_port = int(base)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def evidence_cache(tmp_path_factory):
+    """`publish` recomputes the synthetic control (about a minute of placebo fits) only when the
+    municipal panel changes: every publish the tests run reuses the shipped package's evidence from
+    a private cache seeded here (publish/evidence.py). The maths are tested on a tiny panel."""
+    from pazos_dash.publish.evidence import ENV_CACHE, seed_cache
+
+    folder = tmp_path_factory.mktemp("evidence-cache")
+    before = os.environ.get(ENV_CACHE)
+    os.environ[ENV_CACHE] = str(folder)
+    seed_cache(PUBLISHED)
+    yield folder
+    if before is None:
+        os.environ.pop(ENV_CACHE, None)
+    else:
+        os.environ[ENV_CACHE] = before
+
+
 def pytest_setup_options():
     """dash[testing] hook: selenium options for the Debian chromium and chromedriver."""
     from selenium.webdriver.chrome.options import Options

@@ -24,6 +24,7 @@ _CONSTRAINTS = {
         "required": {"type": "boolean"}, "unique": {"type": "boolean"},
         "enum": {"type": "array", "minItems": 1},
         "minimum": {"type": ["number", "string"]}, "maximum": {"type": ["number", "string"]},
+        "pattern": {"type": "string", "minLength": 1},
     },
 }
 _FIELD = {

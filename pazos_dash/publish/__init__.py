@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ..data import DataPackage, load_package
 from .build import Inputs, build_all, read_manifest
+from .evidence import evidence_outputs
+from .municipal import municipal_output
 from .other_counts import other_counts_table
-from .revisions import plan_release, read_previous
+from .revisions import plan_release, published_bytes, read_previous
 from .schema import RAW_DESCRIPTOR
 from .writer import publish_outputs
 
@@ -32,7 +34,12 @@ def publish(
     demo_inputs, demo_fields, generator = read_manifest(raw_dir)
     inputs = Inputs(raw, Path(reference), Path(editorial), demo_inputs, demo_fields)
     outputs = [*build_all(inputs, k=k, k_youth=k_youth), other_counts_table(inputs)]
-    release = plan_release(read_previous(Path(out)), outputs, day=last_updated or date.today().isoformat(), reason=reason,
+    municipal = municipal_output(inputs.reference)
+    previous = read_previous(Path(out))
+    monthly = next(o for o in outputs if o.name == "homicides_monthly")
+    # the counterfactual: a function of the published panel, reused when that panel has not changed
+    outputs += [municipal, *evidence_outputs(municipal, monthly, published_bytes(municipal), previous)]
+    release = plan_release(previous, outputs, day=last_updated or date.today().isoformat(), reason=reason,
                            reason_en=reason_en, changelog=changelog, next_update=next_update)
     return publish_outputs([*outputs, release.revisions], Path(out), last_updated=release.last_updated,
                            k=k, k_youth=k_youth, generator=generator, before_swap=before_swap, properties=release.properties)

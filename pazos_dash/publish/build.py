@@ -45,6 +45,7 @@ class Output:
     foreign_keys: list[dict[str, Any]] = dc_field(default_factory=list)
     disclosure: dict[str, Any] | None = None
     rules: list[dict[str, Any]] = dc_field(default_factory=list)  # checked by the loader (data/rules.py)
+    properties: dict[str, Any] = dc_field(default_factory=dict)  # more descriptor keys (e.g. the evidence's inputs hash)
 
     @property
     def path(self) -> str:
@@ -74,6 +75,7 @@ class Output:
             spec["disclosure"] = self.disclosure
         if self.rules:
             spec["rules"] = self.rules
+        spec.update(self.properties)
         return spec
 
 

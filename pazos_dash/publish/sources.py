@@ -114,6 +114,22 @@ EDITORIAL = {
                     "update": "When the dashboard team reviews the alignment."}},
 }
 
+EVALUATION = {
+    "name": "pazos-evaluacion",
+    "title": "Equipo del tablero PAZOS: evaluación contrafactual (control sintético y series de tiempo interrumpidas), calculada por pazos-dash publish",
+    "publisher": "Equipo del tablero PAZOS",
+    "description": "Estimaciones de un modelo, no cifras medidas: qué habría pasado en Palmira sin PAZOS según municipios comparables "
+                   "(control sintético sobre municipal_homicides) y según la tendencia mensual previa (homicides_monthly). "
+                   "Método y límites en docs/methodology.md.",
+    "update": "Con cada publicación: se recalcula cuando cambian las cifras de la Policía y el DANE que usa.",
+    "i18n": {"en": {"title": "PAZOS dashboard team: counterfactual evaluation (synthetic control and interrupted time series), computed by pazos-dash publish",
+                    "publisher": "PAZOS dashboard team",
+                    "description": "A model's estimates, not measured figures: what would have happened in Palmira without PAZOS according to "
+                                   "comparable municipalities (synthetic control on municipal_homicides) and to the earlier monthly trend "
+                                   "(homicides_monthly). Method and limits in docs/methodology.md.",
+                    "update": "With every release: recomputed when the Police and DANE figures it uses change."}},
+}
+
 
 def cite(*sources: dict[str, Any]) -> str:
     """The `source` cell of a row that comes from these sources."""
@@ -145,6 +161,18 @@ FIELD_TITLES_EN = {
     "release": "Release (package version)", "date": "Date of the release", "resource": "Dataset", "key": "Row (primary key)",
     "field": "Field", "old_value": "Value before", "new_value": "Value after", "change": "Kind of change",
     "reason": "Reason (as the publisher wrote it)", "reason_en": "Reason (in English)",
+    "dane_code": "DANE code of the municipality (5 digits)", "municipality": "Municipality",
+    "department_code": "DANE code of the department (2 digits)", "department": "Department",
+    "census_base": "Census base of the population",
+    "variant": "Variant of the model", "observed_rate": "Observed rate per 100,000", "synthetic_rate": "Synthetic rate per 100,000",
+    "gap": "Gap (observed − synthetic)", "period": "Period (before or after the start)",
+    "in_estimate": "Year used by the variant's fit (pre) or estimate (post)", "weight": "Weight",
+    "role": "Role in the permutation test", "pre_rmspe": "Root mean squared gap before the start",
+    "post_rmspe": "Root mean squared gap after the start", "rmspe_ratio": "Post / pre RMSPE", "rank": "Rank (1 = largest ratio)",
+    "included": "Kept by the pre-fit filter", "mean_post_gap": "Mean gap after the start", "model": "Model", "measure": "Measure",
+    "estimate": "Estimate", "low": "Interval: low", "high": "Interval: high", "p_value": "p-value",
+    "p_value_method": "How the p-value was computed", "n_units": "Units in the permutation test", "post_start": "First year after the start",
+    "post_end": "Last year of the estimate", "detail": "Detail",
 }
 
 

@@ -73,3 +73,33 @@ def test_the_whole_package_downloads_as_one_zip(client, runtime):
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     assert sorted(archive.namelist()) == sorted(["datapackage.json", *(r.path for r in runtime.package.resources.values())])
     assert json.loads(archive.read("datapackage.json")) == json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def test_municipalities_are_filtered_by_dane_code_and_year_range(client):
+    body = client.get("/api/v1/datasets/municipal_homicides?dane_code=76520&year_from=2015&year_to=2020").get_json()
+    assert body["total"] == 6 and [row["year"] for row in body["data"]] == list(range(2015, 2021))
+    assert {row["municipality"] for row in body["data"]} == {"Palmira"}
+    assert body["filters"] == {"dane_code": ["76520"], "year_from": [2015], "year_to": [2020]}
+
+
+def test_a_dane_code_with_a_leading_zero_is_text_not_a_number(client):
+    body = client.get("/api/v1/datasets/municipal_homicides?dane_code=05001&year=2019").get_json()
+    assert body["total"] == 1
+    row = body["data"][0]
+    assert row["dane_code"] == "05001" and row["department_code"] == "05" and row["municipality"] == "Medellín"
+    assert client.get("/api/v1/datasets/municipal_homicides?dane_code=5001").get_json()["total"] == 0
+    response = client.get("/api/v1/datasets/municipal_homicides?dane_code=05001&format=csv")
+    assert b"\n2003,05001,Medell" in response.data
+
+
+def test_municipalities_are_filtered_by_department(client):
+    by_code = client.get("/api/v1/datasets/municipal_homicides?department_code=76&year=2020").get_json()
+    by_name = client.get("/api/v1/datasets/municipal_homicides?department=Valle del Cauca&year=2020").get_json()
+    assert by_code["total"] == by_name["total"] == 42
+    assert {row["department"] for row in by_code["data"]} == {"Valle del Cauca"}
+
+
+def test_the_municipal_file_downloads_under_data(client):
+    response = client.get("/data/municipal_homicides.csv")
+    assert response.status_code == 200
+    assert response.data.startswith(b"year,dane_code,municipality")

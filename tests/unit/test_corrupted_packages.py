@@ -97,6 +97,8 @@ PALMIRA_2020 = _row_of("homicides_annual.csv", year="2020", geography="Palmira")
 SEX_TOTAL_2020 = _row_of("homicides_by_sex.csv", year="2020", sex="")
 SEX_MALE_2020 = _row_of("homicides_by_sex.csv", year="2020", sex="male")
 SMALL_HIDDEN = _row_of("homicides_monthly.csv", year="2020", month="4")  # suppressed in the shipped package
+MEDELLIN_2003 = _row_of("municipal_homicides.csv", year="2003", dane_code="05001")
+PALMIRA_MUNICIPAL_2020 = _row_of("municipal_homicides.csv", year="2020", dane_code="76520")
 
 # (id, corruption, file named, row named or None, column named or None, words the message must contain)
 CASES = [
@@ -181,6 +183,12 @@ def _line_geometry(folder: Path) -> None:
 
 CASES[16] = ("a small count published as not suppressed", _publish_small_count, "homicides_monthly.csv", SMALL_HIDDEN, "homicides", "k = 5")
 CASES[-1] = ("a geometry that is a line", _line_geometry, "neighbourhood_geometry.geojson", 5, "geometry", "Polygon")
+CASES += [
+    ("a municipal rate that is not homicides / population", set_cell("municipal_homicides.csv", PALMIRA_MUNICIPAL_2020, "rate_per_100k", "12.5"),
+     "municipal_homicides.csv", PALMIRA_MUNICIPAL_2020, "rate_per_100k", "100000"),
+    ("a DANE code that lost its leading zero", set_cell("municipal_homicides.csv", MEDELLIN_2003, "dane_code", "5001"),
+     "municipal_homicides.csv", MEDELLIN_2003, "dane_code", "matching"),
+]
 
 
 def test_there_are_at_least_25_distinct_corruptions():

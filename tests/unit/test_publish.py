@@ -61,6 +61,9 @@ def _without_history(tree: dict[str, bytes]) -> dict[str, bytes]:
     descriptor = json.loads(tree.pop("datapackage.json"))
     descriptor.pop("releases")
     descriptor.pop("version")  # the day of the release, numbered among that day's releases
+    for resource in descriptor["resources"]:
+        if resource["name"] == "revisions":  # its file's size and digest: the history again
+            resource.pop("bytes"), resource.pop("hash")
     tree["datapackage.json"] = json.dumps(descriptor, sort_keys=True).encode()
     return tree
 

@@ -249,3 +249,24 @@ def test_the_command_line_asks_for_a_reason_and_takes_one(tmp_path, raw, republi
     assert "release 2027-03-01, 3 revised values" in capsys.readouterr().out  # the count, its rate, the indicator
     package = load_package(out)
     assert package.release == "2027-03-01" and package.next_update == "2027-06-01"
+
+
+def test_the_shipped_cali_correction_is_a_revision_with_its_reason_and_the_feed_announces_it(client, dash_app, runtime):
+    """Release 2026-12-04 corrected Cali (it had included Calima, DANE 76126): every changed count
+    and rate is a row of `revisions` naming Cali, the year, the value before and after, and why."""
+    revised = runtime.package.table("revisions")
+    cali = revised[(revised["release"] == "2026-12-04") & revised["key"].str.contains("geography=Cali")]
+    assert len(cali) == 44 and set(cali["field"]) == {"homicides", "rate_per_100k"}  # 22 years × 2 fields
+    assert set(cali["resource"]) == {"homicides_annual"} and set(cali["change"]) == {"changed"}
+    by_key = {(row.key, row.field): (row.old_value, row.new_value) for row in cali.itertuples()}
+    assert by_key[("year=2003; geography=Cali", "homicides")] == ("2134", "2117")
+    assert by_key[("year=2019; geography=Cali", "homicides")] == ("1125", "1115")
+    assert all("Calima" in r and "76126" in r for r in cali["reason"]) and all("Calima" in r for r in cali["reason_en"])
+    others = revised[(revised["release"] == "2026-12-04") & ~revised["key"].str.contains("geography=Cali")]
+    assert others.empty  # nothing else was revised
+    for lang in ("es", "en"):
+        feed = _atom(client.get(dash_app.urls.feed(lang)).data)
+        newest = feed.findall(f"{ATOM}entry")[0]
+        assert "2026-12-04" in newest.find(f"{ATOM}title").text
+        content = newest.find(f"{ATOM}content").text
+        assert "Calima" in content and f"{fmt_number(2134, lang)} → {fmt_number(2117, lang)}" in content, content[:500]
