@@ -105,7 +105,8 @@ def rate_rank(package: DataPackage, **_options) -> pd.DataFrame:
     year's median and quartiles of the rate."""
     panel = package.table("municipal_homicides")
     rows = []
-    for year, group in panel[panel["population"] >= COMPARABLE_SIZE].groupby("year", sort=True):
+    sized = panel[panel["population"].fillna(0) >= COMPARABLE_SIZE].dropna(subset=["rate_per_100k"])
+    for year, group in sized.groupby("year", sort=True):
         rates = group["rate_per_100k"].astype(float)
         palmira = group[group["dane_code"] == PALMIRA_CODE]
         if palmira.empty:
@@ -157,7 +158,8 @@ def donor_weights(package: DataPackage, **_options) -> pd.DataFrame:
     return stamped(rows[columns].reset_index(drop=True), package, "synthetic_control_weights")
 
 
-ROBUSTNESS_ORDER = {("synthetic_control", v): i for i, v in enumerate(("main", "in_time_2016", "loo_min", "loo_max", "start_2021"))}
+ROBUSTNESS_ORDER = {("synthetic_control", v): i for i, v in enumerate(
+    ("main", "post_from_2021", "in_time_2016", "loo_min", "loo_max", "placebo_filter_5x", "with_valle_donors", "census_base_spliced"))}
 ROBUSTNESS_ORDER.update({("its", v): 10 + i for i, v in enumerate(("main", "keep_lockdown_months", "placebo_break_2019"))})
 
 
@@ -169,7 +171,7 @@ def impact_robustness(package: DataPackage, model: str | None = None, **_options
         table = table[table["model"] == model]
     table = table.assign(_order=[ROBUSTNESS_ORDER.get((m, v), 99) for m, v in zip(table["model"], table["variant"])])
     columns = [c for c in ("model", "variant", "measure", "estimate", "low", "high", "p_value", "rank", "n_units", "pre_rmspe",
-                           "post_start", "post_end", "status", "source") if c in table.columns]
+                           "post_start", "post_end", "detail", "status", "source") if c in table.columns]
     return stamped(table.sort_values(["_order", "variant"])[columns].reset_index(drop=True), package, "impact_estimates")
 
 
