@@ -393,6 +393,8 @@ def rate_rank_takeaway(frame: pd.DataFrame, lang: str) -> str:
 
 def synthetic_takeaway(frame: pd.DataFrame, lang: str) -> str:
     post = frame[frame["period"] == "post"]
+    if "in_estimate" in frame.columns:  # the years the estimate averages (a preliminary year after PAZOS is drawn, not counted)
+        post = post[post["in_estimate"].fillna(False).astype(bool)]
     pre = frame[frame["period"] == "pre"]
     return t("chart.synthetic_palmira.takeaway", lang, start=int(post["year"].min()), end=int(post["year"].max()),
              observed=fmt_number(post["observed_rate"].astype(float).mean(), lang, 1),
@@ -406,10 +408,9 @@ def gaps_takeaway(frame: pd.DataFrame, lang: str) -> str:
     test = dict(frame.attrs.get("test") or {})
     if not test:
         return t("headline.counterfactual.none", lang)
-    post = frame[(frame["role"] == "treated") & (frame["period"] == "post")]
     placebos = frame[(frame["role"] == "placebo")]["dane_code"].nunique()
     fact = {"value": test.get("estimate"), "p_value": test.get("p_value"), "rank": test.get("rank"), "n_units": test.get("n_units"),
-            "pre_rmspe": test.get("pre_rmspe"), "start": int(post["year"].min()), "end": int(post["year"].max()),
+            "pre_rmspe": test.get("pre_rmspe"), "start": int(test["post_start"]), "end": int(test["post_end"]),
             "pre_mean_rate": None}
     return t("chart.synthetic_gaps.takeaway", lang, placebos=placebos) + " " + counterfactual_sentence(fact, lang)
 

@@ -129,7 +129,8 @@ def synthetic_palmira(package: DataPackage, **_options) -> pd.DataFrame:
     """Palmira and synthetic Palmira, year by year (the main variant)."""
     series = package.table("synthetic_control_series")
     rows = series[series["variant"] == "main"].sort_values("year")
-    columns = ["year", "municipality", "observed_rate", "synthetic_rate", "gap", "period", "status", "source"]
+    columns = [c for c in ("year", "municipality", "observed_rate", "synthetic_rate", "gap", "period", "in_estimate", "status", "source")
+               if c in rows.columns]
     return stamped(rows[columns].reset_index(drop=True), package, "synthetic_control_series")
 
 
