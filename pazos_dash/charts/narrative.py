@@ -268,7 +268,7 @@ def counterfactual_sentence(fact: dict | None, lang: str) -> str:
 
 
 def _facts(frame: pd.DataFrame) -> dict[tuple[str, str], dict]:
-    return {(str(r["fact"]), str(r["period"]) if r["fact"] != "homicides" else str(int(r["start"]))): r.to_dict()
+    return {(str(r["fact"]), str(r["phase"]) if r["fact"] != "homicides" else str(int(r["start"]))): r.to_dict()
             for _, r in frame.iterrows()}
 
 
@@ -392,10 +392,10 @@ def rate_rank_takeaway(frame: pd.DataFrame, lang: str) -> str:
 
 
 def synthetic_takeaway(frame: pd.DataFrame, lang: str) -> str:
-    post = frame[frame["period"] == "post"]
+    post = frame[frame["phase"] == "post"]
     if "in_estimate" in frame.columns:  # the years the estimate averages (a preliminary year after PAZOS is drawn, not counted)
         post = post[post["in_estimate"].fillna(False).astype(bool)]
-    pre = frame[frame["period"] == "pre"]
+    pre = frame[frame["phase"] == "pre"]
     return t("chart.synthetic_palmira.takeaway", lang, start=int(post["year"].min()), end=int(post["year"].max()),
              observed=fmt_number(post["observed_rate"].astype(float).mean(), lang, 1),
              synthetic=fmt_number(post["synthetic_rate"].astype(float).mean(), lang, 1),

@@ -68,11 +68,11 @@ def test_each_branch_says_its_own_sentence_in_both_languages(numbers, branch, la
 
 def _headline_frame(gap, p) -> pd.DataFrame:
     rows = [
-        {"fact": "homicides_per_year", "period": "before", "start": 2017, "end": 2019, "value": 146.67, "events": 440},
-        {"fact": "homicides_per_year", "period": "during", "start": 2020, "end": 2023, "value": 124.0, "events": 496},
-        {"fact": "rate_per_100k", "period": "before", "start": 2018, "end": 2019, "value": 40.635, "events": 285},
-        {"fact": "rate_per_100k", "period": "during", "start": 2020, "end": 2023, "value": 34.6925, "events": 496},
-        {"fact": "synthetic_control_gap", "period": "during", "start": 2020, "end": 2023, "value": gap, "p_value": p, "rank": 9,
+        {"fact": "homicides_per_year", "phase": "before", "start": 2017, "end": 2019, "value": 146.67, "events": 440},
+        {"fact": "homicides_per_year", "phase": "during", "start": 2020, "end": 2023, "value": 124.0, "events": 496},
+        {"fact": "rate_per_100k", "phase": "before", "start": 2018, "end": 2019, "value": 40.635, "events": 285},
+        {"fact": "rate_per_100k", "phase": "during", "start": 2020, "end": 2023, "value": 34.6925, "events": 496},
+        {"fact": "synthetic_control_gap", "phase": "during", "start": 2020, "end": 2023, "value": gap, "p_value": p, "rank": 9,
          "n_units": 30, "pre_rmspe": 4.0, "pre_mean_rate": 60.0},
     ]
     return pd.DataFrame(rows).assign(status="reported", source="policia-dijin")

@@ -131,7 +131,8 @@ def synthetic_palmira(package: DataPackage, **_options) -> pd.DataFrame:
     rows = series[series["variant"] == "main"].sort_values("year")
     columns = [c for c in ("year", "municipality", "observed_rate", "synthetic_rate", "gap", "period", "in_estimate", "status", "source")
                if c in rows.columns]
-    return stamped(rows[columns].reset_index(drop=True), package, "synthetic_control_series")
+    # `phase`: the published `period` code (pre/post), a code the table says in words
+    return stamped(rows[columns].rename(columns={"period": "phase"}).reset_index(drop=True), package, "synthetic_control_series")
 
 
 def synthetic_gaps(package: DataPackage, **_options) -> pd.DataFrame:
@@ -143,8 +144,8 @@ def synthetic_gaps(package: DataPackage, **_options) -> pd.DataFrame:
     rows["role"] = rows["variant"].map(lambda v: "treated" if v == "main" else "placebo")
     rows["included"] = rows["dane_code"].map(placebos["included"]).fillna(True).astype(bool) if "included" in placebos else True
     rows = rows.sort_values(["role", "dane_code", "year"], ascending=[False, True, True])
-    columns = ["variant", "dane_code", "municipality", "role", "included", "year", "gap", "period", "status", "source"]
-    frame = stamped(rows[columns].reset_index(drop=True), package, "synthetic_control_series")
+    columns = ["dane_code", "municipality", "role", "included", "year", "gap", "period", "status", "source"]
+    frame = stamped(rows[columns].rename(columns={"period": "phase"}).reset_index(drop=True), package, "synthetic_control_series")
     main = package.table("impact_estimates")
     main = main[(main["model"] == "synthetic_control") & (main["variant"] == "main")]
     frame.attrs["test"] = main.iloc[0].to_dict() if len(main) else {}
@@ -202,7 +203,7 @@ def headline(package: DataPackage, **_options) -> pd.DataFrame:
 
     def mean_of(column: str, bounds: tuple[int, int], fact: str, period: str) -> None:
         chosen = palmira[palmira["year"].between(*bounds)]
-        rows.append({"fact": fact, "period": period, "start": bounds[0], "end": bounds[1],
+        rows.append({"fact": fact, "phase": period, "start": bounds[0], "end": bounds[1],
                      "value": round(float(chosen[column].astype(float).mean()), 2),
                      "events": int(chosen["homicides"].astype(float).sum()),
                      "status": "preliminary" if (chosen["status"] == "preliminary").any() else str(chosen["status"].iloc[0]),
@@ -221,7 +222,7 @@ def headline(package: DataPackage, **_options) -> pd.DataFrame:
             if main.empty:
                 continue
             row = main.iloc[0]
-            fact_row = {"fact": fact, "period": "during", "start": int(row["post_start"]), "end": int(row["post_end"]),
+            fact_row = {"fact": fact, "phase": "during", "start": int(row["post_start"]), "end": int(row["post_end"]),
                         "value": float(row["estimate"]), "status": str(row["status"]), "source": str(row["source"])}
             for column in ("low", "high", "p_value", "rank", "n_units", "pre_rmspe"):
                 if column in row.index and pd.notna(row[column]):
@@ -236,7 +237,7 @@ def headline(package: DataPackage, **_options) -> pd.DataFrame:
         if column not in frame.columns:
             frame[column] = pd.NA
         frame[column] = frame[column].astype("Float64")
-    columns = ["fact", "period", "start", "end", "value", "events", "low", "high", "p_value", "rank", "n_units", "pre_rmspe",
+    columns = ["fact", "phase", "start", "end", "value", "events", "low", "high", "p_value", "rank", "n_units", "pre_rmspe",
                "pre_mean_rate", "status", "source"]
     return stamped(frame[columns], package, "homicides_annual")
 
