@@ -19,7 +19,7 @@ from plotly.io.json import to_json_plotly
 from .charts import CHARTS
 from .data import DataError
 from .data.source import PackageSource
-from .pages import NOT_FOUND_MODULE, register_pages, site_urls, title as page_title
+from .pages import NOT_FOUND_MODULE, register_pages, site_urls, title as page_title, unpaged_cards
 from .publish.audit import load_audited
 from .pages.callbacks import register_callbacks, register_map_callbacks, register_presentation_callbacks
 from .runtime import Runtime, cache_config
@@ -54,10 +54,14 @@ class PazosDash(dash.Dash):
     full_plotly = False  # a tile basemap needs Dash's full plotly.js (the map trace)
     _validation_json: str | None = None
     _sealed = False
+    # Components no page renders but a callback names: the cards of the charts shown only as a
+    # number or the headline on their page (full cards in their embeds).
+    extra_validation: Any = None
 
     def seal(self) -> None:
         """After the warm-up: the validation layout is final, so serialise it only once more."""
-        self.validation_layout = lean_validation_layout(self.validation_layout)
+        extra = self.extra_validation() if callable(self.extra_validation) else []
+        self.validation_layout = lean_validation_layout(html.Div([self.validation_layout, *extra]) if extra else self.validation_layout)
         self._sealed = True
 
     def _generate_config_html(self) -> str:
@@ -245,6 +249,7 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     runtime = Runtime(settings, source, cache)
     app.server.config["PAZOS_RUNTIME"] = runtime
     register_pages(runtime, app.urls)
+    app.extra_validation = lambda: unpaged_cards(runtime, app.urls)
     register_callbacks(app, runtime, app.urls)
     register_map_callbacks(app, runtime, app.urls)
     register_presentation_callbacks(app, runtime, app.urls)

@@ -11,6 +11,7 @@ from .domain import LANGUAGES
 PAGE_SLUGS: dict[str, dict[str, str]] = {
     "overview": {"es": "", "en": ""},
     "homicides": {"es": "homicidios", "en": "homicides"},
+    "impact": {"es": "impacto", "en": "impact"},
     "clusters": {"es": "clusteres", "en": "clusters"},
     "youth": {"es": "jovenes", "en": "youth"},
     "partners": {"es": "aliados", "en": "partners"},

@@ -59,12 +59,21 @@ def pytest_setup_options():
 
 
 @pytest.fixture(scope="session")
-def dash_app():
+def served(tmp_path_factory) -> Path:
+    """The package the test app serves: the shipped one, with the evaluation resources of issue 20
+    added from tests/fixtures while the shipped package does not have them yet (then it is itself)."""
+    from tests.fixtures.evaluation import with_evaluation
+
+    return with_evaluation(PUBLISHED, tmp_path_factory.mktemp("served") / "published")
+
+
+@pytest.fixture(scope="session")
+def dash_app(served):
     """Dash keeps one callback and page registry per process: build the app once."""
     from pazos_dash import create_app
     from pazos_dash.settings import Settings
 
-    return create_app(Settings(data_dir=PUBLISHED))
+    return create_app(Settings(data_dir=served))
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,12 @@ def ranges(years: tuple[str, ...]) -> list[tuple[str, str]]:
     return list(dict.fromkeys([(first, last), (last, last), (first, middle), (middle, last)]))
 
 
-def subsets(values: tuple[str, ...]) -> list[str]:
-    return [",".join(values), NONE, *values]
+def subsets(values: tuple[str, ...], default: tuple[str, ...] | None = None) -> list[str]:
+    """All (or the chart's default), none, and each value alone; for a long list (every
+    municipality) the first few and the last alone, not ~1,200 selections."""
+    if len(values) <= 12:
+        return [",".join(values), NONE, *values]
+    return [",".join(default or values), NONE, *values[:4], values[-1]]
 
 
 def selections(spec, package) -> list[dict[str, str]]:
@@ -29,7 +33,7 @@ def selections(spec, package) -> list[dict[str, str]]:
         if name == YEAR_FROM:
             axes.append([{YEAR_FROM: a, YEAR_TO: b} for a, b in ranges(values)])
         elif name in spec.multi:
-            axes.append([{name: v} for v in subsets(values)])
+            axes.append([{name: v} for v in subsets(values, spec.multi_default.get(name))])
         else:
             axes.append([{name: v} for v in values])
     return [{k: v for part in combo for k, v in part.items()} for combo in product(*axes)]

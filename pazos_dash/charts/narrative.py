@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from ..domain import SMALL_COUNT
-from ..i18n import fmt_number, t
+from ..domain import LOCKDOWN_YEAR, SMALL_COUNT
+from ..i18n import fmt_number, fmt_signed, t
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\sa-z])")
@@ -115,7 +115,9 @@ def its_takeaway(frame: pd.DataFrame, lang: str) -> str:
              level=fmt_number(level.value, lang, 1), low=fmt_number(level.low, lang, 1), high=fmt_number(level.high, lang, 1)) + " " + \
         t(f"chart.homicides_monthly_its.trend_{trend}", lang, slope=fmt_number(12 * slope.value, lang, 2),
           low=fmt_number(12 * slope.low, lang, 2), high=fmt_number(12 * slope.high, lang, 2),
-          months=its["months"], start=dates.iloc[0][:4], end=dates.iloc[-1][:4])
+          months=its["months"], start=dates.iloc[0][:4], end=dates.iloc[-1][:4]) + \
+        (" " + t("chart.homicides_monthly_its.published", lang) + " " + its_sensitivity(frame.attrs["sensitivity"], lang)
+         if "sensitivity" in frame.attrs and len(frame.attrs["sensitivity"]) else "")
 
 
 def latest_published_total(frame: pd.DataFrame, value: str, lang: str, key: str) -> str:
@@ -260,4 +262,232 @@ def other_counts_takeaway(frame: pd.DataFrame, lang: str) -> str:
                         police=fmt_number(police[widest["year"]], lang), other=fmt_number(widest["homicides"], lang),
                         publisher=t(f"category.{widest['publisher']}", lang),
                         definition=t(f"other_counts.short.{widest['definition']}", lang))
+    return text
+
+
+# --------------------------------------------------------------------------- did PAZOS work?
+
+# The rule that chooses what the headline says about the counterfactual, from the published numbers.
+SIGNIFICANCE = 0.10  # a permutation p-value at or below this: Palmira's gap is unusual among the placebos
+POOR_FIT = 0.25  # a pre-period RMSPE above this share of Palmira's mean pre-period rate: the synthetic did not track it
+
+
+def _number(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def counterfactual_branch(gap: object, p_value: object, pre_rmspe: object = None, pre_mean_rate: object = None) -> str:
+    """Which sentence the counterfactual gets: 'none' (not estimated), 'poor_fit' (synthetic
+    Palmira did not follow the real one before PAZOS: nothing to judge), 'no_different' (the gap
+    is within the placebos' range: p > SIGNIFICANCE), else 'lower' or 'higher' (the gap's sign)."""
+    gap, p, rmspe, mean = _number(gap), _number(p_value), _number(pre_rmspe), _number(pre_mean_rate)
+    if gap is None or p is None:
+        return "none"
+    if rmspe is not None and mean and rmspe / mean > POOR_FIT:
+        return "poor_fit"
+    if p > SIGNIFICANCE:
+        return "no_different"
+    return "lower" if gap < 0 else "higher"
+
+
+def counterfactual_sentence(fact: dict | None, lang: str) -> str:
+    """The counterfactual's sentence, chosen by counterfactual_branch from the published row."""
+    fact = fact or {}
+    branch = counterfactual_branch(fact.get("value"), fact.get("p_value"), fact.get("pre_rmspe"), fact.get("pre_mean_rate"))
+    if branch == "none":
+        return t("headline.counterfactual.none", lang)
+    values = dict(start=int(fact["start"]), end=int(fact["end"]), gap=fmt_number(abs(float(fact["value"])), lang, 1),
+                  p=fmt_number(float(fact["p_value"]), lang, 2), rank=fmt_number(fact.get("rank"), lang) if _number(fact.get("rank")) else "—",
+                  n=fmt_number(fact.get("n_units"), lang) if _number(fact.get("n_units")) else "—",
+                  direction=t("headline.counterfactual.below" if float(fact["value"]) < 0 else "headline.counterfactual.above", lang))
+    if branch == "poor_fit":
+        values.update(rmspe=fmt_number(float(fact["pre_rmspe"]), lang, 1), mean=fmt_number(float(fact["pre_mean_rate"]), lang, 1))
+    return t(f"headline.counterfactual.{branch}", lang, **values)
+
+
+def _facts(frame: pd.DataFrame) -> dict[tuple[str, str], dict]:
+    return {(str(r["fact"]), str(r["phase"]) if r["fact"] != "homicides" else str(int(r["start"]))): r.to_dict()
+            for _, r in frame.iterrows()}
+
+
+def headline_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    """The first screen's answer: homicides a year during PAZOS against the three years before
+    (counts: no census base), the rate against the years before on the same census base, and
+    what the counterfactual says."""
+    facts = _facts(frame)
+    parts = []
+    count_before, count_during = facts[("homicides_per_year", "before")], facts[("homicides_per_year", "during")]
+    rate_before, rate_during = facts[("rate_per_100k", "before")], facts[("rate_per_100k", "during")]
+
+    def change(before: dict, during: dict, decimals: int, unit: str) -> str:
+        pct = (float(during["value"]) - float(before["value"])) / float(before["value"]) * 100
+        return change_text(pct, lang, base_events=float(before["events"]), decimals=1,
+                           before=t(unit, lang, n=fmt_number(before["value"], lang, decimals)),
+                           after=t(unit, lang, n=fmt_number(during["value"], lang, decimals)))
+
+    parts.append(t("headline.lead", lang, during_start=int(count_during["start"]), during_end=int(count_during["end"]),
+                   during_count=fmt_number(count_during["value"], lang, 1), before_count=fmt_number(count_before["value"], lang, 1),
+                   before_start=int(count_before["start"]), before_end=int(count_before["end"]),
+                   change_count=change(count_before, count_during, 1, "headline.per_year"),
+                   during_rate=fmt_number(rate_during["value"], lang, 1), before_rate=fmt_number(rate_before["value"], lang, 1),
+                   base_start=int(rate_before["start"]), base_end=int(rate_before["end"]),
+                   change_rate=change(rate_before, rate_during, 1, "headline.per_100k")))
+    parts.append(counterfactual_sentence(facts.get(("synthetic_control_gap", "during")), lang))
+    return " ".join(parts)
+
+
+def headline_caveats(frame: pd.DataFrame, lang: str) -> list[str]:
+    """What to keep in mind, each from a row: counts already falling before PAZOS, the lockdown
+    year, the time-series model's level change and its interval."""
+    facts = _facts(frame)
+    trend = sorted((k[1], v) for k, v in facts.items() if k[0] == "homicides")
+    caveats = []
+    if len(trend) >= 2:
+        (first_year, first), (last_year, last) = trend[0], trend[-1]
+        caveats.append(t("headline.trend_falling" if float(last["value"]) < float(first["value"]) else "headline.trend_not_falling", lang,
+                         start_year=first_year, start_count=fmt_number(first["value"], lang), end_year=last_year,
+                         end_count=fmt_number(last["value"], lang)))
+    caveats.append(t("headline.lockdown", lang, year=LOCKDOWN_YEAR))
+    its = facts.get(("its_level_change", "during"))
+    if its and _number(its.get("low")) is not None and _number(its.get("high")) is not None:
+        significant = float(its["low"]) > 0 or float(its["high"]) < 0
+        caveats.append(t("headline.model_significant" if significant else "headline.model_not_significant", lang,
+                         **{key: fmt_signed(float(its[key]), lang, 1) for key in ("value", "low", "high")}))
+    return caveats
+
+
+def kpi_rate_number(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
+    latest = frame[frame["role"] == "latest"].iloc[-1]
+    return t("kpi.rate.label", lang, year=int(latest["year"])), fmt_number(latest["rate_per_100k"], lang, 1)
+
+
+def kpi_rate_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    """The latest rate against the years before PAZOS on its census base; preliminary when its row is."""
+    latest = frame[frame["role"] == "latest"].iloc[-1]
+    base = frame[frame["role"] == "baseline"]
+    pre = float(base["rate_per_100k"].astype(float).mean())
+    change = change_text((float(latest["rate_per_100k"]) - pre) / pre * 100, lang, decimals=1,
+                         base_events=float(base["homicides"].astype(float).sum()),
+                         before=t("headline.per_100k", lang, n=fmt_number(pre, lang, 1)),
+                         after=t("headline.per_100k", lang, n=fmt_number(latest["rate_per_100k"], lang, 1)))
+    text = t("kpi.rate.detail", lang, change=change,
+             start=int(base["year"].min()), end=int(base["year"].max()), pre=fmt_number(pre, lang, 1))
+    return text + (" " + t("kpi.rate.preliminary", lang) if latest["status"] == "preliminary" else "")
+
+
+def kpi_lowest_number(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
+    return t("kpi.lowest.label", lang), str(int(frame[frame["lowest"]]["year"].iloc[0]))
+
+
+def kpi_lowest_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    lowest = frame[frame["lowest"]].iloc[0]
+    return t("kpi.lowest.detail", lang, rate=fmt_number(lowest["rate_per_100k"], lang, 1), year=int(lowest["year"]),
+             n=int((frame["year"] <= lowest["year"]).sum()), start=int(frame["year"].min()))
+
+
+def kpi_youth_number(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
+    latest = frame.iloc[-1]
+    return t("kpi.youth.label", lang, year=int(latest["year"])), t("kpi.youth.value", lang, n=fmt_number(latest["people_min"], lang))
+
+
+def kpi_youth_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    return t("kpi.youth.detail", lang)
+
+
+def kpi_partners_number(frame: pd.DataFrame, lang: str) -> tuple[str, str]:
+    return t("kpi.partners.label", lang), fmt_number(int(frame["partners"].sum()), lang)
+
+
+def kpi_partners_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    external = frame.loc[frame["sector"] != "public", "executed_cop"].astype(float).sum()
+    return t("kpi.partners.detail", lang, share=fmt_number(100 * external / frame["executed_cop"].astype(float).sum(), lang, 0))
+
+
+def municipal_comparison_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    """Palmira against the broadest place chosen (Colombia, else the last one), or alone."""
+    latest_year = int(frame.dropna(subset=["rate_per_100k"])["year"].max())
+    latest = frame[frame["year"] == latest_year].drop_duplicates("code").set_index("code")
+    palmira = latest.loc[latest.index[latest["place"].eq("Palmira")][0]] if latest["place"].eq("Palmira").any() else None
+    others = [code for code in reversed(list(dict.fromkeys(frame["code"]))) if code in latest.index and code != "76520"]
+    if palmira is None:
+        return t("card.no_rows", lang)
+    value = fmt_number(palmira["rate_per_100k"], lang, 1)
+    if not others:
+        return t("chart.homicide_rate_comparison.takeaway_alone", lang, year=latest_year, palmira=value)
+    broad = next((c for c in others if c == "colombia"), others[0])
+    other = latest.loc[broad]
+    return t("chart.homicide_rate_comparison.takeaway", lang, year=latest_year, palmira=value, area=other["place"],
+             other=fmt_number(other["rate_per_100k"], lang, 1),
+             ratio=fmt_number(float(palmira["rate_per_100k"]) / float(other["rate_per_100k"]), lang, 1)
+             if float(other["rate_per_100k"]) else "—")
+
+
+def rate_rank_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    latest = frame.iloc[-1]
+    return t("chart.homicide_rate_rank.takeaway", lang, year=int(latest["year"]), rank=int(latest["rank"]), n=int(latest["n"]),
+             threshold=fmt_number(frame.attrs.get("threshold", 100_000), lang), rate=fmt_number(latest["palmira_rate"], lang, 1),
+             median=fmt_number(latest["median"], lang, 1))
+
+
+def synthetic_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    post = frame[frame["phase"] == "post"]
+    if "in_estimate" in frame.columns:  # the years the estimate averages (a preliminary year after PAZOS is drawn, not counted)
+        post = post[post["in_estimate"].fillna(False).astype(bool)]
+    pre = frame[frame["phase"] == "pre"]
+    return t("chart.synthetic_palmira.takeaway", lang, start=int(post["year"].min()), end=int(post["year"].max()),
+             observed=fmt_number(post["observed_rate"].astype(float).mean(), lang, 1),
+             synthetic=fmt_number(post["synthetic_rate"].astype(float).mean(), lang, 1),
+             pre_start=int(pre["year"].min()), pre_end=int(pre["year"].max()),
+             rmspe=fmt_number(float((pre["gap"].astype(float) ** 2).mean()) ** 0.5, lang, 1))
+
+
+def gaps_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    """The permutation test said in words: the same rule as the headline's."""
+    test = dict(frame.attrs.get("test") or {})
+    if not test:
+        return t("headline.counterfactual.none", lang)
+    placebos = frame[(frame["role"] == "placebo")]["dane_code"].nunique()
+    fact = {"value": test.get("estimate"), "p_value": test.get("p_value"), "rank": test.get("rank"), "n_units": test.get("n_units"),
+            "pre_rmspe": test.get("pre_rmspe"), "start": int(test["post_start"]), "end": int(test["post_end"]),
+            "pre_mean_rate": None}
+    return t("chart.synthetic_gaps.takeaway", lang, placebos=placebos) + " " + counterfactual_sentence(fact, lang)
+
+
+def weights_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    top = frame.iloc[0]
+    return t("chart.synthetic_weights.takeaway", lang, n=len(frame), top=top["municipality"], department=top["department"],
+             weight=fmt_number(100 * float(top["weight"]), lang, 0))
+
+
+def robustness_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    """What the checks say: the leave-one-out range of the synthetic control's gap, and the ITS
+    estimate with its sensitivity (lockdown months kept, a placebo break before PAZOS)."""
+    rows = {(str(r["model"]), str(r["variant"])): r for _, r in frame.iterrows()}
+    parts = []
+    if ("synthetic_control", "loo_min") in rows and ("synthetic_control", "loo_max") in rows:
+        parts.append(t("chart.impact_robustness.loo", lang, low=fmt_signed(float(rows[("synthetic_control", "loo_min")]["estimate"]), lang, 1),
+                       high=fmt_signed(float(rows[("synthetic_control", "loo_max")]["estimate"]), lang, 1)))
+    if ("synthetic_control", "in_time_2016") in rows:
+        parts.append(t("chart.impact_robustness.in_time", lang,
+                       gap=fmt_signed(float(rows[("synthetic_control", "in_time_2016")]["estimate"]), lang, 1)))
+    its = its_sensitivity(frame, lang)
+    if its:
+        parts.append(its)
+    return " ".join(parts) or t("card.no_rows", lang)
+
+
+def its_sensitivity(frame: pd.DataFrame, lang: str) -> str:
+    """The ITS estimate beside its checks, each with its interval, from `impact_estimates`."""
+    rows = {str(r["variant"]): r for _, r in frame[frame["model"] == "its"].iterrows()}
+    if "main" not in rows:
+        return ""
+
+    def said(row) -> dict:
+        return {"value": fmt_signed(float(row["estimate"]), lang, 1), "low": fmt_signed(float(row["low"]), lang, 1),
+                "high": fmt_signed(float(row["high"]), lang, 1)}
+
+    text = t("chart.impact_robustness.its_main", lang, **said(rows["main"]))
+    for variant in ("keep_lockdown_months", "placebo_break_2019"):
+        if variant in rows:
+            text += " " + t(f"chart.impact_robustness.its_{variant}", lang, **said(rows[variant]))
     return text

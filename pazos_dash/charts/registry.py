@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from ..data import DataPackage, queries
+from ..data.queries import evaluation
 from ..domain import COMPARISON_AREAS, COMPONENTS, PAZOS_END
 from ..figures.clusters import cluster_map_figure, cluster_residents_figure
 from ..figures.homicides import (homicide_rate_comparison_figure, homicides_annual_figure, homicides_breakdown_figure,
                                  homicides_clusters_vs_rest_figure, homicides_its_figure, homicides_other_counts_figure,
                                  youth_homicide_rate_figure)
+from ..figures.evaluation import (donor_weights_figure, headline_figure, impact_robustness_figure, kpi_figure,
+                                  municipal_comparison_figure, rate_rank_figure, synthetic_gaps_figure, synthetic_palmira_figure)
 from ..figures.indicators import indicator_detail_figure, indicator_progress_figure, reach_figure
 from ..figures.partners import (budget_execution_figure, resources_by_component_figure, resources_by_sector_figure,
                                 resources_flow_figure)
 from ..figures.sdg import sdg_16_1_1_figure, sdg_matrix_figure
 from ..figures.youth import youth_enrolments_figure, youth_people_figure, youth_served_figure
+from ..i18n import t
 from . import narrative
 from .spec import ChartSpec, year_range
 
@@ -47,6 +51,25 @@ def years_of(*resources: str, where: tuple[str, str] | None = None):
     return years
 
 
+def place_options(package: DataPackage, lang: str) -> list[dict]:
+    """The comparison's places as a searchable list: 'Tuluá (Valle del Cauca)', departments
+    named as such, Colombia; typing part of a name finds it."""
+    found = evaluation.places(package).set_index("code")
+    options = []
+    for code in evaluation.place_codes(package):
+        row = found.loc[code] if code in found.index else None
+        if row is None:
+            continue
+        if row["kind"] == "municipality":
+            label = f"{row['name']} ({row['department']})"
+        elif row["kind"] == "department":
+            label = t("control.department_of", lang, name=row["name"])
+        else:
+            label = row["name"]
+        options.append({"label": label, "value": code})
+    return options
+
+
 def comparison_areas(package: DataPackage) -> tuple[str, ...]:
     """The areas Palmira can be compared with: those the annual series has, in the usual order."""
     published = set(package.table("homicides_annual")["geography"].astype(str))
@@ -77,14 +100,27 @@ CHARTS: dict[str, ChartSpec] = {
         ),
         ChartSpec(
             chart_id="homicide_rate_comparison",
-            resources=("homicides_annual",),
-            query=queries.homicide_rate_comparison,
-            figure=homicide_rate_comparison_figure,
-            takeaway=narrative.comparison_takeaway,
-            decimals={"rate_per_100k": 2, "rate_per_100k_revised_from": 2},
-            options={"compare": comparison_areas, **year_range(years_of("homicides_annual"))},
+            resources=("municipal_homicides",),
+            query=evaluation.municipal_comparison,
+            figure=municipal_comparison_figure,
+            takeaway=narrative.municipal_comparison_takeaway,
+            decimals={"rate_per_100k": 2},
+            options={"compare": evaluation.place_codes, **year_range(years_of("municipal_homicides"))},
             multi=("compare",),
-            processing=("rate", "census_break", "preliminary"),
+            multi_default={"compare": evaluation.DEFAULT_COMPARE},
+            migrations={"compare": evaluation.AREA_MIGRATIONS},
+            searchable={"compare": place_options},
+            processing=("rate", "department_sum", "census_break", "preliminary"),
+        ),
+        ChartSpec(
+            chart_id="homicide_rate_rank",
+            resources=("municipal_homicides",),
+            query=evaluation.rate_rank,
+            figure=rate_rank_figure,
+            takeaway=narrative.rate_rank_takeaway,
+            decimals={"palmira_rate": 2, "q1": 2, "median": 2, "q3": 2},
+            options=year_range(years_of("municipal_homicides")),
+            processing=("rate", "comparable_size", "census_break", "preliminary"),
         ),
         ChartSpec(
             chart_id="homicides_breakdown",
@@ -120,7 +156,7 @@ CHARTS: dict[str, ChartSpec] = {
         ),
         ChartSpec(
             chart_id="homicides_monthly_its",
-            resources=("homicides_monthly",),
+            resources=("homicides_monthly", "impact_estimates"),
             query=queries.homicides_monthly_its,
             figure=homicides_its_figure,
             takeaway=narrative.its_takeaway,
@@ -269,6 +305,96 @@ CHARTS: dict[str, ChartSpec] = {
             figure=cluster_residents_figure,
             takeaway=narrative.clusters_takeaway,
             processing=("demo_split",),
+        ),
+        # The evaluation (pages/impact.py): every number a published row of `publish`'s computation.
+        ChartSpec(
+            chart_id="synthetic_palmira",
+            resources=("synthetic_control_series",),
+            query=evaluation.synthetic_palmira,
+            figure=synthetic_palmira_figure,
+            takeaway=narrative.synthetic_takeaway,
+            decimals={"observed_rate": 2, "synthetic_rate": 2, "gap": 2},
+            processing=("synthetic_control", "census_break"),
+        ),
+        ChartSpec(
+            chart_id="synthetic_gaps",
+            resources=("synthetic_control_series", "synthetic_control_placebos", "impact_estimates"),
+            query=evaluation.synthetic_gaps,
+            figure=synthetic_gaps_figure,
+            takeaway=narrative.gaps_takeaway,
+            decimals={"gap": 2},
+            processing=("synthetic_control", "placebo_test"),
+        ),
+        ChartSpec(
+            chart_id="synthetic_weights",
+            resources=("synthetic_control_weights",),
+            query=evaluation.donor_weights,
+            figure=donor_weights_figure,
+            takeaway=narrative.weights_takeaway,
+            decimals={"weight": 4},
+            table_open=True,
+            processing=("synthetic_control",),
+        ),
+        ChartSpec(
+            chart_id="impact_robustness",
+            resources=("impact_estimates",),
+            query=evaluation.impact_robustness,
+            figure=impact_robustness_figure,
+            takeaway=narrative.robustness_takeaway,
+            decimals={"estimate": 2, "low": 2, "high": 2, "p_value": 3, "pre_rmspe": 2},
+            table_open=True,
+            processing=("synthetic_control", "placebo_test", "its"),
+        ),
+        # The overview's headline and numbers: chart views like every chart (rows, sources, status,
+        # downloads, permalink), drawn as a headline and as cards (components.kpi_card).
+        ChartSpec(
+            chart_id="pazos_headline",
+            resources=("homicides_annual", "impact_estimates", "synthetic_control_series"),
+            query=evaluation.headline,
+            figure=headline_figure,
+            takeaway=narrative.headline_takeaway,
+            decimals={"value": 2, "events": 0, "low": 2, "high": 2, "p_value": 3, "pre_rmspe": 2, "pre_mean_rate": 2},
+            table_open=True,
+            processing=("headline_counts", "census_break", "headline_rule"),
+        ),
+        ChartSpec(
+            chart_id="kpi_rate",
+            resources=("homicides_annual",),
+            query=evaluation.kpi_rate,
+            figure=kpi_figure("year", "rate_per_100k"),
+            takeaway=narrative.kpi_rate_takeaway,
+            decimals={"rate_per_100k": 2},
+            number=narrative.kpi_rate_number,
+            processing=("rate", "census_break", "preliminary"),
+        ),
+        ChartSpec(
+            chart_id="kpi_lowest",
+            resources=("homicides_annual",),
+            query=evaluation.kpi_lowest,
+            figure=kpi_figure("year", "rate_per_100k"),
+            takeaway=narrative.kpi_lowest_takeaway,
+            decimals={"rate_per_100k": 2},
+            number=narrative.kpi_lowest_number,
+            processing=("rate", "census_break"),
+        ),
+        ChartSpec(
+            chart_id="kpi_youth",
+            resources=("youth_served_reported",),
+            query=evaluation.kpi_youth,
+            figure=kpi_figure("year", "people_min", 0),
+            takeaway=narrative.kpi_youth_takeaway,
+            number=narrative.kpi_youth_number,
+            processing=("as_reported",),
+        ),
+        ChartSpec(
+            chart_id="kpi_partners",
+            resources=("partners", "contributions"),
+            query=evaluation.kpi_partners,
+            figure=kpi_figure("sector", "executed_cop", 0),
+            takeaway=narrative.kpi_partners_takeaway,
+            decimals={"share_pct": 1},
+            number=narrative.kpi_partners_number,
+            processing=("current_pesos",),
         ),
     )
 }

@@ -50,6 +50,14 @@ class ChartSpec:
     multi: tuple[str, ...] = ()  # options that take several of their allowed values at once (areas to compare)
     map_metric: str | None = None  # the cluster map's metric for these rows, when they have places (the map tab)
     processing: tuple[str, ...] = ()  # what the dashboard did to the sources' figures (keys of `processing.*`)
+    # A multi-valued option's default when it is not "all of them" (one place among ~1,200).
+    multi_default: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Old values an address may still carry, per option, and what each became (old links keep working).
+    migrations: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Options chosen by typing in a searchable list: name -> (package, lang) -> [{"label", "value"}].
+    searchable: dict[str, Callable[[DataPackage, str], list[dict]]] = field(default_factory=dict)
+    # A number the overview shows as a card (label, value), from the rows: the headline and the KPIs.
+    number: Callable[[pd.DataFrame, str], tuple[str, str]] | None = None
 
     @property
     def ranged(self) -> bool:
@@ -88,7 +96,8 @@ class ChartSpec:
 
     def defaults(self, package: DataPackage) -> dict[str, str]:
         """The selection a chart opens with: each option's first value; every value of a multi-valued one."""
-        return {name: ",".join(values) if name in self.multi else values[0] for name, values in self.allowed(package).items()}
+        return {name: ",".join(self.multi_default.get(name, values)) if name in self.multi else values[0]
+                for name, values in self.allowed(package).items()}
 
     def allowed(self, package: DataPackage) -> dict[str, tuple[str, ...]]:
         """Each option's allowed values for this package, the default first."""

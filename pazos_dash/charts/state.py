@@ -9,17 +9,22 @@ from ..data import DataPackage
 from .spec import NONE, YEAR_FROM, YEAR_TO, ChartSpec
 
 
-def _several(raw: object, allowed: tuple[str, ...]) -> str:
-    """A multi-valued option: the allowed values named (a list from a checklist, or the
-    comma-joined text of an address) in their allowed order; NONE for none on purpose; all of
-    them when nothing valid was given."""
+def _several(raw: object, allowed: tuple[str, ...], default: tuple[str, ...] | None = None,
+             migrations: Mapping[str, str] | None = None) -> str:
+    """A multi-valued option: the allowed values named (a list from a checklist or a dropdown, or
+    the comma-joined text of an address) in their allowed order, old names migrated to their
+    values; NONE for none on purpose; the default (all of them unless the chart says) when
+    nothing valid was given. One pass over the allowed values: cheap for ~1,200 places."""
+    wanted = set(default) if default is not None else None
+    fallback = ",".join(value for value in allowed if value in wanted) if wanted is not None else ",".join(allowed)
     if raw is None:
-        return ",".join(allowed)
+        return fallback
     if str(raw) == NONE or (isinstance(raw, (list, tuple)) and not raw):
         return NONE
-    named = {str(v).strip() for v in (raw if isinstance(raw, (list, tuple)) else str(raw).split(","))}
+    migrations = migrations or {}
+    named = {migrations.get(v, v) for v in (str(v).strip() for v in (raw if isinstance(raw, (list, tuple)) else str(raw).split(",")))}
     kept = [value for value in allowed if value in named]
-    return ",".join(kept) if kept else ",".join(allowed)
+    return ",".join(kept) if kept else fallback
 
 
 @dataclass(frozen=True)
@@ -37,9 +42,10 @@ class ChartState:
         chosen = {}
         for name, allowed in spec.allowed(package).items():
             if name in spec.multi:
-                chosen[name] = _several(raw.get(name), allowed)
+                chosen[name] = _several(raw.get(name), allowed, spec.multi_default.get(name), spec.migrations.get(name))
                 continue
             value = str(raw.get(name)) if raw.get(name) is not None else None
+            value = spec.migrations.get(name, {}).get(value, value) if value is not None else None
             chosen[name] = value if value in allowed else allowed[0]
         if spec.ranged and int(chosen[YEAR_FROM]) > int(chosen[YEAR_TO]):  # a range given backwards
             chosen[YEAR_FROM], chosen[YEAR_TO] = chosen[YEAR_TO], chosen[YEAR_FROM]

@@ -1,28 +1,71 @@
-"""A headline number: label, value, one computed sentence, its source, and a link to its page."""
+"""The overview's numbers as renderers over a ChartView, like every chart: a headline number (or
+the headline's answer) with its computed sentence, the sources of the rows it comes from, the
+demonstration badge iff a row is demonstration, its data to download and its permalink."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import dcc, html
 
-from .bootstrap import badge, col
-
+from ..charts.narrative import headline_caveats
 from ..i18n import t
+from ..views import ChartView
+from .bootstrap import col
+from .chart_card import demo_mark, source_line
 
 
-def kpi_card(*, kpi_id: str, label: str, value: str, detail: str, source: str, href: str, lang: str, demo: bool = False) -> html.Div:
-    body = [
+def _take_away(view: ChartView, short: str) -> html.P:
+    """The number's data (CSV of exactly its rows) and its permalink."""
+    return html.P([
+        html.A(t("kpi.data", view.lang), href=view.urls.downloads["csv"], download=f"{view.chart_id}.csv",
+               id=f"kpi-{short}-download", className="kpi-action"),
+        " · ",
+        html.A(t("card.permalink", view.lang), href=view.urls.page, id=f"kpi-{short}-permalink", className="kpi-action",
+               title=t("card.permalink_label", view.lang)),
+    ], className="small mb-0 kpi-actions")
+
+
+def kpi_card(view: ChartView, *, href: str) -> html.Div:
+    """One headline number: `view.spec.number` gives its label and value, the view's takeaway
+    its sentence; `href` is the page that shows it in full."""
+    short = view.chart_id.removeprefix("kpi_")
+    label, value = view.spec.number(view.frame, view.lang)
+    demo = view.provenance.demo
+    body: list[Any] = [
         html.H2(label, className="h6 text-body-secondary mb-1"),
-        html.P(value, className="kpi-value mb-1", id=f"kpi-{kpi_id}-value"),
-        html.P(detail, className="small mb-2", id=f"kpi-{kpi_id}-detail"),
-    ]
-    if demo:
-        body.append(badge(t("demo.badge", lang), color="warning", className="demo-badge mb-2"))
-    body += [
-        html.P(f"{t('kpi.source', lang)}: {source}", className="small text-body-secondary mb-2"),
-        dcc.Link(t("kpi.more", lang) + " →", href=href, className="stretched-link small", id=f"kpi-{kpi_id}-link"),
+        html.P(value, className="kpi-value mb-1", id=f"kpi-{short}-value"),
+        html.P(view.takeaway, className="small mb-2", id=f"kpi-{short}-detail"),
+        html.Div(demo_mark(view)),
+        source_line(view.provenance, view.lang, className="small text-body-secondary mb-2"),
+        html.P(dcc.Link(t("kpi.more", view.lang) + " →", href=href, id=f"kpi-{short}-link", className="kpi-action"),
+               className="small mb-1"),
+        _take_away(view, short),
     ]
     return col(
         html.Section(html.Div(body, className="card-body"), className="card h-100 kpi-card" + (" chart-card--demo" if demo else ""),
-                     id=f"kpi-{kpi_id}", **{"data-demo": "true" if demo else "false", "data-title": label}),
-        sizes="col-12 col-sm-6 col-lg-3", className="mb-3",
+                     id=f"kpi-{short}", **{"data-demo": "true" if demo else "false", "data-title": label,
+                                           "data-chart": view.chart_id}),
+        sizes="col-12 col-sm-6 col-lg-3", className="mb-3", id=f"card-{view.chart_id}",
+    )
+
+
+def headline_card(view: ChartView, *, heading: str, method_href: str) -> html.Section:
+    """The answer on the first screen: the view's takeaway (the figures compared like with like,
+    and what the counterfactual says, chosen by a rule), its caveats, its sources, its data."""
+    lang = view.lang
+    caveats = headline_caveats(view.frame, lang)
+    return html.Section(
+        [
+            html.H2(heading, className="h5 mb-2", id="headline-heading"),
+            html.Div(demo_mark(view)),
+            html.P(view.takeaway, className="headline-lead mb-2", id="headline-lead"),
+            html.P(t("headline.caveats", lang, caveats="; ".join(caveats)), className="mb-2", id="headline-caveats"),
+            html.P(dcc.Link(t("headline.model_link", lang) + " →", href=method_href, id="headline-model-link"), className="small mb-1"),
+            source_line(view.provenance, lang, className="small text-body-secondary mb-1", id="headline-source"),
+            _take_away(view, "headline"),
+        ],
+        className="headline card card-body mb-4", id="card-pazos_headline",
+        **{"aria-labelledby": "headline-heading", "data-demo": "true" if view.provenance.demo else "false",
+           "data-title": heading},
     )

@@ -22,13 +22,13 @@ from ..i18n import LANGUAGES, t
 from ..runtime import Runtime
 from ..urls import Urls
 from ..views.chart_view import request_origin
-from . import clusters, data, homicides, indicators, overview, partners, sdg, youth
+from . import clusters, data, homicides, impact, indicators, overview, partners, sdg, youth
 from .base import Links, Page
 from .embed import embed_index, embed_layout
 from .present import present_layout
 
 PAGES: tuple[Page, ...] = tuple(
-    module.PAGE for module in (overview, homicides, clusters, youth, partners, sdg, indicators, data)
+    module.PAGE for module in (overview, homicides, impact, clusters, youth, partners, sdg, indicators, data)
 )
 PAGES_BY_ID = {page.page_id: page for page in PAGES}
 NOT_FOUND_MODULE = "not_found_404"  # the module name Dash Pages renders for a path no page matches
@@ -36,7 +36,17 @@ NOT_FOUND_MODULE = "not_found_404"  # the module name Dash Pages renders for a p
 
 def site_urls(base_path: str, default_lang: str) -> Urls:
     """The deployment's addresses, knowing which page shows each chart (for permalinks)."""
-    return Urls(base_path, default_lang, {chart: page.page_id for page in PAGES for chart in page.charts})
+    return Urls(base_path, default_lang, {chart: page.page_id for page in PAGES for chart in (*page.charts, *page.numbers)})
+
+
+def unpaged_cards(runtime: Runtime, urls: Urls) -> list[Any]:
+    """A full card of each chart no page shows as a card (the headline and the numbers, drawn
+    there as such): their embeds have one, and the callbacks that serve it are checked against it."""
+    from .base import card_for
+
+    carded = {chart for page in PAGES for chart in page.charts}
+    lang = urls.default_lang
+    return [card_for(runtime, chart_id, lang, Links(lang, urls)) for chart_id in CHARTS if chart_id not in carded]
 
 
 def title(page_id: str, lang: str) -> str:

@@ -30,8 +30,8 @@ class Links:
         self.lang = lang
         self.urls = urls
 
-    def page(self, page_id: str, lang: str | None = None, params: dict | None = None) -> str:
-        return self.urls.page(page_id, lang or self.lang, params)
+    def page(self, page_id: str, lang: str | None = None, params: dict | None = None, fragment: str = "") -> str:
+        return self.urls.page(page_id, lang or self.lang, params, fragment)
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Page:
     page_id: str
     charts: tuple[str, ...]
     body: Body
+    numbers: tuple[str, ...] = ()  # charts shown as a headline or a number card, not a chart card (their permalinks lead here)
 
 
 def intro(page_id: str, lang: str, **numbers: object) -> html.P:
@@ -115,6 +116,19 @@ def year_range_control(spec: ChartSpec, allowed: dict[str, tuple[str, ...]], lan
     )
 
 
+def place_picker(view: ChartView, name: str) -> html.Fieldset:
+    """A searchable multi-select (Dash's dropdown): type part of a name, pick with the keyboard or
+    a tap; each municipality shows its department. The chosen values go to the address as codes."""
+    spec, lang = view.spec, view.lang
+    return html.Fieldset(
+        [html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1", id=f"{spec.chart_id}-{name}-legend"),
+         dcc.Dropdown(id=f"{spec.chart_id}-{name}", options=spec.searchable[name](view.package, lang), value=view.state.chosen(name),
+                      multi=True, searchable=True, clearable=True, placeholder=t("control.compare_placeholder", lang),
+                      maxHeight=280, className="place-picker")],
+        className="chart-control chart-control--places",
+    )
+
+
 def controls_for(view: ChartView) -> list[Any]:
     """One labelled radio group per option of the chart (a slider for the ones it names, a
     checklist for several values at once, two selects for a year range); the allowed values are
@@ -126,6 +140,9 @@ def controls_for(view: ChartView) -> list[Any]:
     groups: list[Any] = []
     for name, values in allowed.items():
         if name in spec.sliders or name in (YEAR_FROM, YEAR_TO):
+            continue
+        if name in spec.searchable:  # ~1,200 places: typed, not scrolled
+            groups.append(place_picker(view, name))
             continue
         options = [{"label": _option_label(name, value, lang, names), "value": value} for value in values]
         chooser = (checklist(id=f"{spec.chart_id}-{name}", options=options, value=view.state.chosen(name))

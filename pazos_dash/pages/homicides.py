@@ -7,7 +7,7 @@ from ..i18n import fmt_number, t
 from ..pages.base import Links, Page, card_for, intro
 from ..runtime import Runtime
 
-CHARTS = ("homicides_annual", "homicides_other_counts", "homicide_rate_comparison", "homicides_breakdown",
+CHARTS = ("homicides_annual", "homicides_other_counts", "homicide_rate_comparison", "homicide_rate_rank", "homicides_breakdown",
           "youth_homicide_rate", "homicides_clusters_vs_rest")
 
 

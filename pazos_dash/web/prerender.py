@@ -207,6 +207,13 @@ def _dcc(kind: str, props: dict[str, Any], children: str, node: Component) -> st
     if kind == "Input":
         return _element("input", {"id": props.get("id"), "className": props.get("className"), "type": props.get("type") or "text",
                                   "value": props.get("value"), "readOnly": props.get("readOnly"), "aria-label": props.get("aria-label")}, "")
+    if kind == "Dropdown":  # the chosen values by their labels (the list itself needs the live page)
+        labels = {str(o.get("value")): o.get("label") for o in props.get("options") or [] if isinstance(o, dict)}
+        chosen = props.get("value")
+        chosen = chosen if isinstance(chosen, list) else ([] if chosen is None else [chosen])
+        chips = "".join(_element("span", {"className": "badge text-bg-light border me-1"}, escape(str(labels.get(str(v), v)), quote=False))
+                        for v in chosen)
+        return _element("div", {"id": props.get("id"), "className": _classes("dash-dropdown-static", props.get("className"))}, chips)
     if kind == "Clipboard":
         return _element("div", {"title": props.get("title"), "className": props.get("className")}, children)
     if kind == "Markdown":

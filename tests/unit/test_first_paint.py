@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from pazos_dash.components.chart_card import figure_height
-from pazos_dash.data.queries import overview_kpis
 from pazos_dash.i18n import LANGUAGES, fmt_number, t
 from pazos_dash.pages import PAGES, title as page_title
 from pazos_dash.pages.present import SLIDES
@@ -60,11 +59,16 @@ def test_every_page_is_in_the_html_before_any_script(client, dash_app, runtime, 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_overview_s_headline_numbers_are_in_the_html(client, dash_app, runtime, lang):
     text = _text(_static(client.get(dash_app.urls.page_path("overview", lang)).get_data(as_text=True)))
-    k = overview_kpis(runtime.package)
-    assert fmt_number(k["latest_rate"], lang, 1) in text
-    assert t("kpi.rate.label", lang, year=k["latest_year"]) in text
-    assert str(k["lowest_year"]) in text and fmt_number(k["partners"], lang) in text
-    assert t("kpi.youth.value", lang, n=fmt_number(k["youth_reported_min"], lang)) in text
+    annual = runtime.package.table("homicides_annual")
+    palmira = annual[annual["geography"] == "Palmira"].sort_values("year")
+    assert fmt_number(palmira["rate_per_100k"].iloc[-1], lang, 1) in text
+    assert t("kpi.rate.label", lang, year=int(palmira["year"].iloc[-1])) in text
+    lowest = palmira.loc[palmira["rate_per_100k"].astype(float).idxmin()]
+    assert str(int(lowest["year"])) in text and fmt_number(len(runtime.package.table("partners")), lang) in text
+    reported = runtime.package.table("youth_served_reported").sort_values("year").iloc[-1]
+    assert t("kpi.youth.value", lang, n=fmt_number(reported["people_min"], lang)) in text
+    for chart_id in ("pazos_headline", "kpi_rate", "kpi_lowest", "kpi_youth", "kpi_partners"):
+        assert _flat(chart_view(runtime, dash_app.urls, chart_id, lang).takeaway) in text, chart_id
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -98,21 +98,31 @@ def test_moving_the_break_changes_the_estimate(package):
     assert a != b
 
 
-def test_overview_kpis_are_computed_from_the_rows(package):
-    kpis = queries.overview_kpis(package)
-    annual = pd.read_csv(PUBLISHED / "homicides_annual.csv").query("geography == 'Palmira'")
-    latest = annual.sort_values("year").iloc[-1]
-    pre = annual[annual["year"].between(2017, 2019)]["rate_per_100k"].mean()
-    assert kpis["latest_rate"] == latest["rate_per_100k"]
-    assert kpis["change_vs_pre_pct"] == pytest.approx((latest["rate_per_100k"] - pre) / pre * 100)
+def test_overview_numbers_are_computed_from_the_rows(package):
+    """Each KPI card's number and sentence from its view's rows (charts.registry `kpi_*`), checked
+    against the published CSV files, not against the code under test."""
+    from pazos_dash.charts.narrative import kpi_lowest_number, kpi_lowest_takeaway, kpi_partners_takeaway, kpi_rate_number, kpi_rate_takeaway
+    from pazos_dash.data.queries import evaluation
+
+    annual = pd.read_csv(PUBLISHED / "homicides_annual.csv").query("geography == 'Palmira'").sort_values("year")
+    latest = annual.iloc[-1]
+    rate = evaluation.kpi_rate(package)
+    assert kpi_rate_number(rate, "en") == (f"Homicide rate {int(latest['year'])}", f"{latest['rate_per_100k']:.1f}")
+    same_base = annual[annual["year"].between(2018, 2019)]["rate_per_100k"].mean()  # the 2018 census base, as the latest year
+    change = (latest["rate_per_100k"] - same_base) / same_base * 100
+    sentence = kpi_rate_takeaway(rate, "en")
+    assert f"{'+' if change >= 0 else '−'}{abs(change):.1f} %" in sentence and "2018–2019" in sentence
+    assert ("Preliminary" in sentence) == (latest["status"] == "preliminary")
     lowest = annual.loc[annual["rate_per_100k"].idxmin()]
-    assert kpis["lowest_year"] == lowest["year"]
-    assert kpis["lowest_years_compared"] == int(lowest["year"]) - int(annual["year"].min()) + 1
-    assert kpis["youth_reported_min"] == 3000
+    frame = evaluation.kpi_lowest(package)
+    assert kpi_lowest_number(frame, "en")[1] == str(int(lowest["year"]))
+    assert f"the {int(lowest['year']) - int(annual['year'].min()) + 1} years since" in kpi_lowest_takeaway(frame, "en")
+    assert int(evaluation.kpi_youth(package)["people_min"].iloc[-1]) == 3000
     partners = pd.read_csv(PUBLISHED / "partners.csv")
     contributions = pd.read_csv(PUBLISHED / "contributions.csv").merge(partners, on="partner_id")
     external = contributions.loc[contributions["sector"] != "public", "executed_cop"].sum() / contributions["executed_cop"].sum()
-    assert kpis["external_share_pct"] == pytest.approx(100 * external)
+    assert f"{100 * external:.0f}%" in kpi_partners_takeaway(evaluation.kpi_partners(package), "en")
+    assert int(evaluation.kpi_partners(package)["partners"].sum()) == len(partners)
 
 
 @pytest.mark.parametrize("raw", [{}, {"dimension": "<script>alert(1)</script>"}, {"dimension": None}, {"measure": "rate", "x": "y"}])

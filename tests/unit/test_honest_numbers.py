@@ -26,6 +26,7 @@ from pazos_dash.pages.base import Links, table_for
 from pazos_dash.views import chart_view
 from pazos_dash.views.exports import as_csv, as_json, as_xlsx, metadata
 from tests.conftest import PUBLISHED, reseal
+from tests.selections import selections
 from tests.unit.test_chart_views import by_id, texts
 
 SMALL = 20  # the CDC WONDER / NCHS rule, written here on purpose
@@ -33,18 +34,13 @@ SMALL = 20  # the CDC WONDER / NCHS rule, written here on purpose
 PCT_CHANGE = re.compile(r"[−+-]\s?\d[\d.,]*\s?%")
 
 
-def selections(spec, package):
-    allowed = spec.allowed(package)
-    return [dict(zip(allowed, values)) for values in product(*allowed.values())]
-
-
 def covering(spec, package, first: int = 40) -> list[dict]:
-    """The first `first` selections, and for every value of every option the first selection that
-    has it (so a measure that comes late in the product, behind year ranges, is still seen)."""
+    """The selections worth walking (tests/selections.py: every plain value, the year ranges and
+    place subsets that differ), the first `first` of them and one for every value that appears."""
     every = selections(spec, package)
     chosen = every[:first]
-    for option, values in spec.allowed(package).items():
-        for value in values:
+    for option in spec.allowed(package):
+        for value in dict.fromkeys(s[option] for s in every):
             chosen.append(next(s for s in every if s[option] == value))
     unique = {tuple(sorted(s.items())): s for s in chosen}
     return list(unique.values())
@@ -58,42 +54,57 @@ def text_of(node) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_headline_is_the_pazos_years_against_the_three_before_computed_from_the_package(runtime, dash_app, lang):
+def test_the_headline_compares_like_with_like_and_says_what_the_counterfactual_says(runtime, dash_app, served, lang):
+    """Counts a year (no census base) 2017–2019 against 2020–2023, and rates against 2018–2019
+    only (the same census base as the PAZOS years): never the −21 % across DANE's 2018 change."""
+    from pazos_dash.charts.narrative import counterfactual_branch
     from pazos_dash.pages.overview import headline
 
     annual = pd.read_csv(PUBLISHED / "homicides_annual.csv").query("geography == 'Palmira'").set_index("year")
-    during = annual.loc[2020:2023, "rate_per_100k"].mean()
-    before = annual.loc[2017:2019, "rate_per_100k"].mean()
-    change = (during - before) / before * 100
-    assert (round(during, 1), round(before, 1), round(change)) == (34.7, 43.8, -21)  # the figures the issue quotes
+    counts = annual.loc[2017:2019, "homicides"].mean(), annual.loc[2020:2023, "homicides"].mean()
+    rates = annual.loc[2018:2019, "rate_per_100k"].mean(), annual.loc[2020:2023, "rate_per_100k"].mean()
+    count_change, rate_change = (counts[1] - counts[0]) / counts[0] * 100, (rates[1] - rates[0]) / rates[0] * 100
+    assert (round(counts[0], 1), round(counts[1], 1), round(count_change, 1), round(rate_change, 1)) == (146.7, 124.0, -15.5, -14.6)
+    across_break = annual.loc[2017:2019, "rate_per_100k"].mean()
     with dash_app.server.test_request_context("/"):
         section = headline(runtime, lang, Links(lang, dash_app.urls))
     lead = text_of(by_id(section, "headline-lead"))
-    assert fmt_number(during, lang, 1) in lead and fmt_number(before, lang, 1) in lead
-    assert f"−{fmt_number(abs(change), lang, 0)} %" in lead
-    assert "2020–2023" in lead and "2017–2019" in lead
+    for number in (*counts, *rates):
+        assert fmt_number(number, lang, 1) in lead, (number, lead)
+    assert f"−{fmt_number(abs(count_change), lang, 1)} %" in lead and f"−{fmt_number(abs(rate_change), lang, 1)} %" in lead
+    assert "2018–2019" in lead and "2017–2019" in lead and "2020–2023" in lead
+    assert fmt_number(across_break, lang, 1) not in lead and "21 %" not in lead  # nothing across the census break
+    # the counterfactual's sentence is the one the rule picks from the published row
+    estimates = pd.read_csv(served / "impact_estimates.csv").query("model == 'synthetic_control' and variant == 'main'").iloc[0]
+    series = pd.read_csv(served / "synthetic_control_series.csv").query("variant == 'main' and period == 'pre'")
+    branch = counterfactual_branch(estimates["estimate"], estimates["p_value"], estimates["pre_rmspe"], series["observed_rate"].mean())
+    opening = t(f"headline.counterfactual.{branch}", lang).split("{")[0]
+    assert opening and opening in lead, (branch, lead)
     caveats = text_of(by_id(section, "headline-caveats"))
-    # already falling: the rate at both ends of the earlier period; 2020, the lockdown; the model's interval
-    assert fmt_number(annual.at[2017, "rate_per_100k"], lang, 1) in caveats and fmt_number(annual.at[2019, "rate_per_100k"], lang, 1) in caveats
+    # already falling: the counts at both ends of the earlier period; 2020, the lockdown; the model's interval
+    assert fmt_number(annual.at[2017, "homicides"], lang) in caveats and fmt_number(annual.at[2019, "homicides"], lang) in caveats
     assert "2020" in caveats and "COVID-19" in caveats
-    its = runtime.chart_frame("homicides_monthly_its").attrs["its"]["level"]
+    its = pd.read_csv(served / "impact_estimates.csv").query("model == 'its' and variant == 'main'").iloc[0]
     minus = lambda text: text.replace("-", "\u2212")  # noqa: E731 — a true minus, as in the lead's change
-    assert minus(fmt_number(its.low, lang, 1)) in caveats and minus(fmt_number(its.high, lang, 1)) in caveats
+    assert minus(fmt_number(its["low"], lang, 1)) in caveats and minus(fmt_number(its["high"], lang, 1)) in caveats
     assert not re.search(r"(?<![\w–])-\d", caveats), caveats  # no hyphen before a number
     link = by_id(section, "headline-model-link")
-    assert link.href == dash_app.urls.chart("homicides_monthly_its", lang)
+    assert link.href == dash_app.urls.page("impact", lang)
+    # a chart view like every chart: its data and its permalink
+    assert by_id(section, "kpi-headline-download").href == dash_app.urls.download("pazos_headline", "csv", {}, lang)
+    assert by_id(section, "kpi-headline-permalink").href == dash_app.urls.chart("pazos_headline", lang, {})
 
 
 # --------------------------------------------------------------------------- small numbers
 
 
 @pytest.fixture(scope="module")
-def small_town(tmp_path_factory):
+def small_town(tmp_path_factory, served):
     """The shipped package as if Palmira had far fewer homicides: a tenth before 2015 (counts
     from 14 to 29, some above 20), a thirtieth from 2015 (all under 20); rates recomputed, the
     homicide-rate indicator too."""
     directory = tmp_path_factory.mktemp("small") / "published"
-    shutil.copytree(PUBLISHED, directory)
+    shutil.copytree(served, directory)
     annual = pd.read_csv(directory / "homicides_annual.csv", dtype=str, keep_default_na=False)
     palmira = annual["geography"] == "Palmira"
     divisor = annual.loc[palmira, "year"].astype(int).map(lambda y: 10 if y < 2015 else 30)
@@ -158,9 +169,15 @@ def _expected_flags(view, package_dir) -> pd.Series | None:
         return frame["year"].astype(int).map(palmira) < SMALL
     if chart == "homicides_other_counts":
         return frame["homicides"].astype("Float64").lt(SMALL).fillna(False).astype(bool)
-    if chart == "homicide_rate_comparison":
-        counts = annual.set_index(["year", "geography"])["homicides"]
-        return pd.Series([counts[(int(y), g)] < SMALL for y, g in zip(frame["year"], frame["geography"])], index=frame.index)
+    if chart == "homicide_rate_comparison":  # a municipality's count, or the sum of a department's or the country's
+        panel = pd.read_csv(package_dir / "municipal_homicides.csv", dtype={"dane_code": str, "department_code": str})
+        towns = panel.set_index(["year", "dane_code"])["homicides"]
+        departments = panel.groupby(["year", "department_code"])["homicides"].sum()
+        country = panel.groupby("year")["homicides"].sum()
+
+        def count(year, code):
+            return country[year] if code == "colombia" else departments[(year, code)] if len(code) == 2 else towns[(year, code)]
+        return pd.Series([count(int(y), str(c)) < SMALL for y, c in zip(frame["year"], frame["code"])], index=frame.index)
     if chart == "indicator_detail" and view.state.options["indicator"] == "homicide_rate":
         return (frame["kind"] == "value") & (frame["year"].astype(int).map(palmira) < SMALL)
     if chart == "cluster_map" and view.state.options["metric"] == "rate":
@@ -175,9 +192,9 @@ def _expected_flags(view, package_dir) -> pd.Series | None:
 
 
 @pytest.mark.parametrize("which", ["small_town", "shipped"])
-def test_every_rate_under_20_events_is_flagged_in_the_frame_the_table_and_every_download(request, dash_app, which):
+def test_every_rate_under_20_events_is_flagged_in_the_frame_the_table_and_every_download(request, dash_app, served, which):
     runtime = request.getfixturevalue("small_runtime" if which == "small_town" else "runtime")
-    package_dir = request.getfixturevalue("small_town") if which == "small_town" else PUBLISHED
+    package_dir = request.getfixturevalue("small_town") if which == "small_town" else served
     flagged = 0
     for chart_id in ("homicides_annual", "homicides_other_counts", "homicide_rate_comparison", "sdg_16_1_1", "indicator_detail", "cluster_map"):
         spec = CHARTS[chart_id]

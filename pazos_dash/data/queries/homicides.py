@@ -79,78 +79,12 @@ def homicides_monthly_its(package: DataPackage, break_year: str = str(PAZOS_STAR
         "level": result.level_change, "slope": result.slope_change, "months": result.months_used,
         "suppressed_months": int(months["count"].isna().sum()),
     }
+    # The published model's sensitivity (lockdown months kept, a placebo break before PAZOS), said
+    # beside the estimate of the break PAZOS started with: rows of `impact_estimates`.
+    if int(break_year) == PAZOS_START and "impact_estimates" in package.resources:
+        estimates = package.table("impact_estimates")
+        frame.attrs["sensitivity"] = estimates[estimates["model"] == "its"].reset_index(drop=True)
     return frame
-
-
-def overview_kpis(package: DataPackage) -> dict[str, object]:
-    """The headline numbers of the overview, each computed from a published row."""
-    annual = package.table("homicides_annual")
-    palmira = annual[(annual["geography"] == "Palmira") & annual["rate_per_100k"].notna()].sort_values("year")
-    latest = palmira.iloc[-1]
-    pre = palmira[palmira["year"].between(*PRE_PAZOS)]["rate_per_100k"].astype(float).mean()
-    lowest = palmira.loc[palmira["rate_per_100k"].astype(float).idxmin()]
-    earlier = palmira[palmira["year"] < lowest["year"]]
-    reported_youth = package.table("youth_served_reported").sort_values("year").iloc[-1]
-    partners = package.table("partners")
-    contributions = package.table("contributions").merge(partners[["partner_id", "sector"]], on="partner_id")
-    executed = contributions["executed_cop"].astype(float)
-    external = executed[contributions["sector"] != "public"].sum() / executed.sum() * 100
-    return {
-        "latest_year": int(latest["year"]),
-        "latest_rate": float(latest["rate_per_100k"]),
-        "latest_note": str(latest["note"] or ""),
-        "pre_years": PRE_PAZOS,
-        "pre_rate": float(pre),
-        "change_vs_pre_pct": float((latest["rate_per_100k"] - pre) / pre * 100),
-        "lowest_year": int(lowest["year"]),
-        "lowest_rate": float(lowest["rate_per_100k"]),
-        "series_start": int(palmira["year"].iloc[0]),
-        "lowest_years_compared": int(len(earlier) + 1),
-        "youth_reported_year": int(reported_youth["year"]),
-        "youth_reported_min": int(reported_youth["people_min"]),
-        "partners": int(len(partners)),
-        "external_share_pct": float(external),
-        "partners_demo": bool(package.resources["partners"].demo or package.resources["contributions"].demo),
-        # where each headline number comes from: the `source` names of the rows it is computed from
-        "rate_sources": ";".join(dict.fromkeys(n for s in palmira["source"] for n in str(s).split(";"))),
-        "youth_sources": str(reported_youth["source"]),
-        "partners_sources": sources_of(package, "partners", "contributions"),
-    }
-
-
-def pazos_headline(package: DataPackage, its: dict | None = None) -> dict[str, object]:
-    """What happened during PAZOS, from the published rows: the average rate of 2020–2023 against
-    2017–2019, the homicides behind each (a change on fewer than SMALL_COUNT is said as counts),
-    and the caveats' numbers: the rate at both ends of the earlier period (already falling?),
-    the lockdown year's rate, and the impact model's level change with its interval (`its`, the
-    ITS chart's frame.attrs['its'], when given)."""
-    annual = package.table("homicides_annual")
-    palmira = annual[(annual["geography"] == "Palmira") & annual["rate_per_100k"].notna()].sort_values("year")
-
-    def period(bounds: tuple[int, int]) -> dict[str, object]:
-        rows = palmira[palmira["year"].between(*bounds)]
-        return {"start": bounds[0], "end": bounds[1], "years": [int(y) for y in rows["year"]],
-                "rate": float(rows["rate_per_100k"].astype(float).mean()),
-                "homicides": int(rows["homicides"].astype(float).sum()),
-                "homicides_per_year": float(rows["homicides"].astype(float).mean())}
-
-    before, during = period(PRE_PAZOS), period(DURING_PAZOS)
-    rates = palmira.set_index("year")["rate_per_100k"].astype(float)
-    headline: dict[str, object] = {
-        "before": before, "during": during,
-        "change_pct": float((during["rate"] - before["rate"]) / before["rate"] * 100),
-        "small_base": before["homicides"] < SMALL_COUNT,
-        "trend_start": (PRE_PAZOS[0], float(rates.get(PRE_PAZOS[0], float("nan")))),
-        "trend_end": (PRE_PAZOS[1], float(rates.get(PRE_PAZOS[1], float("nan")))),
-        "lockdown": (LOCKDOWN_YEAR, float(rates.get(LOCKDOWN_YEAR, float("nan")))),
-        "census_break": CENSUS_BREAK if PRE_PAZOS[0] < CENSUS_BREAK <= PRE_PAZOS[1] else None,
-        "sources": ";".join(dict.fromkeys(n for s in palmira["source"] for n in str(s).split(";"))),
-    }
-    if its is not None:
-        level = its["level"]
-        headline["its"] = {"break_year": int(its["break_year"]), "level": float(level.value), "low": float(level.low),
-                           "high": float(level.high), "significant": bool(level.significant)}
-    return headline
 
 
 def territory_facts(package: DataPackage) -> dict[str, int]:
