@@ -22,6 +22,11 @@ def _default_data_dir() -> Path:
     return checkout if checkout.is_dir() else Path.cwd() / "data" / "published"
 
 
+def _default_picture_dir() -> Path:
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "pazos-dash" / "pictures"
+
+
 def _normalise_base_path(raw: str) -> str:
     """'pazos' or '/pazos' or '/pazos/' -> '/pazos/'; '' or '/' -> '/'."""
     stripped = raw.strip().strip("/")
@@ -47,6 +52,11 @@ class Settings:
     # background thread in each process; 0 checks every 0.05 s). A new package is validated
     # before it replaces the one being served.
     reload_interval: float = 2.0
+    # Static pictures of the charts (web/pictures.py): drawn at start-up by headless Chromium and
+    # kept in this folder by figure hash, so a restart with the same package draws nothing.
+    # PAZOS_PICTURES=0 starts without them (the charts then wait for plotly.js).
+    pictures: bool = True
+    picture_dir: Path = field(default_factory=lambda: _default_picture_dir())
 
     def __post_init__(self) -> None:
         if self.default_lang not in LANGUAGES:
@@ -75,6 +85,7 @@ class Settings:
             "PAZOS_REDIS_URL": "redis_url",
             "PAZOS_HOST": "host",
             "PAZOS_BASEMAP_URL": "basemap_url",
+            "PAZOS_PICTURE_DIR": "picture_dir",
         }
         for var, name in text_vars.items():
             if env.get(var):
@@ -96,6 +107,10 @@ class Settings:
                 ) from None
         if env.get("PAZOS_DEBUG"):
             values["debug"] = env["PAZOS_DEBUG"].strip().lower() in {"1", "true", "yes", "on"}
+        if env.get("PAZOS_PICTURES"):
+            values["pictures"] = env["PAZOS_PICTURES"].strip().lower() not in {"0", "false", "no", "off"}
+        if "picture_dir" in values:
+            values["picture_dir"] = Path(str(values["picture_dir"]))
         if "cache_dir" in values:
             values["cache_dir"] = Path(str(values["cache_dir"]))
         return cls(**values)  # type: ignore[arg-type]

@@ -176,7 +176,7 @@ def _image_buttons(view: ChartView) -> html.Div:
         html.Span(t("share.image", lang), className="small fw-semibold me-1"),
         *[html.Button(t(f"share.{fmt}", lang), id=f"{chart_id}-{fmt}", type="button", className="btn btn-outline-primary btn-sm",
                       title=t(f"share.{fmt}_label", lang)) for fmt in ("png", "svg")],
-    ], className="d-flex flex-wrap gap-2 align-items-center mt-2")
+    ], className="chart-image-buttons d-flex flex-wrap gap-2 align-items-center mt-2")
 
 
 def _menu(summary: str, body: list, id: str, className: str, extra: Any = None) -> html.Details:  # noqa: A002
