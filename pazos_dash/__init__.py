@@ -261,7 +261,8 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     app.full_plotly = bool(settings.basemap_url)
     app.pictures = ChartPictures(settings.picture_dir)
     cache = Cache(app.server, config=cache_config(settings))
-    runtime = Runtime(settings, source, cache)
+    # pages show a picture where no chart box is wanted (the overview's headline)
+    runtime = Runtime(settings, source, cache, pictures=app.pictures)
     app.server.config["PAZOS_RUNTIME"] = runtime
     register_pages(runtime, app.urls)
     register_callbacks(app, runtime, app.urls)
@@ -272,15 +273,6 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     register_api(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
     register_crawler_files(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
     register_picture_route(app.server, app.pictures, app.config.routes_pathname_prefix)
-    # Pure UI state stays in the browser: the phone menu opens without a server round trip.
-    app.clientside_callback(
-        dash.ClientsideFunction(namespace="navbar", function_name="toggle"),  # assets/clientside-navbar.js
-        dash.Output("navbar-collapse", "is_open"),
-        dash.Output("navbar-toggler", "aria-expanded"),
-        dash.Input("navbar-toggler", "n_clicks"),
-        dash.State("navbar-collapse", "is_open"),
-        prevent_initial_call=True,
-    )
     _harden(app, settings)
     _warm_up(app)
     if settings.pictures:

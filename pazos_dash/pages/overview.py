@@ -9,8 +9,9 @@ from ..charts.narrative import change_text
 from ..components.kpi_card import kpi_card
 from ..data.queries import overview_kpis, pazos_headline, territory_facts
 from ..i18n import fmt_number, fmt_signed, t
-from ..pages.base import Links, Page, card_for, intro
+from ..pages.base import Links, Page, card_for, intro, view_for
 from ..runtime import Runtime
+from ..web.pictures import NARROW_MEDIA
 
 
 def kpi_row(runtime: Runtime, lang: str, links: Links) -> html.Div:
@@ -46,6 +47,25 @@ def kpi_row(runtime: Runtime, lang: str, links: Links) -> html.Div:
     )
 
 
+RATE = {"homicides_annual-measure": "rate_per_100k"}
+
+
+def headline_chart(runtime: Runtime, lang: str, links: Links) -> html.A | None:
+    """The annual homicide rate as the chart's static picture (web/pictures.py), on a phone's
+    first screen beside the sentence about rates; it leads to the chart itself. Described by the
+    chart's computed takeaway. Nothing when the app started without pictures (the card is below)."""
+    view = view_for(runtime, links, "homicides_annual", lang, query=RATE)
+    names = runtime.pictures.for_view(view.figure) if runtime.pictures is not None else {}
+    if not names:
+        return None
+    picture = html.Picture([
+        html.Source(media=NARROW_MEDIA, srcSet=links.urls.picture(names["narrow"])),
+        html.Img(src=links.urls.picture(names["wide"]), alt=view.takeaway, width=1000, height=440, className="headline-chart-img"),
+    ])
+    return html.A(picture, href=links.urls.page("homicides", lang, RATE, fragment="card-homicides_annual"),
+                  className="headline-chart d-block mb-2", id="headline-chart")
+
+
 def headline(runtime: Runtime, lang: str, links: Links) -> html.Section:
     """The answer on the first screen: the 2020–2023 average rate against 2017–2019, computed
     from the package, with the caveats in one sentence and a link to the impact model."""
@@ -71,6 +91,7 @@ def headline(runtime: Runtime, lang: str, links: Links) -> html.Section:
     return html.Section(
         [
             html.H2(t("headline.heading", lang, start=during["start"], end=during["end"]), className="h5 mb-2", id="headline-heading"),
+            headline_chart(runtime, lang, links),
             html.P(lead, className="headline-lead mb-2", id="headline-lead"),
             html.P(t("headline.caveats", lang, caveats="; ".join(caveats)), className="mb-2", id="headline-caveats"),
             html.P([dcc.Link(t("headline.model_link", lang) + " →", href=links.urls.chart("homicides_monthly_its", lang),

@@ -26,7 +26,7 @@ from typing import Any, Iterable
 from plotly.io.json import to_json_plotly
 
 from ..charts import CHARTS
-from ..components.chart_card import figure_height
+from ..components.chart_card import layout_height
 from ..figures.theme import NARROW, WIDE
 from ..i18n import LANGUAGES
 
@@ -34,7 +34,14 @@ log = logging.getLogger("pazos.pictures")
 
 # The width each class is drawn at: a desktop card (the picture is scaled to the card, its height
 # kept) and a phone's card at 360 px.
-PICTURE_WIDTHS = {WIDE: 1000, NARROW: 340}
+PICTURE_WIDTHS = {WIDE: 1000, NARROW: 310}
+# The height of a chart's box where the figure does not fix one: `.chart-graph` in pazos.css,
+# clamp(280px, 55vw, 440px) (a phone: 280 px; a desktop: 440 px), and the charts styled taller.
+BOX_HEIGHTS = {WIDE: 440, NARROW: 280}
+TALLER_BOXES = {"homicides_other_counts": {WIDE: 520, NARROW: 440}}
+# Views other than a chart's default that a page shows as a picture: the overview's headline
+# (the annual rate beside the sentence about rates).
+EXTRA_VIEWS: dict[str, tuple[dict[str, str], ...]] = {"homicides_annual": ({"measure": "rate_per_100k"},)}
 # The browsers that get the narrow picture: as assets/clientside.js `widthClass` decides.
 NARROW_MEDIA = "(max-width: 575.98px), (pointer: coarse) and (max-width: 1023.98px)"
 
@@ -46,7 +53,7 @@ def figure_key(figure: Any) -> str:
 
 @dataclass
 class ChartPictures:
-    """SVGs by name (`<figure hash>-<width class>`), and which wide figure they picture."""
+    """SVGs by name (`<figure hash>-<width>x<height>`), and which wide figure they picture."""
 
     directory: Path | None = None
     svgs: dict[str, bytes] = field(default_factory=dict)
@@ -58,6 +65,10 @@ class ChartPictures:
             return None
         return self._by_figure.get(figure_key(figure))
 
+    def for_view(self, figure: Any) -> dict[str, str]:
+        """As `for_figure`, {} when there is none."""
+        return self.for_figure(figure) or {}
+
     def svg(self, name: str) -> bytes | None:
         return self.svgs.get(name)
 
@@ -66,8 +77,9 @@ class ChartPictures:
         started = time.monotonic()
         jobs: list[tuple[str, dict[str, Any], int, int]] = []  # (name, figure, width, height)
         by_figure: dict[str, dict[str, str]] = {}
-        for chart_id in CHARTS:
-            state = runtime.state(chart_id)
+        views = [(chart_id, runtime.state(chart_id)) for chart_id in CHARTS]
+        views += [(chart_id, runtime.state(chart_id, options)) for chart_id, extra in EXTRA_VIEWS.items() for options in extra]
+        for chart_id, state in views:
             for lang in languages:
                 try:
                     figures = {width: runtime.figure(state, lang, width=width) for width in PICTURE_WIDTHS}
@@ -77,9 +89,11 @@ class ChartPictures:
                 wide = figure_key(figures[WIDE])
                 names = {}
                 for width, figure in figures.items():
-                    names[width] = f"{figure_key(figure)}-{width}"
-                    jobs.append((names[width], figure, PICTURE_WIDTHS[width], figure_height(figure)))
+                    height = layout_height(figure) or TALLER_BOXES.get(chart_id, BOX_HEIGHTS)[width]
+                    names[width] = f"{figure_key(figure)}-{PICTURE_WIDTHS[width]}x{height}"
+                    jobs.append((names[width], figure, PICTURE_WIDTHS[width], height))
                 by_figure[wide] = names
+        jobs = list({job[0]: job for job in jobs}.values())
         missing = [job for job in jobs if not self._read(job[0])]
         if missing:
             try:
