@@ -17,6 +17,7 @@ import asyncio
 import hashlib
 import logging
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -44,6 +45,25 @@ TALLER_BOXES = {"homicides_other_counts": {WIDE: 520, NARROW: 440}}
 EXTRA_VIEWS: dict[str, tuple[dict[str, str], ...]] = {"homicides_annual": ({"measure": "rate_per_100k"},)}
 # The browsers that get the narrow picture: as assets/clientside.js `widthClass` decides.
 NARROW_MEDIA = "(max-width: 575.98px), (pointer: coarse) and (max-width: 1023.98px)"
+
+
+_PATTERN = re.compile(rb'<pattern id="([^"]+)"[^>]*><rect[^>]*fill="([^"]+)"')
+_PATTERN_FILL = re.compile(rb"fill: url\(['\"]?#([^'\")]+)['\"]?\)")
+
+
+def flatten_patterns(svg: bytes) -> bytes:
+    """Hatched marks (demonstration rows, suppressed cells) drawn in their own colour, lighter: a
+    hatch in an SVG image is printed as a bitmap (4 MB for the homicide page's PDF), and the
+    picture cannot be changed when the page is printed, as the live chart is (clientside.js
+    `flattenPatterns`). The card's badge, the figure's stamp and the table still say which rows are
+    demonstration; the live chart hatches them again."""
+    colours = dict(_PATTERN.findall(svg))
+
+    def solid(match: re.Match[bytes]) -> bytes:
+        colour = colours.get(match.group(1))
+        return b"fill: " + colour + b"; fill-opacity: 0.45" if colour else match.group(0)
+
+    return _PATTERN_FILL.sub(solid, svg)
 
 
 def figure_key(figure: Any) -> str:
@@ -111,11 +131,12 @@ class ChartPictures:
             return True
         path = self.directory / f"{name}.svg" if self.directory else None
         if path and path.is_file():
-            self.svgs[name] = path.read_bytes()
+            self.svgs[name] = flatten_patterns(path.read_bytes())
             return True
         return False
 
     def _keep(self, name: str, svg: bytes) -> None:
+        svg = flatten_patterns(svg)
         self.svgs[name] = svg
         if self.directory:
             try:
