@@ -47,7 +47,8 @@ EXTRA_VIEWS: dict[str, tuple[dict[str, str], ...]] = {"homicides_annual": ({"mea
 NARROW_MEDIA = "(max-width: 575.98px), (pointer: coarse) and (max-width: 1023.98px)"
 
 
-_PATTERN = re.compile(rb'<pattern id="([^"]+)"[^>]*><rect[^>]*fill="([^"]+)"')
+_PATTERN = re.compile(rb'<pattern id="([^"]+)"[^>]*>(.*?)</pattern>', re.S)
+_PATTERN_COLOUR = re.compile(rb'<rect[^>]*fill="([^"]+)"|<path[^>]*stroke="([^"]+)"')
 _PATTERN_FILL = re.compile(rb"fill: url\(['\"]?#([^'\")]+)['\"]?\)")
 
 
@@ -57,7 +58,11 @@ def flatten_patterns(svg: bytes) -> bytes:
     picture cannot be changed when the page is printed, as the live chart is (clientside.js
     `flattenPatterns`). The card's badge, the figure's stamp and the table still say which rows are
     demonstration; the live chart hatches them again."""
-    colours = dict(_PATTERN.findall(svg))
+    colours = {}
+    for pattern_id, body in _PATTERN.findall(svg):
+        colour = _PATTERN_COLOUR.search(body)  # its background, else its hatch's colour
+        if colour:
+            colours[pattern_id] = colour.group(1) or colour.group(2)
 
     def solid(match: re.Match[bytes]) -> bytes:
         colour = colours.get(match.group(1))
