@@ -107,7 +107,7 @@
     var intent = function (e) {
       var el = e.target;
       if (!inCopy(el) || !cardOf(el) || !el.closest(interactive)) { return; }
-      if (el.closest('.chart-tablist') && e.type !== 'focusin') { return; } // a tab alone needs no script
+      if (el.closest('.chart-tablist')) { return; } // a tab switches without Dash (the map tab starts it when chosen)
       start();
     };
     ['pointerdown', 'focusin', 'mouseover', 'keydown'].forEach(function (type) {

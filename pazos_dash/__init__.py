@@ -161,9 +161,9 @@ class PazosDash(dash.Dash):
         and no empty chart box, and no control that needs a script (the chart's options, the copy
         and image buttons, the map tab)."""
         return (f'\n<meta name="pazos-plotly" content="{html_escape(self.plotly_url)}">'
-                '\n<noscript><style>.chart-panel[hidden]{display:block!important}.chart-tablist,.chart-controls,'
-                '.copy-button,.chart-image-buttons,[id$="-panel-map"],[role="figure"]:not(:has(.static-chart)),'
-                '#react-entry-point{display:none!important}</style></noscript>')
+                '\n<noscript><style>#pazos-static .chart-panel[hidden]{display:block!important}'
+                '#pazos-static :is(.chart-tablist,.chart-controls,.copy-button,.chart-image-buttons,[id$="-panel-map"],'
+                '[role="figure"]:not(:has(.static-chart))),#react-entry-point{display:none!important}</style></noscript>')
 
     @property
     def plotly_url(self) -> str:
