@@ -44,20 +44,13 @@ def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch
         className="btn btn-outline-light btn-sm ms-lg-3 my-2 my-lg-0",
         title=t("shell.lang_switch_label", lang),
     )
-    # The phone menu is a native <details>: it opens without any script (the page is whole before
-    # Dash starts, and with scripts off); from the lg breakpoint its summary is hidden and its
-    # contents always shown (pazos.css).
-    menu = html.Details(
-        [
-            html.Summary(html.Span(className="navbar-toggler-icon"), id="navbar-toggler", className="navbar-toggler",
-                         title=t("shell.menu", lang), **{"aria-label": t("shell.menu", lang)}),
-            html.Nav(
-                [html.Ul(links, className="navbar-nav me-auto"), switch],
-                className="d-lg-flex align-items-center w-100",
-                id="navbar-collapse",
-                **{"aria-label": t("shell.nav_label", lang)},
-            ),
-        ],
+    # The phone menu's toggler is a native <details>: it opens without any script (the page is
+    # whole before Dash starts, and with scripts off); the links follow it as its sibling, shown
+    # when it is open (pazos.css). From the lg breakpoint on there is no toggler and the links
+    # are always shown.
+    toggler = html.Details(
+        html.Summary(html.Span(className="navbar-toggler-icon"), id="navbar-toggler", className="navbar-toggler",
+                     title=t("shell.menu", lang), **{"aria-label": t("shell.menu", lang), "aria-controls": "navbar-collapse"}),
         id="navbar-menu",
         className="navbar-menu",
     )
@@ -65,7 +58,13 @@ def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch
         container(
             [
                 dbc.NavbarBrand(t("site.name", lang), href=home_href, class_name="fw-bold"),
-                menu,
+                toggler,
+                html.Nav(
+                    [html.Ul(links, className="navbar-nav me-auto"), switch],
+                    className="navbar-links d-lg-flex align-items-center",
+                    id="navbar-collapse",
+                    **{"aria-label": t("shell.nav_label", lang)},
+                ),
             ],
         ),
         tag="header",
