@@ -37,13 +37,16 @@ from .views.linked_data import dataset_jsonld, script_tags
 from .web.api import api_error, register_api
 from .web.routes import register_routes
 from .web.security import SecurityHeaders
-from .web.prerender import to_html
+from .web.pictures import ChartPictures, register_picture_route
+from .web.prerender import Pictures, to_html
 from .web.static import StaticFiles
 
 __all__ = ["create_app", "Settings", "DataError"]
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 _UNUSED_SCRIPTS = ("/dash_table/bundle.", "/deps/polyfill@")
+_SCRIPT_SRC = re.compile(r'^<script src="([^"]+)"></script>$')
+_EAGER_SCRIPTS = ("/first-paint.js",)
 PARTIAL_PLOTLY = r"plotly-pazos\.min\.js"
 
 
@@ -51,6 +54,7 @@ class PazosDash(dash.Dash):
     """Dash with a server-rendered <html lang> and <title> that follow the requested page."""
 
     urls: Urls
+    pictures: ChartPictures
     full_plotly = False  # a tile basemap needs Dash's full plotly.js (the map trace)
     _validation_json: str | None = None
     _sealed = False
@@ -118,8 +122,14 @@ class PazosDash(dash.Dash):
         # compressed); no page here has a DataTable, and every browser that can draw the charts
         # has what the polyfill adds except Babel's regenerator runtime, which dash-bootstrap-
         # components' bundle defines as a global (and the partial plotly.js bundle again, later).
-        kwargs["scripts"] = "\n".join(line for line in kwargs.get("scripts", "").split("\n")
-                                      if not any(unused in line for unused in _UNUSED_SCRIPTS))
+        scripts = [line for line in kwargs.get("scripts", "").split("\n") if not any(unused in line for unused in _UNUSED_SCRIPTS)]
+        # Static first: Dash's renderer, React and the components' bundles are in the page but not
+        # run (type="pazos/deferred"); assets/first-paint.js starts them when a reader interacts with
+        # a card, or at once where the server's copy cannot stand alone (the deck, a chart without
+        # its picture).
+        kwargs["scripts"] = "\n".join(_deferred(line) for line in scripts)
+        kwargs["renderer"] = ('<script id="_dash-renderer" type="pazos/deferred">'
+                              'var renderer = new DashRenderer();</script>')
         kwargs["metas"] = (self._chart_preview(kwargs.get("metas", ""), page, path) + self._linked_data(page, path)
                            + self._first_paint_head())
         # Feed readers find the releases feed from any page (autodiscovery), in the page's language.
@@ -148,17 +158,28 @@ class PazosDash(dash.Dash):
             for name, values in request.args.lists():
                 query[name] = values[0] if len(values) == 1 else values
             layout = page["layout"](**variables, **query)
-            cached = f'<div id="pazos-static">{to_html(layout)}</div>'
+            prefix = self.config.requests_pathname_prefix
+            pictures = Pictures(self.pictures.for_figure, lambda name: f"{prefix}picture/{name}.svg")
+            body = to_html(layout, pictures=pictures)
+            # Start the live page at once where the copy cannot stand alone: the deck (it moves by
+            # script) and a chart without its picture (a chosen view, a package republished since
+            # the start, pictures off).
+            eager = pictures.missing > 0 or page.get("module", "").startswith("pazos_dash.pages.present.")
+            start = ' data-start="now"' if eager else ""
+            cached = f'<div id="pazos-static"{start}>{body}</div>'
             if key:
                 runtime.cache.set(key, cached, timeout=3600)
         return cached
 
     def _first_paint_head(self) -> str:
         """Where plotly.js is (assets/first-paint.js loads it when a chart nears the viewport) and,
-        with scripts off, every tab's panel shown (the tables are in the page) and no empty chart box."""
+        with scripts off, every tab's panel shown (the tables are in the page), each chart's picture
+        and no empty chart box, and no control that needs a script (the chart's options, the copy
+        and image buttons, the map tab)."""
         return (f'\n<meta name="pazos-plotly" content="{html_escape(self.plotly_url)}">'
-                '\n<noscript><style>.chart-panel[hidden]{display:block!important}.chart-tablist,'
-                '[role="figure"],#react-entry-point{display:none!important}</style></noscript>')
+                '\n<noscript><style>#pazos-static .chart-panel[hidden]{display:block!important}'
+                '#pazos-static :is(.chart-tablist,.chart-controls,.copy-button,.chart-image-buttons,[id$="-panel-map"],'
+                '[role="figure"]:not(:has(.static-chart))),#react-entry-point{display:none!important}</style></noscript>')
 
     @property
     def plotly_url(self) -> str:
@@ -191,6 +212,15 @@ class PazosDash(dash.Dash):
         origin = request.host_url.rstrip("/")
         return link + "\n" + script_tags([dataset_jsonld(r, package, self.urls, lang, origin) for r in package.resources.values()])
 
+
+
+def _deferred(line: str) -> str:
+    """A script tag of Dash's page as one assets/first-paint.js runs later (first-paint.js itself,
+    and inline scripts, as they were)."""
+    match = _SCRIPT_SRC.match(line.strip())
+    if not match or any(eager in match.group(1) for eager in _EAGER_SCRIPTS):
+        return line
+    return f'<script type="pazos/deferred" data-src="{match.group(1)}"></script>'
 
 
 def _template_pattern(template: str, group: bool) -> str:
@@ -245,8 +275,10 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     )
     app.urls = site_urls(settings.base_path, settings.default_lang)
     app.full_plotly = bool(settings.basemap_url)
+    app.pictures = ChartPictures(settings.picture_dir)
     cache = Cache(app.server, config=cache_config(settings))
-    runtime = Runtime(settings, source, cache)
+    # pages show a picture where no chart box is wanted (the overview's headline)
+    runtime = Runtime(settings, source, cache, pictures=app.pictures)
     app.server.config["PAZOS_RUNTIME"] = runtime
     register_pages(runtime, app.urls)
     app.extra_validation = lambda: unpaged_cards(runtime, app.urls)
@@ -257,17 +289,11 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     register_routes(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
     register_api(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
     register_crawler_files(app.server, runtime, app.config.routes_pathname_prefix, app.urls)
-    # Pure UI state stays in the browser: the phone menu opens without a server round trip.
-    app.clientside_callback(
-        dash.ClientsideFunction(namespace="navbar", function_name="toggle"),  # assets/clientside-navbar.js
-        dash.Output("navbar-collapse", "is_open"),
-        dash.Output("navbar-toggler", "aria-expanded"),
-        dash.Input("navbar-toggler", "n_clicks"),
-        dash.State("navbar-collapse", "is_open"),
-        prevent_initial_call=True,
-    )
+    register_picture_route(app.server, app.pictures, app.config.routes_pathname_prefix)
     _harden(app, settings)
     _warm_up(app)
+    if settings.pictures:
+        app.pictures.build(runtime)
     return app
 
 

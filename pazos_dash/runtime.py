@@ -39,6 +39,8 @@ class Runtime:
     settings: Settings
     source: PackageSource
     cache: Cache
+    # web/pictures.py ChartPictures (set by create_app): static pictures of charts by figure
+    pictures: Any = None
 
     @property
     def package(self) -> DataPackage:

@@ -24,6 +24,11 @@ def _default_data_dir() -> Path:
     return checkout if checkout.is_dir() else Path.cwd() / "data" / "published"
 
 
+def _default_picture_dir() -> Path:
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "pazos-dash" / "pictures"
+
+
 def _normalise_base_path(raw: str) -> str:
     """'pazos' or '/pazos' or '/pazos/' -> '/pazos/'; '' or '/' -> '/'."""
     stripped = raw.strip().strip("/")
@@ -63,6 +68,11 @@ class Settings:
     public_url: str = ""
     # Host names the site answers for (others get 400); empty answers any host.
     allowed_hosts: tuple[str, ...] = ()
+    # Static pictures of the charts (web/pictures.py): drawn at start-up by headless Chromium and
+    # kept in this folder by figure hash, so a restart with the same package draws nothing.
+    # PAZOS_PICTURES=0 starts without them (the charts then wait for plotly.js).
+    pictures: bool = True
+    picture_dir: Path = field(default_factory=lambda: _default_picture_dir())
 
     def __post_init__(self) -> None:
         if self.default_lang not in LANGUAGES:
@@ -101,6 +111,7 @@ class Settings:
             "PAZOS_BASEMAP_URL": "basemap_url",
             "PAZOS_PUBLIC_URL": "public_url",
             "PAZOS_ALLOWED_HOSTS": "allowed_hosts",
+            "PAZOS_PICTURE_DIR": "picture_dir",
         }
         for var, name in text_vars.items():
             if env.get(var):
@@ -122,6 +133,10 @@ class Settings:
                 ) from None
         if env.get("PAZOS_DEBUG"):
             values["debug"] = env["PAZOS_DEBUG"].strip().lower() in {"1", "true", "yes", "on"}
+        if env.get("PAZOS_PICTURES"):
+            values["pictures"] = env["PAZOS_PICTURES"].strip().lower() not in {"0", "false", "no", "off"}
+        if "picture_dir" in values:
+            values["picture_dir"] = Path(str(values["picture_dir"]))
         if "cache_dir" in values:
             values["cache_dir"] = Path(str(values["cache_dir"]))
         return cls(**values)  # type: ignore[arg-type]

@@ -85,6 +85,10 @@ class Urls:
     def href(self, path: str, params: Mapping[str, object] | None = None, fragment: str = "") -> str:
         return self.base_path + path.lstrip("/") + _query(params) + (f"#{fragment}" if fragment else "")
 
+    def picture(self, name: str) -> str:
+        """A chart's static picture (web/pictures.py), by name."""
+        return f"{self.base_path}picture/{name}.svg"
+
     def page(self, page_id: str, lang: str, params: Mapping[str, object] | None = None, fragment: str = "") -> str:
         return self.href(self.page_path(page_id, lang), params, fragment)
 

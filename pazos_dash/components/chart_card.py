@@ -39,30 +39,37 @@ def figure_height(figure: Any) -> int:
     return layout_height(figure) or 450
 
 
-def source_titles(view: ChartView):
-    """name -> title in the view's language, for the table's `source` column."""
-    titles = {s.name: s.title for s in view.provenance.sources}
-    return lambda name: titles.get(name, name)
+def source_keys(view: ChartView) -> dict[str, str]:
+    """name -> a short key ("[1]", "[2]", ...) in the order the view's source line names them."""
+    return {source.name: f"[{number}]" for number, source in enumerate(view.provenance.sources, start=1)}
 
 
 def data_table(view: ChartView, *, caption: str | None = None, table_id: str | None = None, **_kwargs: Any) -> html.Table:
     """An accessible HTML table of exactly the view's rows: caption, column headers with scope,
-    codes and sources in words."""
+    codes in words. A row's source is a short key ("[1]"); the table's foot names each key's
+    source once (a source's title is six to eight lines on a phone: never on every row)."""
     frame, lang, decimals = view.frame, view.lang, view.spec.decimals
-    titles = source_titles(view)
+    keys = source_keys(view)
     header = html.Thead(html.Tr([html.Th(column_label(c, lang), scope="col") for c in frame.columns]))
     rows = []
     for record in frame.itertuples(index=False):
         cells = []
         for column, value in zip(frame.columns, record):
-            text = cell_text(column, value, lang, decimals.get(column, 0), titles)
+            text = cell_text(column, value, lang, decimals.get(column, 0), lambda name: keys.get(name, name))
             if column.endswith("_url") and text:
                 cells.append(html.Td(html.A(text, href=text, rel="noopener")))
             else:
                 cells.append(html.Td(text, className="num" if is_number(value) else None, **{"data-column": column}))
         rows.append(html.Tr(cells, **({"data-status": str(getattr(record, "status"))} if "status" in frame.columns else {})))
+    parts = [html.Caption(caption or t("card.table_caption", lang, title=view.title)), header, html.Tbody(rows)]
+    if "source" in frame.columns and view.provenance.sources:
+        named: list[Any] = [html.Strong(f"{column_label('source', lang)}: ")]
+        for number, source in enumerate(view.provenance.sources):
+            title = html.A(source.title, href=source.url, rel="noopener") if source.url.startswith("http") else source.title
+            named += (["; "] if number else []) + [f"{keys[source.name]} ", title]
+        parts.append(html.Tfoot(html.Tr(html.Td(named, colSpan=len(frame.columns), className="chart-table-sources small"))))
     return html.Table(
-        [html.Caption(caption or t("card.table_caption", lang, title=view.title)), header, html.Tbody(rows)],
+        parts,
         className="table table-sm table-striped chart-table",
         id=table_id or f"table-{view.chart_id}",
     )
@@ -176,7 +183,7 @@ def _image_buttons(view: ChartView) -> html.Div:
         html.Span(t("share.image", lang), className="small fw-semibold me-1"),
         *[html.Button(t(f"share.{fmt}", lang), id=f"{chart_id}-{fmt}", type="button", className="btn btn-outline-primary btn-sm",
                       title=t(f"share.{fmt}_label", lang)) for fmt in ("png", "svg")],
-    ], className="d-flex flex-wrap gap-2 align-items-center mt-2")
+    ], className="chart-image-buttons d-flex flex-wrap gap-2 align-items-center mt-2")
 
 
 def _menu(summary: str, body: list, id: str, className: str, extra: Any = None) -> html.Details:  # noqa: A002

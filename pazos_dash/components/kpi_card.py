@@ -50,14 +50,16 @@ def kpi_card(view: ChartView, *, href: str) -> html.Div:
     )
 
 
-def headline_card(view: ChartView, *, heading: str, method_href: str) -> html.Section:
+def headline_card(view: ChartView, *, heading: str, method_href: str, picture: Any = None) -> html.Section:
     """The answer on the first screen: the view's takeaway (the figures compared like with like,
-    and what the counterfactual says, chosen by a rule), its caveats, its sources, its data."""
+    and what the counterfactual says, chosen by a rule), its caveats, its sources, its data;
+    `picture`, the static picture of a chart to show under the heading (a phone's first screen)."""
     lang = view.lang
     caveats = headline_caveats(view.frame, lang)
     return html.Section(
         [
             html.H2(heading, className="h5 mb-2", id="headline-heading"),
+            picture,
             html.Div(demo_mark(view)),
             html.P(view.takeaway, className="headline-lead mb-2", id="headline-lead"),
             html.P(t("headline.caveats", lang, caveats="; ".join(caveats)), className="mb-2", id="headline-caveats"),

@@ -44,28 +44,26 @@ def navbar(*, lang: str, nav_items: Sequence[tuple[str, str, str, bool]], switch
         className="btn btn-outline-light btn-sm ms-lg-3 my-2 my-lg-0",
         title=t("shell.lang_switch_label", lang),
     )
-    toggler = html.Button(
-        html.Span(className="navbar-toggler-icon"),
-        id="navbar-toggler",
-        className="navbar-toggler",
-        type="button",
-        **{"aria-label": t("shell.menu", lang), "aria-controls": "navbar-collapse", "aria-expanded": "false"},
+    # The phone menu's toggler is a native <details>: it opens without any script (the page is
+    # whole before Dash starts, and with scripts off); the links follow it as its sibling, shown
+    # when it is open (pazos.css). From the lg breakpoint on there is no toggler and the links
+    # are always shown.
+    toggler = html.Details(
+        html.Summary(html.Span(className="navbar-toggler-icon"), id="navbar-toggler", className="navbar-toggler",
+                     title=t("shell.menu", lang), **{"aria-label": t("shell.menu", lang), "aria-controls": "navbar-collapse"}),
+        id="navbar-menu",
+        className="navbar-menu",
     )
     return dbc.Navbar(
         container(
             [
                 dbc.NavbarBrand(t("site.name", lang), href=home_href, class_name="fw-bold"),
                 toggler,
-                # Opened and closed in the browser (assets/clientside-navbar.js, pazos_dash/__init__.py).
-                dbc.Collapse(
-                    html.Nav(
-                        [html.Ul(links, className="navbar-nav me-auto"), switch],
-                        className="d-lg-flex align-items-center w-100",
-                        **{"aria-label": t("shell.nav_label", lang)},
-                    ),
+                html.Nav(
+                    [html.Ul(links, className="navbar-nav me-auto"), switch],
+                    className="navbar-links d-lg-flex align-items-center",
                     id="navbar-collapse",
-                    navbar=True,
-                    is_open=False,
+                    **{"aria-label": t("shell.nav_label", lang)},
                 ),
             ],
         ),

@@ -12,6 +12,7 @@ from ..domain import DURING_PAZOS
 from ..i18n import t
 from ..pages.base import Links, Page, card_for, intro, view_for
 from ..runtime import Runtime
+from ..web.pictures import NARROW_MEDIA
 
 NUMBERS = ("kpi_rate", "kpi_lowest", "kpi_youth", "kpi_partners")
 
@@ -22,12 +23,31 @@ def kpi_row(runtime: Runtime, lang: str, links: Links) -> html.Div:
     return row([kpi_card(view_for(runtime, links, chart_id, lang), href=pages[chart_id]) for chart_id in NUMBERS], className="kpi-row")
 
 
+RATE = {"homicides_annual-measure": "rate_per_100k"}
+
+
+def headline_chart(runtime: Runtime, lang: str, links: Links) -> html.A | None:
+    """The annual homicide rate as the chart's static picture (web/pictures.py), on a phone's
+    first screen beside the sentence about rates; it leads to the chart itself. Described by the
+    chart's computed takeaway. Nothing when the app started without pictures (the card is below)."""
+    view = view_for(runtime, links, "homicides_annual", lang, query=RATE)
+    names = runtime.pictures.for_view(view.figure) if runtime.pictures is not None else {}
+    if not names:
+        return None
+    picture = html.Picture([
+        html.Source(media=NARROW_MEDIA, srcSet=links.urls.picture(names["narrow"])),
+        html.Img(src=links.urls.picture(names["wide"]), alt=view.takeaway, width=1000, height=440, className="headline-chart-img"),
+    ])
+    return html.A(picture, href=links.urls.page("homicides", lang, RATE, fragment="card-homicides_annual"),
+                  className="headline-chart d-block mb-2", id="headline-chart")
+
+
 def headline(runtime: Runtime, lang: str, links: Links) -> html.Section:
     """The answer on the first screen, like with like (counts, and rates on one census base),
     and what the counterfactual says, with a link to the evaluation."""
     view = view_for(runtime, links, "pazos_headline", lang)
     return headline_card(view, heading=t("headline.heading", lang, start=DURING_PAZOS[0], end=DURING_PAZOS[1]),
-                         method_href=links.page("impact"))
+                         method_href=links.page("impact"), picture=headline_chart(runtime, lang, links))
 
 
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:

@@ -20,6 +20,8 @@ from typing import Any, Callable
 from dash.development.base_component import Component
 
 from ..components.chart_card import figure_height, layout_height
+from ..figures.theme import NARROW, WIDE
+from .pictures import NARROW_MEDIA
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # React prop names whose HTML attribute is not simply the lower-case name
@@ -186,7 +188,28 @@ def _choices(kind: str, props: dict[str, Any], own: Any) -> str:
     return _element("div", {"id": component_id, "className": own, "style": props.get("style")}, "".join(items))
 
 
-def _dcc(kind: str, props: dict[str, Any], children: str, node: Component) -> str | None:
+def _picture(names: dict[str, str], url: Callable[[str], str], lazy: bool) -> str:
+    """A chart's static picture (web/pictures.py): the phone's drawing on narrow screens, the
+    desktop's otherwise; decorative here, as the box around it is named by the card's title and
+    described by its takeaway (and its numbers are in the table)."""
+    narrow = f'<source media="{NARROW_MEDIA}" srcset="{escape(url(names[NARROW]), quote=True)}">' if NARROW in names else ""
+    loading = ' loading="lazy"' if lazy else ' fetchpriority="high"'
+    return (f'<picture>{narrow}<img class="static-chart" src="{escape(url(names[WIDE]), quote=True)}" alt=""'
+            f'{loading} decoding="async"></picture>')
+
+
+class Pictures:
+    """What a page's charts look like before plotly.js: `find(figure)` gives the picture names of
+    a figure (None when it has none: a view other than the default, a package republished since
+    the start), `url(name)` their address. `missing` counts the charts drawn without one."""
+
+    def __init__(self, find: Callable[[Any], dict[str, str] | None], url: Callable[[str], str]):
+        self.find, self.url = find, url
+        self.shown = 0
+        self.missing = 0
+
+
+def _dcc(kind: str, props: dict[str, Any], children: str, node: Component, pictures: Pictures | None = None) -> str | None:
     """The dcc components the pages use, as their box before (or without) a script."""
     if kind in ("Store", "Interval", "Location"):
         return ""
@@ -197,9 +220,18 @@ def _dcc(kind: str, props: dict[str, Any], children: str, node: Component) -> st
         # (as dcc.Graph's, so a chart styled taller than plotly's default does not grow when drawn);
         # plotly.js draws into it later (assets/first-paint.js).
         styled = "chart-graph" in (props.get("className") or "").split()
-        height = layout_height(props.get("figure")) or (None if styled else figure_height(props.get("figure")))
+        figure = props.get("figure")
+        height = layout_height(figure) or (None if styled else figure_height(figure))
+        picture = ""
+        if pictures is not None and isinstance(figure, dict) and figure.get("data"):
+            names = pictures.find(figure)
+            if names:
+                picture = _picture(names, pictures.url, lazy=pictures.shown > 0)
+                pictures.shown += 1
+            else:
+                pictures.missing += 1
         return _element("div", {"id": props.get("id"), "className": _classes("dash-graph", props.get("className")),
-                                "style": {"height": f"{height}px"} if height else None, "data-static-graph": "true"}, "")
+                                "style": {"height": f"{height}px"} if height else None, "data-static-graph": "true"}, picture)
     if kind == "Slider":
         value = props.get("value")
         return _element("div", {"id": props.get("id"), "className": "dash-slider-container"},
@@ -221,21 +253,22 @@ def _dcc(kind: str, props: dict[str, Any], children: str, node: Component) -> st
     return None
 
 
-def to_html(node: Any, *, strict: bool = False) -> str:
-    """`node` (a component, a list of them, text or a number) as HTML."""
+def to_html(node: Any, *, strict: bool = False, pictures: Pictures | None = None) -> str:
+    """`node` (a component, a list of them, text or a number) as HTML; with `pictures`, each
+    chart's box holds its static picture where there is one."""
     if node is None or isinstance(node, bool):
         return ""
     if isinstance(node, (list, tuple)):
-        return "".join(to_html(child, strict=strict) for child in node)
+        return "".join(to_html(child, strict=strict, pictures=pictures) for child in node)
     if not isinstance(node, Component):
         return escape(str(node), quote=False)
-    children = to_html(getattr(node, "children", None), strict=strict)
+    children = to_html(getattr(node, "children", None), strict=strict, pictures=pictures)
     props = _props(node)
     namespace, kind = node._namespace, node._type
     if namespace == "dash_html_components":
         return _element(_HTML_TAGS.get(kind, kind.lower()), props, children)
     if namespace == "dash_core_components":
-        static = _dcc(kind, props, children, node)
+        static = _dcc(kind, props, children, node, pictures)
         if static is not None:
             return static
     renderer: Callable[[str, dict[str, Any], str], str] | None = _dbc if namespace == "dash_bootstrap_components" else None

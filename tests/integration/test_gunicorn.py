@@ -45,14 +45,16 @@ def gunicorn(log: Path | None = None, **environ: str):
     process = subprocess.Popen(_procfile_command(), cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         url = f"http://127.0.0.1:{port}"
-        for _ in range(300):
+        # Start-up warms every page and reads (or, the first time, draws) the charts' pictures
+        # (web/pictures.py): 25-35 s on a busy 2-core machine.
+        for _ in range(900):
             try:
                 requests.get(f"{url}/healthz", timeout=60)
                 break
             except requests.ConnectionError:
                 time.sleep(0.1)
         else:
-            raise AssertionError("gunicorn did not answer within 30 s")
+            raise AssertionError("gunicorn did not answer within 90 s")
         yield Server(url, process.pid)
     finally:
         process.terminate()

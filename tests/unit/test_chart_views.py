@@ -267,10 +267,11 @@ def test_every_download_and_the_card_table_hold_exactly_the_rows_of_the_view(run
             table = by_id(chart_card(view, table=table_for(view)), f"table-{chart_id}")
             body = table.children[2].children
             assert len(body) == len(view.frame), options
-            titles = {s.name: s.title for s in view.provenance.sources}
+            # a row's sources by their keys ("[1]"), named once in the table's foot
+            keys = {s.name: f"[{number}]" for number, s in enumerate(view.provenance.sources, start=1)}
             for row, record in zip(body, view.frame.itertuples(index=False)):
                 shown = [cell.children if isinstance(cell.children, str) else cell.children.children for cell in row.children]
-                assert shown == [cell_text(c, v, "es", spec.decimals.get(c, 0), lambda n: titles.get(n, n))
+                assert shown == [cell_text(c, v, "es", spec.decimals.get(c, 0), lambda n: keys.get(n, n))
                                  for c, v in zip(view.frame.columns, record)], options
 
 

@@ -118,3 +118,60 @@ def test_with_a_tile_basemap_the_full_plotly_is_the_one_fetched():
     result = subprocess.run([sys.executable, "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().endswith("ok")
+
+
+# --- Static first: pictures of the charts, Dash started by a reader ---------------------------
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.page_id)
+def test_every_chart_is_a_picture_in_the_html_and_no_script_runs_before_a_reader(client, dash_app, page):
+    html = client.get(dash_app.urls.page_path(page.page_id, "es")).get_data(as_text=True)
+    static = _static(html)
+    boxes = dict(re.findall(r'<div id="(graph-[^"]+)"[^>]*data-static-graph="true">(.*?)</div>', static))
+    charts = [box for graph, box in boxes.items() if not graph.startswith("graph-map-")]  # a map tab: drawn when opened
+    assert all(charts) and len(charts) >= (1 if page.charts else 0), [graph for graph, box in boxes.items() if not box]
+    for box in charts:
+        wide, narrow = re.search(r'<img class="static-chart" src="([^"]+)"', box).group(1), re.search(r'srcset="([^"]+)"', box).group(1)
+        for address in (wide, narrow):
+            answer = client.get(address)
+            assert answer.status_code == 200 and answer.mimetype == "image/svg+xml", address
+            patterns = re.findall(rb'<pattern id="([^"]+)"', answer.data)
+            assert b"<svg" in answer.data[:200]
+            assert not [p for p in patterns if b"url('#" + p in answer.data], "a hatch prints as a bitmap"
+            assert "immutable" in answer.headers["Cache-Control"]
+    assert 'data-start="now"' not in static, "the page starts Dash before a reader does anything"
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert [s for s in scripts if "first-paint.js" not in s] == [], "a script runs before a reader interacts"
+    assert re.search(r'<script type="pazos/deferred" data-src="[^"]*dash_renderer', html)
+
+
+def test_a_view_without_its_picture_starts_the_live_page_at_once(client, dash_app):
+    static = _static(client.get(dash_app.urls.page_path("homicides", "es") + "?homicides_annual-year_from=2010").get_data(as_text=True))
+    assert 'data-start="now"' in static
+
+
+def test_an_unknown_picture_is_404(client):
+    assert client.get("/picture/0123456789abcdef01234567-1000x440.svg").status_code == 404
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_table_keys_its_rows_sources_and_names_each_source_once(client, dash_app, runtime, lang):
+    static = _static(client.get(dash_app.urls.page_path("homicides", lang)).get_data(as_text=True))
+    table = re.search(r'<table[^>]*id="table-homicides_annual".*?</table>', static, re.S).group(0)
+    cells = re.findall(r'<td[^>]*data-column="source"[^>]*>(.*?)</td>', table)
+    assert cells and all(re.fullmatch(r"\[\d\](; \[\d\])*", cell) for cell in cells), cells[:3]
+    foot = _text(re.search(r"<tfoot>.*?</tfoot>", table, re.S).group(0))
+    view = chart_view(runtime, dash_app.urls, "homicides_annual", lang)
+    for number, source in enumerate(view.provenance.sources, start=1):
+        assert _text(table).count(source.title) == 1 and f"[{number}] {source.title}" in foot
+
+
+def test_the_overview_shows_its_first_chart_in_the_headline(client, dash_app):
+    static = _static(client.get("/").get_data(as_text=True))
+    headline = re.search(r'<section[^>]*id="headline".*?</section>', static, re.S).group(0)
+    assert re.search(r'<a[^>]*id="headline-chart"[^>]*><picture><source media="[^"]+" srcset="/picture/[^"]+"><img[^>]* src="/picture/', headline)
+    assert headline.index('id="headline-chart"') < headline.index('id="headline-lead"')
+
+
+def test_the_phone_menu_is_a_details_element(client):
+    static = _static(client.get("/").get_data(as_text=True))
+    assert re.search(r'<details id="navbar-menu"[^>]*><summary id="navbar-toggler"', static)
