@@ -22,15 +22,16 @@ def _floats(values):
 
 
 def test_comparison_plots_every_area_with_palmira_first_and_thickest(package):
-    frame = queries.homicide_rate_comparison(package)
-    figure = homicide_rate_comparison_figure(frame, lang="en")
-    names = [trace.name for trace in figure.data]
-    assert names[:4] == ["Palmira", "Cali", "Valle del Cauca", "Colombia"]
-    # then the rings on the values the latest release revised (Cali, corrected on 2026-12-04)
-    assert names[4:] == ["Revised in the latest release"]
+    from pazos_dash.data.queries.evaluation import municipal_comparison
+    from pazos_dash.figures.evaluation import municipal_comparison_figure
+
+    frame = municipal_comparison(package)
+    figure = municipal_comparison_figure(frame, lang="en")
+    names = [trace.name for trace in figure.data if not (trace.meta or {}).get("unreliable")]
+    assert names == ["Palmira (Valle del Cauca)", "Cali (Valle del Cauca)", "Valle del Cauca", "Colombia"]
     assert figure.data[0].line.width > figure.data[1].line.width
-    palmira = frame[frame["geography"] == "Palmira"]
-    assert _floats(figure.data[0].y) == _floats(palmira["rate_per_100k"])
+    palmira = pd.read_csv(PUBLISHED / "municipal_homicides.csv", dtype={"dane_code": str}).query("dane_code == '76520'")
+    assert _floats(figure.data[0].y) == _floats(palmira.sort_values("year")["rate_per_100k"])
 
 
 def test_breakdown_shares_are_hidden_with_their_counts(package):
