@@ -135,8 +135,11 @@ def homicide_tables(inputs: Inputs, k: int) -> list[Output]:
                      + ("La asignación a clústeres es de demostración; los totales anuales son reales." if demo else ""),
                      f"Homicides per year in each cluster, in the rest of the municipality and in total (k = {k}). "
                      + ("The assignment to clusters is demonstration data; the annual totals are real." if demo else "")),
-        demo=demo, sources=[*sources_for(is_demo("date")), *([DEMO_SOURCE] if demo and not is_demo("date") else [])],
-        real_totals=not is_demo("date"), hidden_before=hidden(spec.name), **provenance))
+        demo=demo, sources=[*sources_for(is_demo("date")), *([DEMO_SOURCE] if demo and not is_demo("date") else []),
+                            *([MUNICIPAL_RECORDS] if not demo and not municipal and not is_demo("date") else [])],
+        real_totals=not is_demo("date"), hidden_before=hidden(spec.name),
+        # real places: the Police publish no cluster figures; the assignment to clusters is the Mayor's Office's
+        split=("municipal", MUNICIPAL_RECORDS) if not demo and not municipal and not is_demo("date") else None, **provenance))
     return outputs
 
 

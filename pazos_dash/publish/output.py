@@ -134,27 +134,31 @@ def _disclosure(spec: TableSpec, source: str) -> dict[str, Any]:
 def _count_output(spec: TableSpec, records: pd.DataFrame | None, source: str, dim_fields: list[dict], *,
                   real_totals: bool = False, protected: pd.DataFrame | None = None, status: str = "reported",
                   preliminary_years: frozenset[int] | set[int] = frozenset(), hidden_before: frozenset = frozenset(),
-                  **meta: Any) -> Output:
+                  split: tuple[str, dict[str, Any]] | None = None, **meta: Any) -> Output:
     """A disclosure-controlled count table with each row's status and sources. `real_totals`: the
     total rows are real even where the split is demonstration (homicides by cluster): the totals
     cite the real sources, the split only the demonstration one. `status`: what a real row is
     (`reported` for the Police's figures, `municipal` for the Mayor's Office's own count); rows of
     `preliminary_years` are `preliminary` instead of `reported`. `protected`: the table already
     protected together with others of its population. `hidden_before`: cells the previous release
-    hid (they stay hidden, tables.protected_tables)."""
+    hid (they stay hidden, tables.protected_tables). `split`: (status, source) of the rows below the
+    total when they are someone else's figure than the total (the Mayor's Office's assignment of the
+    Police's victims to clusters: `municipal`)."""
     table = to_published(spec, protected if protected is not None else protected_table(spec, records, hidden_before=hidden_before))
     fields = [field("year", "year", title="Año", required=True), *dim_fields,
               field(spec.count, "integer", title=meta.pop("count_title"), minimum=0), _suppressed_field(),
               _status_field(), _source_field()]
     totals = table[list(spec.dims)].isna().all(axis=1)
     names = [s["name"] for s in meta["sources"]]
-    real_names = [n for n in names if n != DEMO_SOURCE["name"]]
+    real_names = [n for n in names if n != DEMO_SOURCE["name"] and (split is None or n != split[1]["name"])]
     table["status"] = "demo" if meta.get("demo") else status
     table["source"] = ";".join(names)
     if real_totals:
         table.loc[totals, "status"] = status
         table.loc[totals, "source"] = ";".join(real_names)
         table.loc[~totals, "source"] = DEMO_SOURCE["name"]  # the split is invented: it cites no one else
+    if split is not None:
+        table.loc[~totals, "status"], table.loc[~totals, "source"] = split[0], split[1]["name"]
     if status == "reported":
         table.loc[(table["status"] == "reported") & table["year"].isin(set(preliminary_years)), "status"] = "preliminary"
     table.loc[table["suppressed"].astype(bool), "status"] = "suppressed"

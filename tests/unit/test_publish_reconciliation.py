@@ -156,3 +156,19 @@ def test_the_municipalitys_own_count_is_published_under_its_name_never_the_polic
     sex = package.table("homicides_by_sex").set_index(["year", "sex"])
     assert sex.loc[(2020, "male"), "status"] == "municipal"
     assert set(package.table("homicides_annual")["status"]) <= {"reported", "preliminary"}  # the Police's series stays theirs
+
+
+def test_real_places_make_a_municipal_split_under_the_polices_totals(raw, tmp_path):
+    """With real neighbourhoods, the assignment of the Police's victims to clusters is the Mayor's
+    Office's: split rows are `municipal` and cite it; the totals stay the Police's."""
+    import json
+
+    copy = _copy(raw, tmp_path)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["demo_fields"] = {}
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    package = _publish(copy, tmp_path / "out")
+    frame = package.table("homicides_by_cluster")
+    split, totals = frame[frame["area"].notna()], frame[frame["area"].isna()]
+    assert set(split["status"]) <= {"municipal", "suppressed"} and set(split["source"]) == {"alcaldia-registros"}
+    assert set(totals["status"]) <= {"reported", "preliminary"} and set(totals["source"]) == {"policia-dijin;compilacion-policia"}
