@@ -88,7 +88,7 @@ def demo_mark(view: ChartView) -> Any:
     p = view.provenance
     if not p.demo:
         return None
-    return badge(t("demo.badge", view.lang) if p.all_demo else t("demo.badge_some", view.lang), color="warning",
+    return badge(p.demo_text("badge", view.lang), color="warning",
                  className="demo-badge mb-2")
 
 

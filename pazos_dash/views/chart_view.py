@@ -13,7 +13,6 @@ import pandas as pd
 from ..charts import ChartSpec, ChartState, Provenance, provenance
 from ..data import DataPackage
 from ..figures.theme import WIDE, clean_width
-from ..i18n import t
 from ..runtime import Runtime
 from ..urls import Urls
 
@@ -75,8 +74,8 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
     frame = runtime.frame(state, package)
     shown = provenance(frame, package, spec.resources, lang)
     takeaway = spec.say(frame, lang)
-    if shown.demo:  # a sentence read aloud or quoted never passes an invented number off as real
-        takeaway = f"{takeaway} {t('demo.takeaway_all' if shown.all_demo else 'demo.takeaway_some', lang)}".strip()
+    # A sentence read aloud or quoted never passes an invented number off as real.
+    takeaway = f"{takeaway} {shown.demo_text('takeaway', lang)}".strip()
     return ChartView(
         spec=spec, state=state, lang=lang, package=package, frame=frame,
         figure=runtime.figure(state, lang, package, width),
