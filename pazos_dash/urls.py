@@ -88,14 +88,17 @@ class Urls:
         return self.href(self.page_path(page_id, lang), params, fragment)
 
     def chart(self, chart_id: str, lang: str, state_query: Mapping[str, str] | None = None) -> str:
-        """A chart on its page with its selection: the permalink people share and cite."""
+        """A chart on its page with its selection (`ChartState.query()`: `<chart>-<option>` keys,
+        defaults left out): the permalink people share and cite."""
         return self.page(self.chart_pages.get(chart_id, "overview"), lang, state_query, fragment=f"card-{chart_id}")
 
     def embed(self, chart_id: str | None, lang: str, state_query: Mapping[str, str] | None = None) -> str:
         return self.href(self.embed_path(lang) + (f"/{chart_id}" if chart_id else ""), state_query)
 
     def download(self, chart_id: str, fmt: str, options: Mapping[str, str], lang: str) -> str:
-        """A chart's rows for a selection; the metadata (and Excel's labels) in `lang`."""
+        """A chart's rows for a selection (`ChartState.encoded()`: plain option names, defaults
+        left out, as the page's keys without their `<chart>-` prefix); the metadata (and Excel's
+        labels) in `lang`."""
         return self.href(f"download/{chart_id}.{fmt}", {**options, "lang": lang})
 
     def downloads(self, chart_id: str, options: Mapping[str, str], lang: str) -> dict[str, str]:

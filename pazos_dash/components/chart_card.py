@@ -12,6 +12,7 @@ from html import escape
 from dash import dcc, html
 
 from ..charts import Provenance
+from ..charts.state import codec_rules
 from ..i18n import fmt_date, t
 from ..views import ChartView
 from ..views.citation import cite
@@ -90,6 +91,15 @@ def demo_mark(view: ChartView) -> Any:
         return None
     return badge(p.demo_text("badge", view.lang), color="warning",
                  className="demo-badge mb-2")
+
+
+def codec_store(view: ChartView) -> list[Any]:
+    """The chart's address codec as data for the browser (charts.state.codec_rules): `keepState`
+    writes the address, the permalink and the language switch by these rules, not a copy of them."""
+    if not view.spec.options:
+        return []
+    rules = codec_rules(view.spec, view.package, view.site.chart(view.chart_id, view.lang))
+    return [dcc.Store(id=f"{view.chart_id}-codec", data=rules)]
 
 
 def download_id(chart_id: str, fmt: str) -> str:
@@ -268,7 +278,7 @@ def chart_card(view: ChartView, *, controls: list[Any] | None = None, table: Any
                         )
                         for fmt, href in view.urls.downloads.items()
                     ] + [html.A(t("card.permalink", lang), href=view.urls.page, id=f"{chart_id}-permalink", className="small ms-2",
-                                title=t("card.permalink_label", lang))],
+                                title=t("card.permalink_label", lang))] + codec_store(view),
                     className="chart-actions d-flex flex-wrap align-items-center gap-2 my-2",
                 ),
                 html.Div([

@@ -7,6 +7,7 @@ from dash import ClientsideFunction, Input, Output, State
 
 from ..charts import CHARTS, ChartSpec
 from ..charts.spec import YEAR_TO
+from ..charts.state import page_key
 from ..components.chart_card import TABS, cite_body, demo_mark, download_id, share_body, source_line, sources_panel
 from ..domain import LANGUAGES
 from ..runtime import Runtime
@@ -77,12 +78,14 @@ def map_options(runtime: Runtime, spec: ChartSpec, options: dict) -> dict[str, s
 
 def _keep_state_in_the_address(app: dash.Dash, spec: ChartSpec) -> None:
     """The selection lives in the address (assets/clientside.js `keepState`): each change goes
-    to the query string, the card's permalink and the language switch."""
+    to the query string, the card's permalink and the language switch, written by the chart's
+    codec rules (the card's `<chart>-codec` store, charts.state.codec_rules), as the server writes them."""
     names = list(spec.options)
     app.clientside_callback(
         ClientsideFunction("pazos", "keepState"),
         Output(f"{spec.chart_id}-permalink", "href"),
-        *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
+        *[Input(page_key(spec.chart_id, name), "value") for name in names],
+        State(f"{spec.chart_id}-codec", "data"),
         prevent_initial_call=True,
     )
 

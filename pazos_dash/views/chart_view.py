@@ -61,13 +61,16 @@ def request_origin() -> str:
 
 def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state: ChartState | None = None,
                query: Mapping[str, object] | None = None, options: Mapping[str, object] | None = None,
-               width: str = WIDE) -> ChartView:
+               download: Mapping[str, object] | None = None, width: str = WIDE) -> ChartView:
     """The view of a chart for a selection given as a cleaned state, a page's query string
-    (`<chart>-<option>=`) or plain option names (a download's `?measure=`), its figure laid out
+    (`<chart>-<option>=`), plain option names (a control's values) or a download's query (plain
+    names or the page's keys, `ChartState.from_download`), its figure laid out
     for a width class (the browser's, sent by the page's `page-width` store; "wide" by default)."""
     width = clean_width(width)
     package = runtime.package  # one package for every part, even mid-republish
     spec = runtime.chart(chart_id)
+    if state is None and download is not None:
+        state = ChartState.from_download(spec, package, download)
     if state is None:
         state = (runtime.state_from_query(chart_id, query, package) if query is not None
                  else runtime.state(chart_id, options, package))
@@ -84,7 +87,7 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
         urls=ChartAddresses(
             page=urls.chart(chart_id, lang, state.query()),
             embed=urls.embed(chart_id, lang, state.query()),
-            downloads=urls.downloads(chart_id, state.options, lang),
+            downloads=urls.downloads(chart_id, state.encoded(), lang),
             origin=request_origin(),
         ),
         site=urls,

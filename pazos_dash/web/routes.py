@@ -50,7 +50,7 @@ def register_routes(server: Flask, runtime: Runtime, prefix: str, urls: Urls) ->
         if chart_id not in CHARTS:
             abort(404)
         lang = request.args.get("lang") if request.args.get("lang") in LANGUAGES else urls.default_lang
-        view = chart_view(runtime, urls, chart_id, lang, options=request.args)
+        view = chart_view(runtime, urls, chart_id, lang, download=request.args)
         headers = {"Content-Disposition": f'attachment; filename="{chart_id}.{fmt}"'}
         if fmt == "csv":
             # The table stays plain; its metadata (licence and citation in it) and its licence are linked.
