@@ -21,7 +21,6 @@ PAGE_SLUGS: dict[str, dict[str, str]] = {
 PRESENT_SLUGS = {"es": "presentar", "en": "present"}
 EMBED_SLUG = "embed"
 FEED_FILE = "feed.xml"  # the Atom feed of releases, one per language
-DOWNLOAD_FORMATS = ("csv", "xlsx", "json", "zip")  # zip: CSV + metadata JSON + a README that cites it
 
 
 def _query(params: Mapping[str, object] | None) -> str:
@@ -101,8 +100,9 @@ class Urls:
         labels) in `lang`."""
         return self.href(f"download/{chart_id}.{fmt}", {**options, "lang": lang})
 
-    def downloads(self, chart_id: str, options: Mapping[str, str], lang: str) -> dict[str, str]:
-        return {fmt: self.download(chart_id, fmt, options, lang) for fmt in DOWNLOAD_FORMATS}
+    def downloads(self, chart_id: str, options: Mapping[str, str], lang: str, formats: tuple[str, ...]) -> dict[str, str]:
+        """The download address of each format (views.renderers.FORMATS, the one list)."""
+        return {fmt: self.download(chart_id, fmt, options, lang) for fmt in formats}
 
     def api(self, dataset: str | None = None, params: Mapping[str, object] | None = None) -> str:
         return self.href("api/v1/datasets" + (f"/{dataset}" if dataset else ""), params)

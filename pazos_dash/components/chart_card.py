@@ -16,6 +16,7 @@ from ..charts.state import codec_rules
 from ..i18n import fmt_date, t
 from ..views import ChartView
 from ..views.citation import cite
+from ..views.renderers import renderable
 from ..views.text import cell_text, column_label, is_number
 from .bootstrap import badge
 
@@ -275,8 +276,9 @@ def chart_card(view: ChartView, *, controls: list[Any] | None = None, table: Any
                             className="btn btn-outline-primary btn-sm",
                             id=download_id(chart_id, fmt),
                             title=t(f"card.download_{fmt}_label", lang),
+                            hidden=fmt not in renderable(view),
                         )
-                        for fmt, href in view.urls.downloads.items()
+                        for fmt, href in view.urls.downloads.items()  # views.renderers.FORMATS, the one list
                     ] + [html.A(t("card.permalink", lang), href=view.urls.page, id=f"{chart_id}-permalink", className="small ms-2",
                                 title=t("card.permalink_label", lang))] + codec_store(view),
                     className="chart-actions d-flex flex-wrap align-items-center gap-2 my-2",

@@ -11,8 +11,9 @@ from ..charts.state import page_key
 from ..components.chart_card import TABS, cite_body, demo_mark, download_id, share_body, source_line, sources_panel
 from ..domain import LANGUAGES
 from ..runtime import Runtime
-from ..urls import DOWNLOAD_FORMATS, Urls
+from ..urls import Urls
 from ..views import chart_view
+from ..views.renderers import FORMATS
 from .base import table_for
 
 
@@ -29,7 +30,7 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
         Output(f"{spec.chart_id}-sources", "children"),
         Output(f"{spec.chart_id}-cite-body", "children"),
         Output(f"{spec.chart_id}-share-body", "children"),
-        *[Output(download_id(spec.chart_id, fmt), "href") for fmt in DOWNLOAD_FORMATS],
+        *[Output(download_id(spec.chart_id, fmt), "href") for fmt in FORMATS],
         *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
         Input("page-width", "data"),
         State("page-lang", "data"),
@@ -40,10 +41,10 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
         lang = lang if lang in LANGUAGES else urls.default_lang
         view = chart_view(runtime, urls, spec.chart_id, lang, options=dict(zip(names, selected)), width=width)
         if dash.ctx.triggered_id == "page-width":  # only the figure depends on the width: the rest stays as drawn
-            return (view.figure, *[dash.no_update] * (7 + len(DOWNLOAD_FORMATS)))
+            return (view.figure, *[dash.no_update] * (7 + len(FORMATS)))
         return (view.figure, view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
                 sources_panel(view), cite_body(view), share_body(view),
-                *[view.urls.downloads[fmt] for fmt in DOWNLOAD_FORMATS])
+                *[view.urls.downloads[fmt] for fmt in FORMATS])
 
 
 def _register_map_tab(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpec) -> None:

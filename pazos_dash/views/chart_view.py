@@ -66,6 +66,8 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
     (`<chart>-<option>=`), plain option names (a control's values) or a download's query (plain
     names or the page's keys, `ChartState.from_download`), its figure laid out
     for a width class (the browser's, sent by the page's `page-width` store; "wide" by default)."""
+    from .renderers import FORMATS  # the one list of formats (renderers read this module's ChartView)
+
     width = clean_width(width)
     package = runtime.package  # one package for every part, even mid-republish
     spec = runtime.chart(chart_id)
@@ -87,7 +89,7 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
         urls=ChartAddresses(
             page=urls.chart(chart_id, lang, state.query()),
             embed=urls.embed(chart_id, lang, state.query()),
-            downloads=urls.downloads(chart_id, state.encoded(), lang),
+            downloads=urls.downloads(chart_id, state.encoded(), lang, FORMATS),
             origin=request_origin(),
         ),
         site=urls,

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..data import DataPackage
 from ..urls import Urls
+from ..views.renderers import API_FORMATS, RENDERERS
 
 JSON = "application/json"
 
@@ -83,7 +84,7 @@ def openapi_document(package: DataPackage, urls: Urls) -> dict[str, Any]:
         _param("limit", "query", "At most this many rows.", {"type": "integer", "minimum": 1, "maximum": 100000, "default": 100000}),
         _param("offset", "query", "Skip this many rows first.", {"type": "integer", "minimum": 0, "default": 0}),
         _param("format", "query", "JSON with the dataset's description, or the rows as CSV (UTF-8 with BOM).",
-               {"type": "string", "enum": ["json", "csv"], "default": "json"}),
+               {"type": "string", "enum": list(API_FORMATS), "default": "json"}),  # views.renderers, the one list
         LANG,
     ]
     return {
@@ -114,7 +115,8 @@ def openapi_document(package: DataPackage, urls: Urls) -> dict[str, Any]:
                 "responses": {
                     "200": {"description": "The rows (JSON with the dataset's description, or CSV)",
                             "content": {JSON: {"schema": {"$ref": "#/components/schemas/Rows"}},
-                                        "text/csv": {"schema": {"type": "string"}}}},
+                                        **{RENDERERS[fmt].media_type.split(";")[0]: {"schema": {"type": "string"}}
+                                           for fmt in API_FORMATS if fmt != "json"}}},
                     "400": _error("A filter, range, page or format that cannot be applied; the message names it"),
                     "404": _error("No dataset of that name"),
                 }}},
