@@ -61,7 +61,6 @@ def test_no_serious_violation_on_any_page(dash_duo, dash_app, lang):
 # What assets/a11y.js repairs, page by page: the axe rules that fail without it.
 REPAIRED = {
     "/en/clusters": {"aria-input-field-name", "label"},  # Dash 4's dcc.Slider: unnamed input and thumb
-    "/en/indicators": {"aria-progressbar-name"},  # dbc.Progress: no way to pass aria-label
 }
 
 
