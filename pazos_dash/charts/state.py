@@ -146,6 +146,9 @@ def page_key(chart_id: str, option: str) -> str:
     return page_prefix(chart_id) + option
 
 
+ORDER_SENT = 50  # a multi-valued option's allowed order goes to the browser when it is this short or shorter
+
+
 def codec_rules(spec: ChartSpec, package: DataPackage, permalink: str) -> dict[str, Any]:
     """The codec's rules for one chart as data for the browser (assets/clientside.js `keepState`
     reads them instead of copying them): each option's page key and default, the allowed order of
@@ -153,7 +156,8 @@ def codec_rules(spec: ChartSpec, package: DataPackage, permalink: str) -> dict[s
     allowed = spec.allowed(package)
     return {
         "options": [{"name": name, "key": page_key(spec.chart_id, name), "default": default,
-                     **({"order": list(allowed[name]), "none": NONE} if name in spec.multi else {})}
+                     **({"none": NONE, **({"order": list(allowed[name])} if len(allowed[name]) <= ORDER_SENT else {})}
+                        if name in spec.multi else {})}
                     for name, default in spec.defaults(package).items()],
         "old_keys": [page_key(spec.chart_id, old) for old in _renamed_keys(spec.chart_id)],
         "permalink": permalink,
