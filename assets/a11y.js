@@ -1,10 +1,9 @@
-/* Accessible names the components cannot be given from Python, until their libraries allow it
-   (tests/browser/test_accessibility.py fails when a repair here is no longer needed):
-   - Dash 4's dcc.Slider renders an unnamed input and role="slider" thumb: each takes the name of
-     its fieldset's legend;
-   - dbc.Progress takes no aria-label, and a role="progressbar" is not named by its content: each
-     takes the name of its visually hidden label (components/bootstrap.py `progress`).
-   React leaves these attributes alone, so they are set once per new element. */
+/* The one accessible name Python cannot give (tests/browser/test_accessibility.py fails when the
+   repair is no longer needed; pazos_dash/shell/README.md lists it): Dash 4's dcc.Slider renders an
+   unnamed input and role="slider" thumb and takes no aria-label or aria-labelledby for them; each
+   takes the name of its fieldset's legend. Progress bars carry their ARIA from Python
+   (components/bootstrap.py `progress`). React leaves these attributes alone, so they are set once
+   per new element. */
 (function () {
   function legendId(element) {
     var fieldset = element.closest('fieldset');
@@ -18,10 +17,6 @@
                           'fieldset.chart-control [role="slider"]:not([aria-label]):not([aria-labelledby])').forEach(function (input) {
       var id = legendId(input);
       if (id) { input.setAttribute('aria-labelledby', id); }
-    });
-    root.querySelectorAll('.progress [role="progressbar"]:not([aria-label]):not([aria-labelledby])').forEach(function (bar) {
-      var label = bar.querySelector('.visually-hidden');
-      if (label && label.textContent.trim()) { bar.setAttribute('aria-label', label.textContent.trim()); }
     });
   }
   function start() {

@@ -46,16 +46,28 @@
     /* The selection lives in the address: a chart's controls -> ?<chart>-<option>=<value>
        with replaceState (no reload, no new history entry), in the language switch and in the
        card's permalink (this callback's output), so a copied address, a bookmark or the other
-       language opens the same view. One function for every chart: each input's id is
-       already `<chart>-<option>`, the query key. */
+       language opens the same view. The rules are the server's codec, handed over as data (the
+       last argument, the card's `<chart>-codec` store from charts.state.codec_rules): an option
+       at its default is left out (so a link follows the next published year), several values
+       are joined in their allowed order ('none' for none), old key names are dropped, and the
+       permalink is the chart's own selection on its page, as the server writes it. */
     keepState: function () {
-      var values = arguments;
+      var codec = arguments[arguments.length - 1] || {options: [], old_keys: [], permalink: ''};
+      var values = {};
+      var args = arguments;
+      window.dash_clientside.callback_context.inputs_list.forEach(function (input, i) { values[input.id] = args[i]; });
       var params = new URLSearchParams(window.location.search);
-      window.dash_clientside.callback_context.inputs_list.forEach(function (input, i) {
-        var value = values[i];
-        // Several values at once (areas to compare): joined by commas, 'none' for none.
-        if (Array.isArray(value)) { value = value.length ? value.join(',') : 'none'; }
-        params.set(input.id, value);
+      var own = new URLSearchParams();
+      (codec.old_keys || []).forEach(function (key) { params.delete(key); });
+      codec.options.forEach(function (option) {
+        if (!(option.key in values)) { return; }
+        var value = values[option.key];
+        if (Array.isArray(value)) {
+          var chosen = (option.order || value).filter(function (v) { return value.indexOf(v) >= 0; });
+          value = chosen.length ? chosen.join(',') : option.none;
+        }
+        value = value === null || value === undefined ? option['default'] : String(value);
+        if (value === option['default']) { params.delete(option.key); } else { params.set(option.key, value); own.set(option.key, value); }
       });
       var query = params.toString() ? '?' + params.toString() : '';
       window.history.replaceState(window.history.state, '', window.location.pathname + query + window.location.hash);
@@ -63,7 +75,10 @@
       if (other) { var url = new URL(other.href); url.search = query; other.href = url.toString(); }
       var printed = document.getElementById('print-address');
       if (printed) { printed.textContent = window.location.href; }
-      return window.location.pathname + query;
+      var hash = codec.permalink.indexOf('#');
+      var path = hash < 0 ? codec.permalink : codec.permalink.slice(0, hash);
+      var fragment = hash < 0 ? '' : codec.permalink.slice(hash);
+      return path + (own.toString() ? '?' + own.toString() : '') + fragment;
     },
 
     /* A chart card's tabs (chart, table, map, sources): the clicked one is selected and its

@@ -22,7 +22,6 @@ PAGE_SLUGS: dict[str, dict[str, str]] = {
 PRESENT_SLUGS = {"es": "presentar", "en": "present"}
 EMBED_SLUG = "embed"
 FEED_FILE = "feed.xml"  # the Atom feed of releases, one per language
-DOWNLOAD_FORMATS = ("csv", "xlsx", "json", "zip")  # zip: CSV + metadata JSON + a README that cites it
 
 
 def _query(params: Mapping[str, object] | None) -> str:
@@ -93,18 +92,22 @@ class Urls:
         return self.href(self.page_path(page_id, lang), params, fragment)
 
     def chart(self, chart_id: str, lang: str, state_query: Mapping[str, str] | None = None) -> str:
-        """A chart on its page with its selection: the permalink people share and cite."""
+        """A chart on its page with its selection (`ChartState.query()`: `<chart>-<option>` keys,
+        defaults left out): the permalink people share and cite."""
         return self.page(self.chart_pages.get(chart_id, "overview"), lang, state_query, fragment=f"card-{chart_id}")
 
     def embed(self, chart_id: str | None, lang: str, state_query: Mapping[str, str] | None = None) -> str:
         return self.href(self.embed_path(lang) + (f"/{chart_id}" if chart_id else ""), state_query)
 
     def download(self, chart_id: str, fmt: str, options: Mapping[str, str], lang: str) -> str:
-        """A chart's rows for a selection; the metadata (and Excel's labels) in `lang`."""
+        """A chart's rows for a selection (`ChartState.encoded()`: plain option names, defaults
+        left out, as the page's keys without their `<chart>-` prefix); the metadata (and Excel's
+        labels) in `lang`."""
         return self.href(f"download/{chart_id}.{fmt}", {**options, "lang": lang})
 
-    def downloads(self, chart_id: str, options: Mapping[str, str], lang: str) -> dict[str, str]:
-        return {fmt: self.download(chart_id, fmt, options, lang) for fmt in DOWNLOAD_FORMATS}
+    def downloads(self, chart_id: str, options: Mapping[str, str], lang: str, formats: tuple[str, ...]) -> dict[str, str]:
+        """The download address of each format (views.renderers.FORMATS, the one list)."""
+        return {fmt: self.download(chart_id, fmt, options, lang) for fmt in formats}
 
     def api(self, dataset: str | None = None, params: Mapping[str, object] | None = None) -> str:
         return self.href("api/v1/datasets" + (f"/{dataset}" if dataset else ""), params)

@@ -1,6 +1,6 @@
 """Write `<file>.br` (Brotli, quality 11) beside every script and stylesheet in assets/.
 
-The app sends these to browsers that accept Brotli (web/static.py): about 20 % smaller than
+The app sends these to browsers that accept Brotli (pazos_dash/shell/static.py): about 20 % smaller than
 what compressing on the fly can afford. Run after changing an asset (`make plotly` does);
 a unit test fails if a `.br` no longer matches its file.
 """

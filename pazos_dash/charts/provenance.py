@@ -13,6 +13,45 @@ from typing import Sequence
 import pandas as pd
 
 from ..data import DataPackage
+from ..i18n import t
+
+# How many of the values a chart shows are invented (demonstration): the one rule every mark of
+# demonstration data answers from (the figure's stamp, the card's badge, the slide's strip, the
+# takeaway's closing sentence, the downloads' metadata).
+NO_INVENTED, SOME_INVENTED, ALL_INVENTED = "none", "some", "all"
+DEMO_SOURCE = "demo"  # the name of the source demonstration rows cite when nothing real is behind them
+
+# The text each renderer shows for "some" and "all" (nothing for "none").
+DEMO_TEXT = {
+    "badge": {SOME_INVENTED: "demo.badge_some", ALL_INVENTED: "demo.badge"},
+    "strip": {SOME_INVENTED: "demo.strip_some", ALL_INVENTED: "demo.strip"},
+    "takeaway": {SOME_INVENTED: "demo.takeaway_some", ALL_INVENTED: "demo.takeaway_all"},
+}
+# The figure's stamp (figures.theme.mark_demonstration) is chosen by the same rule in ChartSpec.draw:
+# across the chart for "all", in a corner for "some".
+
+
+def invented(rows: int, demo_rows: int, sources: Sequence[str]) -> str:
+    """"all" when every row is demonstration and no row cites a real source (a real total split
+    at random, or a real rate beside an invented target, is not all invented: it is "some");
+    "some" when any row is demonstration; "none" otherwise."""
+    if demo_rows <= 0:
+        return NO_INVENTED
+    if demo_rows >= rows and all(name == DEMO_SOURCE for name in sources):
+        return ALL_INVENTED
+    return SOME_INVENTED
+
+
+def invented_in(frame: pd.DataFrame) -> str:
+    """The rule over a chart's frame (its `status` and `source` per row)."""
+    demo = int(frame["status"].astype(str).eq("demo").sum()) if "status" in frame.columns else 0
+    return invented(len(frame), demo, cited(frame) if demo else ())
+
+
+def demo_text(kind: str, share: str, lang: str) -> str:
+    """What a renderer (`badge`, `strip`, `takeaway`) says for this share; '' for none."""
+    key = DEMO_TEXT[kind].get(share)
+    return t(key, lang) if key else ""
 
 
 @dataclass(frozen=True)
@@ -48,15 +87,23 @@ class Provenance:
     last_updated: str
 
     @property
+    def invented(self) -> str:
+        """"none", "some" or "all" of the values shown are invented (`invented`, the one rule)."""
+        return invented(self.rows, self.demo_rows, [s.name for s in self.sources])
+
+    @property
     def demo(self) -> bool:
         """A demonstration mark is shown if and only if this is true."""
-        return self.demo_rows > 0
+        return self.invented != NO_INVENTED
 
     @property
     def all_demo(self) -> bool:
-        """Every value shown is invented: every row is demonstration and no row cites a real
-        source (a real total split at random, or a real rate beside an invented target, is not)."""
-        return self.rows > 0 and self.demo_rows == self.rows and all(s.name == "demo" for s in self.sources)
+        """Every value shown is invented."""
+        return self.invented == ALL_INVENTED
+
+    def demo_text(self, kind: str, lang: str) -> str:
+        """The badge's, strip's or takeaway's words for these rows ('' when none is invented)."""
+        return demo_text(kind, self.invented, lang)
 
 
 def cited(frame: pd.DataFrame) -> list[str]:

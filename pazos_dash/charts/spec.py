@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from ..data import DataPackage
 from ..figures.theme import WIDE, empty_figure, mark_demonstration
-from .provenance import cited
+from .provenance import ALL_INVENTED, NO_INVENTED, invented_in
 from ..i18n import t
 
 # An option's allowed values, the first being the default: fixed, or read from the package
@@ -89,9 +89,9 @@ class ChartSpec:
         if not len(frame):
             return empty_figure(lang, width)
         figure = self.figure(frame, lang=lang, width=width, **options)
-        demo = frame["status"].astype(str).eq("demo") if "status" in frame.columns else pd.Series([], dtype=bool)
-        if demo.any():  # the same rule as Provenance.all_demo: every row invented and no real source cited
-            mark_demonstration(figure, lang, every_row=bool(demo.all()) and set(cited(frame)) <= {"demo"}, width=width)
+        share = invented_in(frame)  # the one rule (charts/provenance.py), as the badge, strip and takeaway
+        if share != NO_INVENTED:
+            mark_demonstration(figure, lang, every_row=share == ALL_INVENTED, width=width)
         return figure
 
     def defaults(self, package: DataPackage) -> dict[str, str]:

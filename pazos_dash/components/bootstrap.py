@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 import dash_bootstrap_components as dbc
+from dash import html
 
 # Bootstrap's text-bg-<color> picks dark text on these backgrounds and white on the others.
 _DARK_TEXT_ON = {"warning", "info", "light"}
@@ -48,12 +49,16 @@ def badge(text: str, *, color: str, className: str = "", **props: Any) -> dbc.Ba
                      class_name=className or None, **props)
 
 
-def progress(value: float, *, color: str, label: str, className: str = "", style: dict | None = None) -> dbc.Progress:
-    """A bar from 0 to 100 with its value for screen readers; `label` names it (assets/a11y.js
-    copies it to aria-label: dbc.Progress takes no ARIA attribute of its own)."""
+def progress(value: float, *, color: str, label: str, className: str = "", style: dict | None = None) -> html.Div:
+    """A bar from 0 to 100, named by `label` for screen readers: Bootstrap's progress markup with
+    its ARIA written here (dbc.Progress takes no aria-label, which needed a repair script)."""
     value = max(0.0, min(float(value), 100.0))
-    return dbc.Progress(value=value, min=0, max=100, color=color, label=label, hide_label=True,
-                        class_name=className or None, style=style)
+    shown = f"{value:g}"
+    return html.Div(
+        html.Div(className=f"progress-bar bg-{color}", style={"width": f"{shown}%"}),
+        className=" ".join(part for part in ("progress", className) if part), style=style, role="progressbar",
+        **{"aria-label": label, "aria-valuenow": shown, "aria-valuemin": "0", "aria-valuemax": "100"},
+    )
 
 
 def radio_items(*, id: str, options: list[dict], value: str, inline: bool = True) -> dbc.RadioItems:  # noqa: A002

@@ -12,9 +12,11 @@ from html import escape
 from dash import dcc, html
 
 from ..charts import Provenance
+from ..charts.state import codec_rules
 from ..i18n import fmt_date, t
 from ..views import ChartView
 from ..views.citation import cite
+from ..views.renderers import renderable
 from ..views.text import cell_text, column_label, is_number
 from .bootstrap import badge
 
@@ -95,8 +97,17 @@ def demo_mark(view: ChartView) -> Any:
     p = view.provenance
     if not p.demo:
         return None
-    return badge(t("demo.badge", view.lang) if p.all_demo else t("demo.badge_some", view.lang), color="warning",
+    return badge(p.demo_text("badge", view.lang), color="warning",
                  className="demo-badge mb-2")
+
+
+def codec_store(view: ChartView) -> list[Any]:
+    """The chart's address codec as data for the browser (charts.state.codec_rules): `keepState`
+    writes the address, the permalink and the language switch by these rules, not a copy of them."""
+    if not view.spec.options:
+        return []
+    rules = codec_rules(view.spec, view.package, view.site.chart(view.chart_id, view.lang))
+    return [dcc.Store(id=f"{view.chart_id}-codec", data=rules)]
 
 
 def download_id(chart_id: str, fmt: str) -> str:
@@ -272,10 +283,11 @@ def chart_card(view: ChartView, *, controls: list[Any] | None = None, table: Any
                             className="btn btn-outline-primary btn-sm",
                             id=download_id(chart_id, fmt),
                             title=t(f"card.download_{fmt}_label", lang),
+                            hidden=fmt not in renderable(view),
                         )
-                        for fmt, href in view.urls.downloads.items()
+                        for fmt, href in view.urls.downloads.items()  # views.renderers.FORMATS, the one list
                     ] + [html.A(t("card.permalink", lang), href=view.urls.page, id=f"{chart_id}-permalink", className="small ms-2",
-                                title=t("card.permalink_label", lang))],
+                                title=t("card.permalink_label", lang))] + codec_store(view),
                     className="chart-actions d-flex flex-wrap align-items-center gap-2 my-2",
                 ),
                 html.Div([

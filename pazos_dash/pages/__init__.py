@@ -13,13 +13,14 @@ from typing import Any
 import dash
 from dash import html
 from dash.development.base_component import Component
-from flask import has_request_context, request
+
 
 from ..charts import CHARTS
 from ..components.shell import demo_notice, footer, navbar, page_frame, print_header
 from ..domain import other_language
 from ..i18n import LANGUAGES, t
 from ..runtime import Runtime
+from ..shell.routing import request_address, router_location
 from ..urls import Urls
 from ..views.chart_view import request_origin
 from . import clusters, data, homicides, impact, indicators, overview, partners, sdg, youth
@@ -99,17 +100,8 @@ def render(page: Page, lang: str, runtime: Runtime, urls: Urls, query: dict[str,
 
 def requested_address() -> tuple[str, str]:
     """(path, query string) of the address being rendered: in Dash's page router, the browser's
-    location (the router's `_pages_location` inputs); otherwise the request's own."""
-    try:
-        inputs = dash.callback_context.inputs
-    except (dash.exceptions.MissingCallbackContextException, LookupError):  # LookupError: a thread Dash never set up
-        inputs = {}
-    path, search = inputs.get("_pages_location.pathname"), inputs.get("_pages_location.search")
-    if isinstance(path, str):
-        return path, search if isinstance(search, str) else ""
-    if has_request_context():
-        return request.path, request.query_string.decode("latin-1")
-    return "", ""
+    location (shell.routing); otherwise the request's own."""
+    return router_location() or request_address()
 
 
 def not_found(runtime: Runtime, urls: Urls, lang: str) -> html.Div:

@@ -7,11 +7,13 @@ from dash import ClientsideFunction, Input, Output, State
 
 from ..charts import CHARTS, ChartSpec
 from ..charts.spec import YEAR_TO
+from ..charts.state import page_key
 from ..components.chart_card import TABS, cite_body, demo_mark, download_id, share_body, source_line, sources_panel
 from ..domain import LANGUAGES
 from ..runtime import Runtime
-from ..urls import DOWNLOAD_FORMATS, Urls
+from ..urls import Urls
 from ..views import chart_view
+from ..views.renderers import FORMATS
 from .base import table_for
 
 
@@ -28,7 +30,7 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
         Output(f"{spec.chart_id}-sources", "children"),
         Output(f"{spec.chart_id}-cite-body", "children"),
         Output(f"{spec.chart_id}-share-body", "children"),
-        *[Output(download_id(spec.chart_id, fmt), "href") for fmt in DOWNLOAD_FORMATS],
+        *[Output(download_id(spec.chart_id, fmt), "href") for fmt in FORMATS],
         *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
         Input("page-width", "data"),
         State("page-lang", "data"),
@@ -39,10 +41,10 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
         lang = lang if lang in LANGUAGES else urls.default_lang
         view = chart_view(runtime, urls, spec.chart_id, lang, options=dict(zip(names, selected)), width=width)
         if dash.ctx.triggered_id == "page-width":  # only the figure depends on the width: the rest stays as drawn
-            return (view.figure, *[dash.no_update] * (7 + len(DOWNLOAD_FORMATS)))
+            return (view.figure, *[dash.no_update] * (7 + len(FORMATS)))
         return (view.figure, view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
                 sources_panel(view), cite_body(view), share_body(view),
-                *[view.urls.downloads[fmt] for fmt in DOWNLOAD_FORMATS])
+                *[view.urls.downloads[fmt] for fmt in FORMATS])
 
 
 def _register_map_tab(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpec) -> None:
@@ -77,12 +79,14 @@ def map_options(runtime: Runtime, spec: ChartSpec, options: dict) -> dict[str, s
 
 def _keep_state_in_the_address(app: dash.Dash, spec: ChartSpec) -> None:
     """The selection lives in the address (assets/clientside.js `keepState`): each change goes
-    to the query string, the card's permalink and the language switch."""
+    to the query string, the card's permalink and the language switch, written by the chart's
+    codec rules (the card's `<chart>-codec` store, charts.state.codec_rules), as the server writes them."""
     names = list(spec.options)
     app.clientside_callback(
         ClientsideFunction("pazos", "keepState"),
         Output(f"{spec.chart_id}-permalink", "href"),
-        *[Input(f"{spec.chart_id}-{name}", "value") for name in names],
+        *[Input(page_key(spec.chart_id, name), "value") for name in names],
+        State(f"{spec.chart_id}-codec", "data"),
         prevent_initial_call=True,
     )
 

@@ -69,7 +69,7 @@ def _slide(view: ChartView, index: int, active: bool) -> html.Section:
     else:
         content = dcc.Graph(figure=_projector(view.figure), config={**GRAPH_CONFIG, "locale": lang, "displayModeBar": False},
                             className="slide-graph", id=f"slide-graph-{index}")
-    strip = (html.P(t("demo.strip" if view.provenance.all_demo else "demo.strip_some", lang), className="slide-demo-strip",
+    strip = (html.P(view.provenance.demo_text("strip", lang), className="slide-demo-strip",
                     id=f"slide-demo-{index}") if view.provenance.demo else None)
     return html.Section(
         [

@@ -14,7 +14,6 @@ from ..charts import ChartSpec, ChartState, Provenance, provenance
 from ..charts.narrative import invented_throughout
 from ..data import DataPackage
 from ..figures.theme import WIDE, clean_width
-from ..i18n import t
 from ..runtime import Runtime
 from ..urls import Urls
 
@@ -63,23 +62,29 @@ def request_origin() -> str:
 
 def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state: ChartState | None = None,
                query: Mapping[str, object] | None = None, options: Mapping[str, object] | None = None,
-               width: str = WIDE) -> ChartView:
+               download: Mapping[str, object] | None = None, width: str = WIDE) -> ChartView:
     """The view of a chart for a selection given as a cleaned state, a page's query string
-    (`<chart>-<option>=`) or plain option names (a download's `?measure=`), its figure laid out
+    (`<chart>-<option>=`), plain option names (a control's values) or a download's query (plain
+    names or the page's keys, `ChartState.from_download`), its figure laid out
     for a width class (the browser's, sent by the page's `page-width` store; "wide" by default)."""
+    from .renderers import FORMATS  # the one list of formats (renderers read this module's ChartView)
+
     width = clean_width(width)
     package = runtime.package  # one package for every part, even mid-republish
     spec = runtime.chart(chart_id)
+    if state is None and download is not None:
+        state = ChartState.from_download(spec, package, download)
     if state is None:
         state = (runtime.state_from_query(chart_id, query, package) if query is not None
                  else runtime.state(chart_id, options, package))
     frame = runtime.frame(state, package)
     shown = provenance(frame, package, spec.resources, lang)
     takeaway = spec.say(frame, lang)
-    if shown.demo:  # a sentence read aloud or quoted never passes an invented number off as real
-        if shown.all_demo:  # every number is invented: each sentence says so itself (charts/narrative.py)
-            takeaway = invented_throughout(takeaway, lang)
-        takeaway = f"{takeaway} {t('demo.takeaway_all' if shown.all_demo else 'demo.takeaway_some', lang)}".strip()
+    # A sentence read aloud or quoted never passes an invented number off as real: where every number
+    # is invented each sentence says so itself (charts/narrative.py), then the view's own words.
+    if shown.all_demo:
+        takeaway = invented_throughout(takeaway, lang)
+    takeaway = f"{takeaway} {shown.demo_text('takeaway', lang)}".strip()
     return ChartView(
         spec=spec, state=state, lang=lang, package=package, frame=frame,
         figure=runtime.figure(state, lang, package, width),
@@ -88,7 +93,7 @@ def chart_view(runtime: Runtime, urls: Urls, chart_id: str, lang: str, *, state:
         urls=ChartAddresses(
             page=urls.chart(chart_id, lang, state.query()),
             embed=urls.embed(chart_id, lang, state.query()),
-            downloads=urls.downloads(chart_id, state.options, lang),
+            downloads=urls.downloads(chart_id, state.encoded(), lang, FORMATS),
             origin=request_origin(),
         ),
         site=urls,

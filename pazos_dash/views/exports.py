@@ -4,7 +4,7 @@ CSV, the metadata JSON and a README, with what makes it citable: title, sources,
 selection, the data package's date and version, a permalink and a ready citation. JSON, Excel
 and the zip carry that metadata inside; the CSV stays a plain table and points to it with a
 `Link: <…json>; rel="describedby"` header (the CSV-on-the-Web convention) and to its licence
-with `rel="license"`.
+with `rel="license"`. Which formats exist, and the zip, are views/renderers.py's `RENDERERS`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import json
 import math
-import zipfile
 from typing import Any
 
 import pandas as pd
@@ -23,12 +22,6 @@ from .citation import cite
 from .releases import download_revisions
 from .text import cell_text, column_label
 
-FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "zip": "application/zip",
-}
 BOM = "\ufeff"
 
 
@@ -159,14 +152,3 @@ def readme(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> str:
         lines.append(f"- {t('card.suppressed', lang, k=meta['disclosure_threshold'])}")
     lines += ["", f"## {t('readme.columns', lang)}", "", *[f"- `{c['name']}`: {c['label']}" for c in meta["columns"]], ""]
     return "\n".join(lines)
-
-
-def as_zip(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> bytes:
-    """One file to keep: the CSV (exactly the chart's rows), its metadata JSON and a README."""
-    chart = meta["chart"]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"{chart}.csv", as_csv(frame))
-        archive.writestr(f"{chart}.json", as_json(frame, meta))
-        archive.writestr(t("readme.name", lang), readme(frame, meta, lang).encode("utf-8"))
-    return out.getvalue()

@@ -27,6 +27,7 @@ from ..i18n import LANGUAGES
 from ..runtime import Runtime
 from ..urls import Urls
 from ..views.exports import BOM, records
+from ..views.renderers import API_FORMATS
 from .openapi import MAX_LIMIT, RESERVED, YEARS, openapi_document, values_pattern
 
 RANGE = {"year_from": "year", "year_to": "year"}  # range filter -> the field it bounds
@@ -177,8 +178,8 @@ def register_api(server: Flask, runtime: Runtime, prefix: str, urls: Urls) -> No
             args = _once()
             lang = _lang()
             fmt = args.get("format", "json")
-            if fmt not in ("json", "csv"):
-                raise BadRequest(f"format: expected json or csv, found {fmt!r}")
+            if fmt not in API_FORMATS:  # views.renderers, the one list of formats
+                raise BadRequest(f"format: expected {' or '.join(API_FORMATS)}, found {fmt!r}")
             frame, filters = filtered(resource, args)
             limit, offset = _page(args)
         except BadRequest as error:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..data import DataPackage
 from ..urls import Urls
+from ..views.renderers import API_FORMATS, RENDERERS
 
 JSON = "application/json"
 
@@ -106,7 +107,7 @@ def _dataset_operation(package: DataPackage, name: str) -> dict[str, Any]:
         _param("limit", "query", "At most this many rows.", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": MAX_LIMIT}),
         _param("offset", "query", "Skip this many rows first.", {"type": "integer", "minimum": 0, "maximum": 10**9, "default": 0}),
         _param("format", "query", "JSON with the dataset's description, or the rows as CSV (UTF-8 with BOM).",
-               {"type": "string", "enum": ["json", "csv"], "default": "json"}),
+               {"type": "string", "enum": list(API_FORMATS), "default": "json"}),  # views.renderers, the one list
         LANG,
     ]
     return {"get": {
@@ -118,7 +119,8 @@ def _dataset_operation(package: DataPackage, name: str) -> dict[str, Any]:
         "responses": {
             "200": {"description": "The rows (JSON with the dataset's description, or CSV)",
                     "content": {JSON: {"schema": {"$ref": "#/components/schemas/Rows"}},
-                                "text/csv": {"schema": {"type": "string"}}}},
+                                **{RENDERERS[fmt].media_type.split(";")[0]: {"schema": {"type": "string"}}
+                                   for fmt in API_FORMATS if fmt != "json"}}},
             "400": _error("A filter, range, page or format that cannot be applied, or a parameter given twice; the message names it"),
             "414": TOO_LONG,
         }}}

@@ -15,7 +15,7 @@ from ..i18n import LANGUAGES
 from ..runtime import Runtime
 from ..urls import Urls
 from ..views import chart_view
-from ..views.exports import FORMATS, as_csv, as_json, as_xlsx, as_zip, licence_urls, metadata
+from ..views.renderers import FORMATS, RENDERERS
 from ..views.linked_data import catalog_jsonld
 from ..views.releases import atom_feed
 
@@ -43,25 +43,19 @@ def package_zip(runtime: Runtime, package=None) -> bytes:
 def register_routes(server: Flask, runtime: Runtime, prefix: str, urls: Urls) -> None:
     """Mount the routes under `prefix` (the app's routes_pathname_prefix, ending in '/')."""
 
-    @server.get(f"{prefix}download/<chart_id>.<any(csv, json, xlsx, zip):fmt>")
+    @server.get(f"{prefix}download/<chart_id>.<any({', '.join(FORMATS)}):fmt>")
     def chart_data(chart_id: str, fmt: str) -> Response:
         """Exactly the chart's rows for the selection in the query, rendered from the same
         ChartView as the card; unknown or hostile values fall back to defaults, as on the page."""
         if chart_id not in CHARTS:
             abort(404)
         lang = request.args.get("lang") if request.args.get("lang") in LANGUAGES else urls.default_lang
-        view = chart_view(runtime, urls, chart_id, lang, options=request.args)
-        headers = {"Content-Disposition": f'attachment; filename="{chart_id}.{fmt}"'}
-        if fmt == "csv":
-            # The table stays plain; its metadata (licence and citation in it) and its licence are linked.
-            headers["Link"] = ", ".join([f'<{view.urls.downloads["json"]}>; rel="describedby"; type="application/json"',
-                                         *[f'<{url}>; rel="license"' for url in licence_urls(view)]])
-            return Response(as_csv(view.frame), content_type=FORMATS[fmt], headers=headers)
-        meta = metadata(view, view.urls.absolute(view.urls.page), view.urls.absolute(view.urls.embed))
-        render = {"json": lambda: as_json(view.frame, meta), "xlsx": lambda: as_xlsx(view.frame, meta, lang),
-                  "zip": lambda: as_zip(view.frame, meta, lang)}
-        body = render[fmt]()
-        return Response(body, content_type=FORMATS[fmt], headers=headers)
+        view = chart_view(runtime, urls, chart_id, lang, download=request.args)
+        renderer = RENDERERS[fmt]
+        if not renderer.can_render(view):
+            abort(404)
+        headers = {"Content-Disposition": f'attachment; filename="{chart_id}.{fmt}"', **renderer.headers(view)}
+        return Response(renderer.render(view), content_type=renderer.media_type, headers=headers)
 
     @server.get(f"{prefix}catalog.jsonld")
     def catalog() -> Response:

@@ -10,7 +10,7 @@ import pytest
 from flask import Flask, jsonify, request
 from flask_caching import Cache
 
-from pazos_dash.web.callback_cache import CallbackResponseCache
+from pazos_dash.shell.callback_cache import CallbackResponseCache
 
 
 def _app(version: dict) -> tuple[Flask, list]:

@@ -107,6 +107,25 @@ def by_id(node: Any, wanted: str) -> Any:
     return None
 
 
+def expected_share(frame) -> str:
+    """"none", "some" or "all" invented, from the frame's own columns: all only when every row is
+    demonstration and every source cited is the demonstration one."""
+    demo_rows = int((frame["status"].astype(str) == "demo").sum())
+    names = {n.strip() for cell in frame["source"].dropna() for n in str(cell).split(";") if n.strip()}
+    if not demo_rows:
+        return "none"
+    return "all" if demo_rows == len(frame) and names <= {"demo"} else "some"
+
+
+# What each renderer says for "some" and "all" (read from the catalogue, not from the rule's table).
+SAYS = {"stamp": ("demo.watermark_some", "demo.watermark"), "badge": ("demo.badge_some", "demo.badge"),
+        "strip": ("demo.strip_some", "demo.strip"), "takeaway": ("demo.takeaway_some", "demo.takeaway_all")}
+
+
+def said(kind: str, share: str, lang: str) -> str:
+    return t(SAYS[kind][share == "all"], lang) if share != "none" else ""
+
+
 def expected_labels(view) -> tuple[bool, list[str], int | None]:
     """(demo?, titles of the cited sources in order, k of the suppressed cells shown or None)."""
     frame = view.frame
@@ -118,6 +137,23 @@ def expected_labels(view) -> tuple[bool, list[str], int | None]:
     return demo, titles, k
 
 
+def check_invented_marks(view, card, slide, where: str) -> None:
+    """The stamp, badge, strip and takeaway say "some" or "all" as the rows are."""
+    share, lang = expected_share(view.frame), view.lang
+    marks = [a["text"] for a in view.figure["layout"].get("annotations", []) or [] if a.get("name") == "demo-watermark"]
+    assert marks == ([said("stamp", share, lang)] if share != "none" else []), f"{where}: the figure's stamp ({share})"
+    badge = by_id(card, f"{view.chart_id}-demo").children
+    assert (texts(badge) if badge is not None else []) == ([said("badge", share, lang)] if share != "none" else []), \
+        f"{where}: the card's badge ({share})"
+    strip = by_id(slide, "slide-demo-0")
+    assert (texts(strip) if strip is not None else []) == ([said("strip", share, lang)] if share != "none" else []), \
+        f"{where}: the slide's strip ({share})"
+    if share == "none":
+        assert not any(view.takeaway.endswith(said("takeaway", s, lang)) for s in ("some", "all")), where
+    else:
+        assert view.takeaway.endswith(" " + said("takeaway", share, lang)), f"{where}: the takeaway ({share})"
+
+
 def check_source_line(line, view, titles: list[str], k: int | None, where: str) -> None:
     said = " ".join(texts(line))
     links_and_names = [s for s in texts(line) if s in SOURCE_TITLES[view.lang].values()]
@@ -125,8 +161,9 @@ def check_source_line(line, view, titles: list[str], k: int | None, where: str) 
     suppression = t("card.suppressed", view.lang, k=k) if k is not None else None
     if k is not None:
         assert suppression in said, f"{where}: suppressed cells shown but no note with k = {k}"
-    else:
-        assert t("card.suppressed", view.lang, k="").split("{")[0][:20] not in said or "suprim" not in said.lower()
+    else:  # no suppressed cell shown: no note (the note's text up to its number, in this language)
+        before_k = catalogue(view.lang)["card.suppressed"].split("{")[0]
+        assert before_k and before_k not in said, f"{where}: a suppression note without suppressed cells"
 
 
 def check_visible_text(strings: list[str], lang: str, where: str) -> None:
@@ -169,6 +206,8 @@ def test_every_renderer_tells_the_truth_about_the_rows_shown(runtime, dash_app, 
         slide = _slide(view, 0, True)
         assert (by_id(slide, "slide-demo-0") is not None) is demo, f"{where}: the slide's demonstration strip"
         check_source_line(by_id(slide, "slide-source-0"), view, titles, k, f"{where} slide")
+
+        check_invented_marks(view, card, slide, where)
 
         # The downloads' metadata.
         meta = metadata(view, "https://example.org/permalink", "https://example.org/embed")
@@ -235,9 +274,9 @@ def test_the_suppression_threshold_is_the_packages_not_a_constant(runtime, dash_
     spec = CHARTS["cluster_map"]
     frame = spec.query(package, metric="homicides", year="2020", view="year")
     assert frame.attrs["k"] == 7
+    assert frame["suppressed"].any()  # 2020 has suppressed clusters (else this test proves nothing)
     figure = spec.draw(frame, lang="en", metric="homicides")
-    if frame["suppressed"].any():
-        assert any(tr.name == t("map.suppressed", "en", k=7) for tr in figure.data)
+    assert any(tr.name == t("map.suppressed", "en", k=7) for tr in figure.data)
 
 
 @pytest.mark.parametrize("chart_id", sorted(CHARTS))

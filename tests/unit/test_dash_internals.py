@@ -10,7 +10,8 @@ import dash
 import pytest
 from dash import html
 
-from pazos_dash import _with_ids, page_at
+from pazos_dash.shell.dash_internals import _with_ids
+from pazos_dash.shell.routing import page_at
 from pazos_dash.pages import title as page_title
 
 

@@ -46,7 +46,7 @@ def test_the_metadata_names_title_sources_licence_selection_date_and_permalink(c
     assert meta["data_package"]["last_updated"] == runtime.package.last_updated
     assert meta["data_package"]["version"] == runtime.package.version
     # The chart on its page with the selection (what people cite); the embed keeps its own address.
-    selection = "homicides_annual-measure=rate_per_100k&homicides_annual-year_from=2003&homicides_annual-year_to=2024"
+    selection = "homicides_annual-measure=rate_per_100k"  # the default years are left out: the link follows new years
     assert meta["permalink"] == f"https://pazos.example/en/homicides?{selection}#card-homicides_annual"
     assert meta["embed"] == f"https://pazos.example/en/embed/homicides_annual?{selection}"
     assert meta["permalink"] in meta["citation"]["text"] and meta["permalink"] in meta["citation"]["bibtex"]
@@ -127,3 +127,43 @@ def test_excel_headers_are_labels_in_the_language_asked_for_over_the_field_names
         sheet = load_workbook(io.BytesIO(client.get(f"/download/homicides_annual.xlsx?lang={lang}").data), read_only=True).worksheets[0]
         labels, names = list(sheet.iter_rows(values_only=True))[:2]
         assert labels[names.index("homicides")] == label and names[0] == "year"
+
+
+def test_one_list_of_formats_serves_the_route_the_buttons_the_callback_the_zip_and_the_api(dash_app, client, runtime):
+    """views.renderers.RENDERERS is the only list: each format it names is a route, a button on
+    the card and an output of the chart's callback; the zip holds its CSV and JSON renderers' files;
+    the OpenAPI document's formats are its API ones."""
+    import zipfile
+
+    from pazos_dash.pages.base import chart_card
+    from pazos_dash.views import chart_view
+    from pazos_dash.views.renderers import API_FORMATS, RENDERERS, ZIPPED
+    from pazos_dash.components.chart_card import download_id
+
+    view = chart_view(runtime, dash_app.urls, "homicides_annual", "en", options={"measure": "rate_per_100k"})
+    card = chart_card(view)
+    ids = set()
+
+    def walk(node):
+        if hasattr(node, "to_plotly_json"):
+            ids.add(getattr(node, "id", None))
+            children = getattr(node, "children", None)
+            for child in children if isinstance(children, (list, tuple)) else [children]:
+                walk(child)
+
+    walk(card)
+    outputs = {key for key in dash_app.callback_map if "homicides_annual-takeaway" in key}
+    assert len(outputs) == 1
+    for fmt, renderer in RENDERERS.items():
+        assert download_id("homicides_annual", fmt) in ids, fmt
+        assert f"{download_id('homicides_annual', fmt)}.href" in next(iter(outputs)), fmt
+        response = client.get(view.urls.downloads[fmt])
+        assert response.status_code == 200 and response.content_type == renderer.media_type, fmt
+        assert response.data == renderer.render(view) or fmt in ("json", "zip", "xlsx"), fmt  # absolute addresses differ by host
+    archive = zipfile.ZipFile(io.BytesIO(client.get(view.urls.downloads["zip"]).data))
+    assert [n for n in archive.namelist() if "." in n and n.rsplit(".", 1)[1] in RENDERERS] == [f"homicides_annual.{f}" for f in ZIPPED]
+    assert archive.read("homicides_annual.csv") == RENDERERS["csv"].render(view)
+    document = json.loads(client.get("/api/v1/openapi.json").data)
+    formats = next(p for p in document["paths"]["/datasets/{name}"]["get"]["parameters"] if p["name"] == "format")
+    assert formats["schema"]["enum"] == list(API_FORMATS)
+    assert client.get("/download/homicides_annual.pdf").status_code == 404  # a format not in the list

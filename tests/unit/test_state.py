@@ -81,3 +81,77 @@ def test_areas_to_compare_are_several_values_in_one_key(runtime):
     assert alone.options["compare"] == "none" and set(runtime.frame(alone)["geography"]) == {"Palmira"}
     assert ChartState.from_query(spec, package, {"homicide_rate_comparison-compare": "none"}) == alone
     assert ChartState.clean(spec, package, {"compare": "Lima"}).chosen("compare") == ["Cali", "Valle del Cauca", "Colombia"]
+
+
+# ---- the codec: defaults left out, symbolic bounds, old names migrated
+
+
+def test_the_default_view_carries_no_option_in_any_address(runtime, dash_app):
+    """The permalink, the share link, the embed and every download of a default view name no
+    option: a link shared today follows the next published year."""
+    from pazos_dash.views import chart_view
+
+    for spec in CHARTS_WITH_OPTIONS:
+        view = chart_view(runtime, dash_app.urls, spec.chart_id, "en", options={})
+        assert "?" not in view.urls.page and "?" not in view.urls.embed, spec.chart_id
+        for fmt, address in view.urls.downloads.items():
+            assert address.endswith(f"/download/{spec.chart_id}.{fmt}?lang=en"), address
+
+
+def test_only_what_differs_from_the_defaults_is_written(runtime):
+    spec, package = CHARTS["homicides_annual"], runtime.package
+    newest = spec.defaults(package)["year_to"]
+    state = ChartState.clean(spec, package, {"measure": "rate_per_100k", "year_from": "2010", "year_to": newest})
+    assert state.encoded() == {"measure": "rate_per_100k", "year_from": "2010"}
+    assert state.query() == {"homicides_annual-measure": "rate_per_100k", "homicides_annual-year_from": "2010"}
+    assert ChartState.clean(spec, package, {"year_to": "2019"}).encoded() == {"year_to": "2019"}  # a year named stays
+
+
+def test_latest_and_earliest_follow_the_package(runtime):
+    from pazos_dash.data import DataPackage
+
+    spec, package = CHARTS["homicides_annual"], runtime.package
+    years = sorted(set(package.table("homicides_annual")["year"].astype(int).astype(str)), key=int)
+    state = ChartState.from_query(spec, package, {"homicides_annual-year_from": "earliest", "homicides_annual-year_to": "latest"})
+    assert (state.options["year_from"], state.options["year_to"]) == (years[0], years[-1])
+    # A package with one more year: `latest` (and a link that left the end out) moves to it.
+    newer = type("Newer", (), {})()
+    spec_newer = type(spec)(**{**spec.__dict__, "options": {**spec.options, "year_to": lambda p: (str(int(years[-1]) + 1), *reversed(years)),
+                                                           "year_from": lambda p: (*years, str(int(years[-1]) + 1))}})
+    assert isinstance(package, DataPackage)
+    moved = ChartState.from_query(spec_newer, newer, {"homicides_annual-year_to": "latest", "homicides_annual-year_from": "2010"})
+    assert moved.options["year_to"] == str(int(years[-1]) + 1)
+    assert ChartState.from_query(spec_newer, newer, {"homicides_annual-year_from": "2010"}).options["year_to"] == str(int(years[-1]) + 1)
+    pinned = ChartState.from_query(spec_newer, newer, {"homicides_annual-year_to": years[-1]})
+    assert pinned.options["year_to"] == years[-1] and pinned.encoded() == {"year_to": years[-1]}  # a named year stays
+
+
+def test_an_old_key_and_an_old_value_are_migrated(runtime, client):
+    spec, package = CHARTS["homicides_annual"], runtime.package
+    old = ChartState.from_query(spec, package, {"homicides_annual-from": "2010", "homicides_annual-measure": "rate"})
+    assert old.options["year_from"] == "2010" and old.options["measure"] == "rate_per_100k"
+    assert old.query() == {"homicides_annual-measure": "rate_per_100k", "homicides_annual-year_from": "2010"}
+    # A new name wins over an old one in the same link.
+    both = ChartState.from_query(spec, package, {"homicides_annual-from": "2010", "homicides_annual-year_from": "2012"})
+    assert both.options["year_from"] == "2012"
+    # Downloads read the same codec, with plain or page keys.
+    import json
+
+    for query in ("from=2010&measure=rate", "homicides_annual-from=2010&homicides_annual-measure=rate"):
+        meta = json.loads(client.get(f"/download/homicides_annual.json?{query}").data)["metadata"]
+        assert meta["selection"]["year_from"] == "2010" and meta["selection"]["measure"] == "rate_per_100k", query
+
+
+def test_the_browsers_rules_are_the_codecs(runtime):
+    """keepState reads `codec_rules` as data: the page keys, the defaults and the allowed order."""
+    from pazos_dash.charts.state import codec_rules
+
+    for spec in CHARTS_WITH_OPTIONS:
+        rules = codec_rules(spec, runtime.package, f"/x#card-{spec.chart_id}")
+        defaults = spec.defaults(runtime.package)
+        assert [(o["name"], o["key"], o["default"]) for o in rules["options"]] == \
+            [(name, f"{spec.chart_id}-{name}", defaults[name]) for name in spec.options]
+        for option in rules["options"]:
+            if option["name"] in spec.multi:
+                assert option["order"] == list(spec.allowed(runtime.package)[option["name"]])
+    assert "homicides_annual-from" in codec_rules(CHARTS["homicides_annual"], runtime.package, "")["old_keys"]

@@ -17,8 +17,8 @@ import pytest
 from pazos_dash.i18n import LANGUAGES, t
 from pazos_dash.pages import PAGES
 from pazos_dash.urls import PAGE_SLUGS
-from pazos_dash.web.callback_guard import split_output
-from pazos_dash.web.prerender import to_html
+from pazos_dash.shell.callback_guard import split_output
+from pazos_dash.shell.prerender import to_html
 
 from tests.logs import Collect
 

@@ -21,7 +21,7 @@ from dash.development.base_component import Component
 
 from ..components.chart_card import figure_height, layout_height
 from ..figures.theme import NARROW, WIDE
-from .pictures import NARROW_MEDIA
+from ..web.pictures import NARROW_MEDIA
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # React prop names whose HTML attribute is not simply the lower-case name
