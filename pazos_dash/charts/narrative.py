@@ -22,6 +22,31 @@ def change_text(pct: float, lang: str, *, base_events: float, before: str, after
     return signed_pct(pct, lang, decimals)
 
 
+def headline_texts(h: dict, lang: str) -> dict[str, str]:
+    """The answer to "what happened during PAZOS?" in words, from `queries.pazos_headline`: the
+    heading, the lead (the PAZOS years' average rate against the years before) and the caveats.
+    The overview's headline and the presentation's first slide say the same sentences."""
+    from ..i18n import fmt_signed
+
+    before, during = h["before"], h["during"]
+    change = change_text(h["change_pct"], lang, base_events=before["homicides"],
+                         before=t("headline.per_year", lang, n=fmt_number(before["homicides_per_year"], lang, 1)),
+                         after=t("headline.per_year", lang, n=fmt_number(during["homicides_per_year"], lang, 1)))
+    lead = t("headline.lead", lang, during=fmt_number(during["rate"], lang, 1), during_start=during["start"], during_end=during["end"],
+             before=fmt_number(before["rate"], lang, 1), before_start=before["start"], before_end=before["end"], change=change)
+    (start_year, start_rate), (end_year, end_rate) = h["trend_start"], h["trend_end"]
+    caveats = [t("headline.trend_falling" if end_rate < start_rate else "headline.trend_not_falling", lang,
+                 start_year=start_year, start_rate=fmt_number(start_rate, lang, 1), end_year=end_year, end_rate=fmt_number(end_rate, lang, 1),
+                 census=t("headline.census", lang, year=h["census_break"]) if h["census_break"] else "")]
+    caveats.append(t("headline.lockdown", lang, year=h["lockdown"][0]))
+    if "its" in h:
+        m = h["its"]
+        caveats.append(t("headline.model_significant" if m["significant"] else "headline.model_not_significant", lang,
+                         **{key: fmt_signed(m[key], lang, 1) for key in ("level", "low", "high")}))
+    return {"heading": t("headline.heading", lang, start=during["start"], end=during["end"]), "lead": lead,
+            "caveats": t("headline.caveats", lang, caveats="; ".join(caveats))}
+
+
 def homicides_takeaway(frame: pd.DataFrame, lang: str) -> str:
     known = frame.dropna(subset=["homicides"])
     latest = known.iloc[-1]

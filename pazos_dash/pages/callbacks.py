@@ -148,7 +148,7 @@ def register_presentation_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls
     )
     app.clientside_callback(ClientsideFunction("pazos", "fullscreen"), Output("slide-fullscreen", "className"),
                             Input("slide-fullscreen", "n_clicks"), prevent_initial_call=True)
-    graphs = [i for i, (chart_id, _) in enumerate(SLIDES) if not CHARTS[chart_id].table]
+    graphs = [i for i, slide in enumerate(SLIDES) if not CHARTS[slide.chart].table]
 
     @app.callback(*[Output(f"slide-graph-{i}", "figure") for i in graphs], Input("page-width", "data"), State("page-lang", "data"),
                   prevent_initial_call=True)
