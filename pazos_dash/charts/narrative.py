@@ -68,6 +68,16 @@ def clusters_takeaway(frame: pd.DataFrame, lang: str) -> str:
     )
 
 
+def comparison_title(frame: pd.DataFrame, lang: str) -> str:
+    """The comparison's title names the places shown: 'Palmira frente a Cali y Colombia', or
+    Palmira alone (never a place the reader unchecked)."""
+    others = [t(f"place.{area}", lang) for area in dict.fromkeys(frame["geography"]) if area != "Palmira"]
+    if not others:
+        return t("chart.homicide_rate_comparison.title_alone", lang)
+    listed = others[0] if len(others) == 1 else t("list.and", lang, items=", ".join(others[:-1]), last=others[-1])
+    return t("chart.homicide_rate_comparison.title_with", lang, areas=listed)
+
+
 def comparison_takeaway(frame: pd.DataFrame, lang: str) -> str:
     """Palmira against the broadest area compared (Colombia, else the next one chosen), or alone."""
     latest_year = int(frame.dropna(subset=["rate_per_100k"])["year"].max())

@@ -81,6 +81,7 @@ CHARTS: dict[str, ChartSpec] = {
             query=queries.homicide_rate_comparison,
             figure=homicide_rate_comparison_figure,
             takeaway=narrative.comparison_takeaway,
+            titled=narrative.comparison_title,
             decimals={"rate_per_100k": 2, "rate_per_100k_revised_from": 2},
             options={"compare": comparison_areas, **year_range(years_of("homicides_annual"))},
             multi=("compare",),

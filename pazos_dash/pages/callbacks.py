@@ -21,6 +21,7 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
 
     @app.callback(
         Output(f"graph-{spec.chart_id}", "figure"),
+        Output(f"{spec.chart_id}-title", "children"),
         Output(f"{spec.chart_id}-takeaway", "children"),
         Output(f"table-wrap-{spec.chart_id}", "children"),
         Output(f"{spec.chart_id}-demo", "children"),
@@ -39,8 +40,8 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
         lang = lang if lang in LANGUAGES else urls.default_lang
         view = chart_view(runtime, urls, spec.chart_id, lang, options=dict(zip(names, selected)), width=width)
         if dash.ctx.triggered_id == "page-width":  # only the figure depends on the width: the rest stays as drawn
-            return (view.figure, *[dash.no_update] * (7 + len(DOWNLOAD_FORMATS)))
-        return (view.figure, view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
+            return (view.figure, *[dash.no_update] * (8 + len(DOWNLOAD_FORMATS)))
+        return (view.figure, view.title, view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
                 sources_panel(view), cite_body(view), share_body(view),
                 *[view.urls.downloads[fmt] for fmt in DOWNLOAD_FORMATS])
 

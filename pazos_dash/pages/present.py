@@ -100,7 +100,7 @@ def _projector(figure: dict[str, Any]) -> dict[str, Any]:
     # A labelled square (an SDG matrix cell) grows with its text, so two targets stay inside it.
     def sized(trace: dict[str, Any]) -> dict[str, Any]:
         marker = trace.get("marker") or {}
-        grown = {"marker": {**marker, "size": max(72, marker.get("size") or 0)}} if marker.get("symbol") == "square" else {}
+        grown = {"marker": {**marker, "size": max(56, marker.get("size") or 0)}} if marker.get("symbol") == "square" else {}
         return {**trace, **grown, "textfont": {**trace.get("textfont", {}), "size": max(_FONT, (trace.get("textfont") or {}).get("size") or 0)}}
 
     def colourbar(trace: dict[str, Any]) -> dict[str, Any]:
