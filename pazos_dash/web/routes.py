@@ -56,7 +56,7 @@ def register_routes(server: Flask, runtime: Runtime, prefix: str, urls: Urls) ->
             # The table stays plain; its metadata (licence and citation in it) and its licence are linked.
             headers["Link"] = ", ".join([f'<{view.urls.downloads["json"]}>; rel="describedby"; type="application/json"',
                                          *[f'<{url}>; rel="license"' for url in licence_urls(view)]])
-            return Response(as_csv(view.frame), content_type=FORMATS[fmt], headers=headers)
+            return Response(as_csv(view.frame, lang), content_type=FORMATS[fmt], headers=headers)
         meta = metadata(view, view.urls.absolute(view.urls.page), view.urls.absolute(view.urls.embed))
         render = {"json": lambda: as_json(view.frame, meta), "xlsx": lambda: as_xlsx(view.frame, meta, lang),
                   "zip": lambda: as_zip(view.frame, meta, lang)}
