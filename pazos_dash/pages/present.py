@@ -138,14 +138,14 @@ def _scoreboard_part(view: ChartView, rows: tuple[int, int | None]) -> tuple[str
     return title, table
 
 
-def _slide(view: ChartView, slide: Slide, index: int, active: bool, answer: dict[str, str] | None = None) -> html.Section:
+def _slide(view: ChartView, index: int, active: bool, slide: Slide | None = None, answer: dict[str, str] | None = None) -> html.Section:
     """One slide, a renderer over the chart's view: title, takeaway, chart (or table), the
     demonstration strip when a shown row is demonstration, and the source line, all projector-sized.
     The answer slide says the overview's answer (and its caveats) over the chart."""
     lang = view.lang
     title, takeaway, caveats = view.title, view.takeaway, None
     if view.spec.table:  # a table slide: the indicator scoreboard, or a part of it
-        if slide.rows is not None:
+        if slide is not None and slide.rows is not None:
             title, table = _scoreboard_part(view, slide.rows)
         else:
             table = table_for(view)
@@ -189,7 +189,7 @@ def present_layout(runtime: Runtime, links: Links, query: dict[str, Any]) -> htm
     other_href = urls.present(other_language(lang), start if "slide" in query else None)
     exit_href = urls.page("overview", lang)
     answer = _answer(runtime, lang)
-    slides = [_slide(view_for(runtime, links, slide.chart, lang, options=slide.options), slide, i, i == start - 1,
+    slides = [_slide(view_for(runtime, links, slide.chart, lang, options=slide.options), i, i == start - 1, slide,
                      answer if slide.answer else None)
               for i, slide in enumerate(SLIDES)]
     controls = html.Nav(
