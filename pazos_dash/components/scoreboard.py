@@ -35,6 +35,12 @@ def sparkline(series: list[tuple[int, float, str]], lang: str) -> html.Img:
     return html.Img(src="data:image/svg+xml;utf8," + quote(svg, safe="%:/=' ,#<>"), alt=alt, width=width, height=height)
 
 
+def _labelled(cell, label: str):
+    """A cell that names its column (`data-label`): on a phone each row is a card (assets/pazos.css)."""
+    return type(cell)(cell.children, **{k: v for k, v in cell.to_plotly_json()["props"].items() if k != "children"},
+                      **{"data-label": label})
+
+
 def _value(value, year, unit: str, lang: str) -> str:
     if value is None or pd.isna(value):
         return "—"
@@ -92,7 +98,7 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
                     **{"data-status": r.progress_status}),
             html.Td(sparkline(series.get(r.indicator_id, []), lang)),
         ]))
-        body.append(html.Tr([cells[h] for h in headers], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id, "data-status": r.status}))
+        body.append(html.Tr([_labelled(cells[h], t(f"scoreboard.{h}", lang)) for h in headers], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id, "data-status": r.status}))
     starred = bool(len(frame)) and frame[["baseline_status", "target_status", "graded_status"]].eq("demo").any().any()
     foot = [html.Tfoot(html.Tr(html.Td(t("scoreboard.demo_target", lang), colSpan=len(headers), className="small scoreboard-note")))] if starred else []
     return html.Table(
