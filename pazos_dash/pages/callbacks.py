@@ -12,7 +12,7 @@ from ..domain import LANGUAGES
 from ..runtime import Runtime
 from ..urls import DOWNLOAD_FORMATS, Urls
 from ..views import chart_view
-from .base import table_for
+from .base import range_note, table_for
 
 
 def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpec) -> None:
@@ -41,7 +41,8 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
         view = chart_view(runtime, urls, spec.chart_id, lang, options=dict(zip(names, selected)), width=width)
         if dash.ctx.triggered_id == "page-width":  # only the figure depends on the width: the rest stays as drawn
             return (view.figure, *[dash.no_update] * (8 + len(DOWNLOAD_FORMATS)))
-        return (view.figure, view.title, view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
+        note = range_note(spec, dict(zip(names, selected)), lang)
+        return (view.figure, view.title, f"{note} {view.takeaway}" if note else view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
                 sources_panel(view), cite_body(view), share_body(view),
                 *[view.urls.downloads[fmt] for fmt in DOWNLOAD_FORMATS])
 
