@@ -87,7 +87,10 @@ def _api(lang: str, links: Links) -> html.Section:
         [
             html.H2(t("api.heading", lang), className="h4 mt-4"),
             html.P(t("api.intro", lang)),
-            html.Ul([html.Li([html.A(html.Code(url), href=url), " — ", text]) for url, text in examples]),
+            # What each address gives first, then the address on a line of its own (a long address
+            # wrapping on a phone never reads as a list item of its own).
+            html.Ul([html.Li([text, html.Br(), html.A(html.Code(url), href=url, className="api-example")]) for url, text in examples],
+                     className="api-examples"),
             html.P(t("api.rules", lang), className="small"),
         ],
         id="api",

@@ -54,3 +54,15 @@ def test_the_data_page_shows_descriptions_and_code_meanings(client):
     assert "Demonstration value: no public figure exists" in page
     spanish = client.get("/datos").get_data(as_text=True)
     assert "Valor de demostración: no existe una cifra pública" in spanish
+
+
+@pytest.mark.parametrize("path", ["/datos", "/en/data"])
+def test_the_data_page_shows_readers_no_repository_paths_and_puts_each_api_address_on_its_own_line(client, path):
+    import re
+
+    page = client.get(path).get_data(as_text=True)
+    text = re.sub(r"<[^>]+>", " ", page.split('id="main"', 1)[1])
+    assert "data/reference" not in text and "`" not in text
+    items = re.findall(r'<ul class="api-examples">(.*?)</ul>', page, re.S)[0]
+    for item in re.findall(r"<li>(.*?)</li>", items, re.S):
+        assert re.search(r"<br/?>\s*<a [^>]*class=\"api-example\"", item), item  # the words, then the address
