@@ -71,11 +71,16 @@ def clusters_takeaway(frame: pd.DataFrame, lang: str) -> str:
 def comparison_title(frame: pd.DataFrame, lang: str) -> str:
     """The comparison's title names the places shown: 'Palmira frente a Cali y Colombia', or
     Palmira alone (never a place the reader unchecked)."""
-    others = [t(f"place.{area}", lang) for area in dict.fromkeys(frame["geography"]) if area != "Palmira"]
+    from ..domain import COMPARISON_AREAS
+
+    shown = [area for area in dict.fromkeys(frame["geography"]) if area != "Palmira"]
+    if set(shown) == set(COMPARISON_AREAS) - {"Palmira"}:
+        return t("chart.homicide_rate_comparison.title", lang)  # every place: the chart's own title
+    others = [t(f"place.{area}", lang) for area in shown]
     if not others:
         return t("chart.homicide_rate_comparison.title_alone", lang)
     listed = others[0] if len(others) == 1 else t("list.and", lang, items=", ".join(others[:-1]), last=others[-1])
-    return t("chart.homicide_rate_comparison.title_with", lang, areas=listed)
+    return t("chart.homicide_rate_comparison.title_with", lang, areas=listed).replace(" a el ", " al ")  # "frente al Valle"
 
 
 def comparison_takeaway(frame: pd.DataFrame, lang: str) -> str:
