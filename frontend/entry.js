@@ -26,16 +26,26 @@ function figureForImage(gd) {
   };
   var full = gd._fullLayout;
   var sourceLines = wrap(text('.chart-source'), Math.max(60, Math.round(full.width / 7)));
+  // The source line goes under what plotly.js pushed the bottom margin to (the axis title, a
+  // legend below the plot), not under the margin asked for: it never overprints the axis title.
+  var bottom = (full._size && full._size.b) || full.margin.b;
   var extraTop = 56, extraBottom = 18 + 16 * sourceLines.length;
   var layout = Object.assign({}, gd.layout, {
     width: full.width,
     height: full.height + extraTop + extraBottom,
-    margin: Object.assign({}, full.margin, {t: full.margin.t + extraTop, b: full.margin.b + extraBottom}),
+    margin: Object.assign({}, full.margin, {t: full.margin.t + extraTop, b: bottom + extraBottom}),
     title: {text: text('.card-title, .slide-title'), x: 0.01, xanchor: 'left', y: 0.99, yanchor: 'top', font: {size: 18}},
     annotations: (gd.layout.annotations || []).concat([{
       text: sourceLines.join('<br>'), showarrow: false, xref: 'paper', yref: 'paper', x: 0, y: 0,
-      xanchor: 'left', yanchor: 'top', yshift: -(full.margin.b + 4), align: 'left', font: {size: 11, color: '#333'}
+      xanchor: 'left', yanchor: 'top', yshift: -(bottom + 4), align: 'left', font: {size: 11, color: '#333'}
     }])
+  });
+  // The x axes' titles close to their tick labels: in the taller bottom margin plotly.js would move
+  // them down by default, into the source line.
+  Object.keys(full).forEach(function (key) {
+    if (!/^xaxis\d*$/.test(key)) { return; }
+    var given = gd.layout[key] || {}, title = typeof given.title === 'string' ? {text: given.title} : given.title;
+    layout[key] = Object.assign({}, given, {title: Object.assign({}, title, {standoff: 6})});
   });
   return {data: gd.data, layout: layout, config: gd._context};
 }

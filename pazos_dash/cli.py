@@ -28,6 +28,15 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def quiet_server_log() -> None:
+    """Every request is logged once, by the app's access log (web/observability.py, JSON without
+    IPs): the development server's own line per request (werkzeug's) is silenced; its warnings
+    and errors still show."""
+    import logging
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+
 def _serve(args: argparse.Namespace) -> int:
     from . import create_app
 
@@ -43,6 +52,7 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     url = f"http://{settings.host}:{settings.port}{settings.base_path}"
     print(f"PAZOS dashboard: {url}  (Ctrl+C to stop)", flush=True)
+    quiet_server_log()
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
     return 0
 

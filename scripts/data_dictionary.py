@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from pazos_dash.views.dictionary import describe, values_text  # noqa: E402  (the data page's descriptions and values)
 MARKER = "## Data dictionary"
 sys.path.insert(0, str(ROOT))  # this checkout's vocabulary, not an installed copy's
 from pazos_dash.domain import OFFICIAL_STATUSES, STATUSES  # noqa: E402
@@ -42,17 +44,18 @@ def dictionary(descriptor: dict) -> str:
                 line += (f" Counts enrolments of the people in `{link['resource']}`: attacked together with it, knowing that per "
                          f"{', '.join(link['on'])} each {link['per']}'s enrolments ≤ people ≤ all enrolments.")
             out += [line, ""]
-        out += ["| Field | Type | Constraints | Meaning (en) | Meaning (es) |", "| --- | --- | --- | --- | --- |"]
+        out += ["| Field | Type | Constraints | Title (en) | Title (es) | Description (en) | Description (es) | Values (en) | Values (es) |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
         for f in r["schema"]["fields"]:
             c = f.get("constraints", {})
             parts = [p for p, on in (("required", c.get("required")), ("unique", c.get("unique"))) if on]
-            if "enum" in c:
-                parts.append("one of " + ", ".join(str(x) for x in c["enum"]))
             parts += [f"≥ {c['minimum']}"] if "minimum" in c else []
             parts += [f"≤ {c['maximum']}"] if "maximum" in c else []
             parts += [f"matches `{c['pattern']}`"] if "pattern" in c else []
             english = f.get("i18n", {}).get("en", {}).get("title", "")
-            out.append(f"| `{f['name']}` | {f['type']} | {'; '.join(parts)} | {english} | {f.get('title', '')} |")
+            cells = [describe(f, "en"), describe(f, "es"), values_text(f, "en"), values_text(f, "es")]
+            cells = [cell.replace("|", "\\|") for cell in cells]
+            out.append(f"| `{f['name']}` | {f['type']} | {'; '.join(parts)} | {english} | {f.get('title', '')} | " + " | ".join(cells) + " |")
         keys = []
         if r["schema"].get("primaryKey"):
             keys.append("Primary key: " + ", ".join(f"`{p}`" for p in r["schema"]["primaryKey"]) + ".")

@@ -20,6 +20,7 @@ ensure_venv() {
         exit 1
     }
     [ -x .venv/bin/python ] && return 0
+    echo "Creating a Python virtual environment in .venv"
     if ! python3 -m venv .venv >/dev/null 2>&1; then
         rm -rf .venv
         apt_install python3-venv

@@ -69,6 +69,20 @@ def clusters_takeaway(frame: pd.DataFrame, lang: str) -> str:
     return invented(text, lang, "demo.inline_split") if "status" in frame and frame["status"].map(_is_demo).any() else text
 
 
+def comparison_title(frame: pd.DataFrame, lang: str) -> str:
+    """The comparison's title names the places shown ('Palmira frente a Cali y Colombia'), or
+    Palmira alone: never a place the reader unchecked (the card, the saved image, the citation and
+    the downloads take it from here)."""
+    from ..data.queries.evaluation import PALMIRA_CODE
+
+    places = dict(zip(frame["code"].astype(str), frame["place"].astype(str)))
+    others = [name for code, name in places.items() if code != PALMIRA_CODE]
+    if not others:
+        return t("chart.homicide_rate_comparison.title_alone", lang)
+    listed = others[0] if len(others) == 1 else t("list.and", lang, items=", ".join(others[:-1]), last=others[-1])
+    return t("chart.homicide_rate_comparison.title_with", lang, areas=listed)
+
+
 def comparison_takeaway(frame: pd.DataFrame, lang: str) -> str:
     """Palmira against the broadest area compared (Colombia, else the next one chosen), or alone."""
     latest_year = int(frame.dropna(subset=["rate_per_100k"])["year"].max())

@@ -58,6 +58,7 @@ class ChartSpec:
     searchable: dict[str, Callable[[DataPackage, str], list[dict]]] = field(default_factory=dict)
     # A number the overview shows as a card (label, value), from the rows: the headline and the KPIs.
     number: Callable[[pd.DataFrame, str], tuple[str, str]] | None = None
+    titled: Callable[[pd.DataFrame, str], str] | None = None  # a title that names what the rows hold (the places compared)
 
     @property
     def ranged(self) -> bool:
@@ -79,7 +80,11 @@ class ChartSpec:
         """The takeaway of these rows; a range with no rows says so instead."""
         return self.takeaway(frame, lang) if len(frame) else t("card.no_rows", lang)
 
-    def title(self, lang: str) -> str:
+    def title(self, lang: str, frame: pd.DataFrame | None = None) -> str:
+        """The chart's title; with its rows, the title of what they hold where the chart has one
+        (a comparison names only the places still chosen: the card, image, citation and downloads)."""
+        if self.titled is not None and frame is not None and len(frame):
+            return self.titled(frame, lang)
         return t(f"chart.{self.chart_id}.title", lang)
 
     def draw(self, frame: pd.DataFrame, *, lang: str, width: str = WIDE, **options: object) -> go.Figure:

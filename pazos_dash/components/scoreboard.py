@@ -36,6 +36,12 @@ def sparkline(series: list[tuple[int, float, str]], lang: str) -> html.Img:
     return html.Img(src="data:image/svg+xml;charset=utf-8," + quote(svg, safe=":/=',."), alt=alt, width=width, height=height)
 
 
+def _labelled(cell, label: str):
+    """A cell that names its column (`data-label`): on a phone each row is a card (assets/pazos.css)."""
+    return type(cell)(cell.children, **{k: v for k, v in cell.to_plotly_json()["props"].items() if k != "children"},
+                      **{"data-label": label})
+
+
 def _value(value, year, unit: str, lang: str) -> str:
     if value is None or pd.isna(value):
         return "—"
@@ -57,15 +63,23 @@ def _graded(r, lang: str) -> list:
     return [text]
 
 
-def scoreboard_table(view, *, caption: str | None = None, table_id: str | None = None, **_kwargs) -> html.Table:
+HEADERS = ("indicator", "component", "unit", "baseline", "target", "graded", "progress", "status", "trend")
+PROJECTOR_COLUMNS = ("indicator", "graded", "target", "progress", "status")  # a slide: what a room reads from afar
+
+
+def scoreboard_table(view, *, caption: str | None = None, table_id: str | None = None, rows: slice | None = None,
+                     columns: tuple[str, ...] = HEADERS, caption_class: str | None = None, **_kwargs) -> html.Table:
     """The scoreboard over a ChartView: one row per indicator; a demonstration target carries
-    `*`, and the table's foot says what `*` means whenever one is shown."""
+    `*`, and the table's foot says what `*` means whenever one is shown. `rows` and `columns`
+    show a part (a presentation slide)."""
     frame, lang = view.frame, view.lang
+    series = frame.attrs.get("series", {})
+    if rows is not None:
+        frame = frame.iloc[rows]
     caption = caption or t("card.table_caption", lang, title=view.title)
     table_id = table_id or f"table-{view.chart_id}"
-    series = frame.attrs.get("series", {})
-    headers = ["indicator", "component", "unit", "baseline", "target", "graded", "progress", "status", "trend"]
-    rows = []
+    headers = [h for h in HEADERS if h in columns]
+    body = []
     for r in frame.itertuples():
         progress = None if pd.isna(r.progress_pct) else float(r.progress_pct)
         bar = (html.Div([progress_bar(progress, color=_BADGE[r.progress_status], label=t("scoreboard.progress", lang),
@@ -73,7 +87,7 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
                          html.Span(f"{fmt_number(progress, lang, 0)} %", className="small")])
                if progress is not None else html.Span("—"))
         star = {True: " *", False: ""}  # a demonstration value, explained in the table's foot
-        rows.append(html.Tr([
+        cells = dict(zip(HEADERS, [
             html.Th(dcc.Link(getattr(r, f"name_{lang}"), href=view.site.chart("indicator_detail", lang, {"indicator_detail-indicator": r.indicator_id})), scope="row"),
             html.Td(t(f"category.{r.component}", lang)),
             html.Td(t(f"unit.{r.unit}", lang)),
@@ -84,11 +98,12 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
             html.Td(badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status]),
                     **{"data-status": r.progress_status}),
             html.Td(sparkline(series.get(r.indicator_id, []), lang)),
-        ], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id, "data-status": r.status}))
+        ]))
+        body.append(html.Tr([_labelled(cells[h], t(f"scoreboard.{h}", lang)) for h in headers], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id, "data-status": r.status}))
     starred = bool(len(frame)) and frame[["baseline_status", "target_status", "graded_status"]].eq("demo").any().any()
     foot = [html.Tfoot(html.Tr(html.Td(t("scoreboard.demo_target", lang), colSpan=len(headers), className="small scoreboard-note")))] if starred else []
     return html.Table(
-        [html.Caption(caption), html.Thead(html.Tr([html.Th(t(f"scoreboard.{h}", lang), scope="col") for h in headers])),
-         html.Tbody(rows), *foot],
+        [html.Caption(caption, className=caption_class), html.Thead(html.Tr([html.Th(t(f"scoreboard.{h}", lang), scope="col") for h in headers])),
+         html.Tbody(body), *foot],
         className="table table-sm align-middle scoreboard-table", id=table_id,
     )

@@ -11,6 +11,25 @@ from .theme import (NARROW, PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, WIDE, 
                     mark_revised, mark_unreliable, period_band, status_words, unreliable_flags, year_axis)
 
 
+def _joined_to_reported(frame: pd.DataFrame, series: pd.DataFrame, measure: str, style: dict) -> tuple[pd.DataFrame, dict]:
+    """The preliminary line starts at the reported value of the year before it (a dotted segment
+    joins the two, no marker there): the series reads as one line that is provisional at its end."""
+    series = series.copy()
+    reported = frame[frame["status"] == "reported"].set_index("year")[measure]
+    joined = []
+    for i in range(1, len(series)):
+        year_before = series["year"].iloc[i - 1]
+        if pd.notna(series[measure].iloc[i]) and pd.isna(series[measure].iloc[i - 1]) and pd.notna(reported.get(year_before)):
+            series.loc[series.index[i - 1], measure] = reported[year_before]
+            series.loc[series.index[i - 1], "status"] = "reported"
+            joined.append(i - 1)
+    if not joined:
+        return series, {}
+    size = style.get("marker", {}).get("size", 10)
+    sizes = [0 if i in joined else size for i in range(len(series))]
+    return series, {"marker": {**style.get("marker", {}), "size": sizes}}
+
+
 def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "homicides", width: str = WIDE,
                             **_options) -> go.Figure:
     """Annual homicides (or rate) as a line; demonstration values hollow and dashed; PAZOS years shaded.
@@ -29,6 +48,9 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
             continue
         # Reindex on every year so that a year of the other status, or a missing year, is a gap.
         series = frame[["year"]].merge(rows, on="year", how="left")
+        extra: dict = {}
+        if status == "preliminary":
+            series, extra = _joined_to_reported(frame, series, measure, style)
         figure.add_scatter(
             x=series["year"].astype("float"),
             y=series[measure].astype("float"),
@@ -37,7 +59,7 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
             customdata=status_words(series["status"].fillna(""), lang),
             hovertemplate="%{x}: <b>%{y:,}</b><br>%{customdata[0]}<extra></extra>",
             connectgaps=False,
-            **style,
+            **{**style, **extra},
         )
     figure.update_layout(yaxis_title=t(f"field.{measure}", lang), showlegend=True)
     year_axis(figure, frame["year"], width, lang=lang)

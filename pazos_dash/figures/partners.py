@@ -52,6 +52,18 @@ def resources_by_component_figure(frame: pd.DataFrame, *, lang: str, width: str 
     return figure
 
 
+def leverage_ticks(values: pd.Series) -> dict[str, object]:
+    """Ticks of the leverage axis at a step its one-decimal labels show exactly (0,0 0,2 0,4 …,
+    never 0,0 0,2 0,3 0,5 for plotly's step of 0,25), over a range from zero to just above the data."""
+    import math
+
+    top = float(pd.to_numeric(values, errors="coerce").max()) if len(values) else 0.0
+    top = top if math.isfinite(top) and top > 0 else 1.0
+    step = next(s for s in (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, float("inf")) if top / s <= 6)
+    step = step if math.isfinite(step) else 10 ** math.ceil(math.log10(top / 6))
+    return {"range": [0, math.ceil(top * 1.05 / step) * step], "tick0": 0, "dtick": step}
+
+
 def budget_execution_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_options) -> go.Figure:
     """Execution rate per year (bars) and external pesos per municipal peso (line, right axis)."""
     figure = base_figure(lang, width)
@@ -63,8 +75,8 @@ def budget_execution_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE
     # Each axis makes room for its own ticks and title (automargin): the right title never sits on "0,8".
     figure.update_layout(
         yaxis=dict(title=t("axis.execution_pct", lang), range=[0, 105], automargin=True),
-        yaxis2=dict(title=dict(text=t("axis.leverage", lang), standoff=8), overlaying="y", side="right", rangemode="tozero",
-                    showgrid=False, automargin=True, tickformat=".1f", fixedrange=width == NARROW),
+        yaxis2=dict(title=dict(text=t("axis.leverage", lang), standoff=8), overlaying="y", side="right",
+                    showgrid=False, automargin=True, tickformat=".1f", fixedrange=width == NARROW, **leverage_ticks(frame["leverage"])),
     )
     year_axis(figure, frame["year"], width, dtick=1, lang=lang)
     return figure

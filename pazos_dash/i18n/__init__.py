@@ -29,7 +29,7 @@ def has(key: str, lang: str) -> bool:
 
 
 def fmt_number(value: object, lang: str, decimals: int = 0) -> str:
-    """1234.5 -> '1.234,5' in Spanish, '1,234.5' in English; missing -> '' (never 0)."""
+    """1234.5 -> '1.234,5' in Spanish, '1,234.5' in English, −2 with a true minus; missing -> '' (never 0)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     try:
@@ -43,12 +43,12 @@ def fmt_number(value: object, lang: str, decimals: int = 0) -> str:
         text = text[1:]  # -0.00 reads as a sign that is not there
     if lang == "es":
         text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
-    return text
+    return text.replace("-", "\u2212")  # a true minus (−1,9), as typeset numbers and plotly's ticks have it
 
 
 def fmt_signed(value: object, lang: str, decimals: int = 0) -> str:
-    """fmt_number with a true minus sign (−1,9, not -1,9): for numbers read in a sentence."""
-    return fmt_number(value, lang, decimals).replace("-", "\u2212")
+    """fmt_number (a true minus sign: −1,9, not -1,9), kept for the sentences that name it."""
+    return fmt_number(value, lang, decimals)
 
 
 def fmt_date(iso: str, lang: str) -> str:

@@ -55,6 +55,15 @@ def view_for(runtime: Runtime, links: Links, chart_id: str, lang: str, *, query:
     return chart_view(runtime, links.urls, chart_id, lang, query=query, options=options, width=width)
 
 
+def range_note(spec: ChartSpec, options: dict, lang: str) -> str:
+    """A year range chosen backwards (from 2022 to 2015) is shown the right way round: say so, so
+    the chart does not silently disagree with the controls. '' when the range reads as chosen."""
+    start, end = str(options.get(YEAR_FROM, "")), str(options.get(YEAR_TO, ""))
+    if spec.ranged and start.isdigit() and end.isdigit() and int(start) > int(end):
+        return t("card.range_swapped", lang, start=end, end=start)
+    return ""
+
+
 def table_for(view: ChartView):
     """The chart's table: its own renderer where it names one (the scoreboard), else the plain one."""
     return TABLE_RENDERERS.get(view.spec.table, data_table)(view)

@@ -14,7 +14,7 @@ from ..runtime import Runtime
 from ..urls import Urls
 from ..views import chart_view
 from ..views.renderers import FORMATS
-from .base import table_for
+from .base import range_note, table_for
 
 
 def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpec) -> None:
@@ -23,6 +23,7 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
 
     @app.callback(
         Output(f"graph-{spec.chart_id}", "figure"),
+        Output(f"{spec.chart_id}-title", "children"),
         Output(f"{spec.chart_id}-takeaway", "children"),
         Output(f"table-wrap-{spec.chart_id}", "children"),
         Output(f"{spec.chart_id}-demo", "children"),
@@ -41,8 +42,9 @@ def _register_chart(app: dash.Dash, runtime: Runtime, urls: Urls, spec: ChartSpe
         lang = lang if lang in LANGUAGES else urls.default_lang
         view = chart_view(runtime, urls, spec.chart_id, lang, options=dict(zip(names, selected)), width=width)
         if dash.ctx.triggered_id == "page-width":  # only the figure depends on the width: the rest stays as drawn
-            return (view.figure, *[dash.no_update] * (7 + len(FORMATS)))
-        return (view.figure, view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
+            return (view.figure, *[dash.no_update] * (8 + len(FORMATS)))
+        note = range_note(spec, dict(zip(names, selected)), lang)
+        return (view.figure, view.title, f"{note} {view.takeaway}" if note else view.takeaway, table_for(view), demo_mark(view), source_line(view.provenance, lang),
                 sources_panel(view), cite_body(view), share_body(view),
                 *[view.urls.downloads[fmt] for fmt in FORMATS])
 
@@ -152,7 +154,7 @@ def register_presentation_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls
     )
     app.clientside_callback(ClientsideFunction("pazos", "fullscreen"), Output("slide-fullscreen", "className"),
                             Input("slide-fullscreen", "n_clicks"), prevent_initial_call=True)
-    graphs = [i for i, (chart_id, _) in enumerate(SLIDES) if not CHARTS[chart_id].table]
+    graphs = [i for i, slide in enumerate(SLIDES) if not CHARTS[slide.chart].table]
 
     @app.callback(*[Output(f"slide-graph-{i}", "figure") for i in graphs], Input("page-width", "data"), State("page-lang", "data"),
                   prevent_initial_call=True)

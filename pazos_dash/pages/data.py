@@ -10,6 +10,7 @@ from ..data.queries import revisions
 from ..i18n import fmt_date, fmt_number, t
 from ..pages.base import Links, Page, intro
 from ..runtime import Runtime
+from ..views.dictionary import allowed_values, describe
 from ..views.releases import dataset_title, reason, release_summary, value_text
 from ..web.routes import package_zip_name
 
@@ -24,7 +25,9 @@ def _dictionary(resource: Resource, lang: str) -> html.Details:
             html.Th(html.Code(field["name"]), scope="row"),
             html.Td(local.get("title") or field.get("title", "")),
             html.Td(t(f"catalogue.type.{field.get('type', 'string')}", lang)),
-            html.Td(local.get("description") or field.get("description", "")),
+            html.Td([describe(field, lang),
+                     *([html.Ul([html.Li([html.Code(value), f": {words}" if words else ""]) for value, words in allowed_values(field, lang)],
+                               className="mb-0 ps-3")] if allowed_values(field, lang) else [])]),
         ]))
     return html.Details(
         [
@@ -84,7 +87,10 @@ def _api(lang: str, links: Links) -> html.Section:
         [
             html.H2(t("api.heading", lang), className="h4 mt-4"),
             html.P(t("api.intro", lang)),
-            html.Ul([html.Li([html.A(html.Code(url), href=url), " — ", text]) for url, text in examples]),
+            # What each address gives first, then the address on a line of its own (a long address
+            # wrapping on a phone never reads as a list item of its own).
+            html.Ul([html.Li([text, html.Br(), html.A(html.Code(url), href=url, className="api-example")]) for url, text in examples],
+                     className="api-examples"),
             html.P(t("api.rules", lang), className="small"),
         ],
         id="api",

@@ -26,7 +26,8 @@ def named_partners(runtime: Runtime, lang: str) -> html.Section:
     return html.Section(
         [html.H2(t("partners.named_heading", lang), className="h5"), html.P(t("partners.named_note", lang), className="small"),
          html.Div(html.Table([html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])), html.Tbody(rows)],
-                             className="table table-sm", id="named-partners"), className="table-responsive")],
+                             className="table table-sm named-partners", id="named-partners"),
+                  className="table-responsive", tabIndex="0", role="region", **{"aria-label": t("partners.named_heading", lang)})],
         className="card card-body mb-4",
     )
 

@@ -50,7 +50,7 @@ class ChartView:
 
     @property
     def title(self) -> str:
-        return self.spec.title(self.lang)
+        return self.spec.title(self.lang, self.frame)
 
 
 def request_origin() -> str:

@@ -14,13 +14,14 @@ import json
 import math
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..i18n import t
 from .chart_view import ChartView
 from .citation import cite
 from .releases import download_revisions
-from .text import cell_text, column_label
+from .text import FREE_TEXT, cell_text, code_text, column_label, is_missing
 
 BOM = "\ufeff"
 
@@ -81,8 +82,32 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(columns, row)) for row in cells(frame)]
 
 
-def as_csv(frame: pd.DataFrame) -> bytes:
-    return (BOM + frame.to_csv(index=False, lineterminator="\n")).encode("utf-8")
+def for_readers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rows as a reader of `lang` reads them in a spreadsheet: column labels for headers and
+    codes in words ('reported' -> 'Cifra reportada', 'urban' -> 'urbano', True -> 'Sí'); numbers
+    stay numbers (a point for decimals) and names, free text and source keys stay as published.
+    Field names and codes are in the JSON download and the API (docs/data.md)."""
+    columns = {}
+    for column in frame.columns:
+        name = str(column)
+        coded = name not in FREE_TEXT and name != "source" and not name.endswith(("_es", "_en"))
+        def word(value: Any, coded: bool = coded) -> Any:
+            if is_missing(value):
+                return None
+            if isinstance(value, (bool, np.bool_)):
+                return t(f"value.{bool(value)}", lang)
+            if coded and isinstance(value, str):
+                return code_text(value, lang) or value
+            return value
+        columns[column_label(name, lang)] = frame[column].astype(object).map(word)
+    return pd.DataFrame(columns, index=frame.index)
+
+
+def as_csv(frame: pd.DataFrame, lang: str) -> bytes:
+    """One header row of labels in the reader's language and one row per record: no comment lines,
+    so any CSV reader takes it as it is. Its licence and metadata (with the citation) travel in the
+    response's `Link` header (web/routes.py), and in the zip download's README."""
+    return (BOM + for_readers(frame, lang).to_csv(index=False, lineterminator="\n")).encode("utf-8")
 
 
 def as_json(frame: pd.DataFrame, meta: dict[str, Any]) -> bytes:
@@ -101,7 +126,7 @@ def as_xlsx(frame: pd.DataFrame, meta: dict[str, Any], lang: str) -> bytes:
     labels = {column["name"]: column["label"] for column in meta["columns"]}
     data.append([labels.get(str(c), str(c)) for c in frame.columns])
     data.append([str(c) for c in frame.columns])
-    for row in cells(frame):
+    for row in cells(for_readers(frame, lang)):
         data.append(row)
     about = book.create_sheet(t("export.sheet_about", lang))
     for key in ("title", "permalink", "language", "rows"):

@@ -50,7 +50,7 @@ class Renderer:
 
 RENDERERS: dict[str, Renderer] = {
     renderer.format: renderer for renderer in (
-        Renderer("csv", "text/csv; charset=utf-8", lambda view: as_csv(view.frame), headers=_csv_headers, api=True),
+        Renderer("csv", "text/csv; charset=utf-8", lambda view: as_csv(view.frame, view.lang), headers=_csv_headers, api=True),
         Renderer("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                  lambda view: as_xlsx(view.frame, view_metadata(view), view.lang), can_render=lambda view: len(view.frame) <= EXCEL_ROWS),
         Renderer("json", "application/json", lambda view: as_json(view.frame, view_metadata(view)), api=True),

@@ -11,7 +11,7 @@ import pandas as pd
 from ..i18n import fmt_number, has, t
 
 # Columns whose text is prose or a proper name: shown as published, never looked up as a code.
-_FREE_TEXT = {"name", "partner", "geography", "target", "date", "period", "source_url"}
+FREE_TEXT = {"name", "partner", "geography", "target", "date", "period", "source_url"}
 _CODE_PREFIXES = ("value", "category", "status", "unit", "map.metric")
 
 
@@ -49,7 +49,7 @@ def cell_text(column: str, value: Any, lang: str, decimals: int = 0,
         return "; ".join(source_title(name.strip()) for name in str(value).split(";") if name.strip())
     if is_number(value):
         return str(value) if column.endswith("year") or column == "goal" else fmt_number(value, lang, decimals)
-    if column not in _FREE_TEXT and not column.endswith(("_es", "_en")):
+    if column not in FREE_TEXT and not column.endswith(("_es", "_en")):
         words = code_text(str(value), lang)
         if words is not None:
             return words

@@ -42,7 +42,35 @@ def csv_of(dash_duo, chart_id: str) -> pd.DataFrame:
     href = dash_duo.find_element(f"#download-{chart_id}").get_attribute("href")
     response = requests.get(href, timeout=10)
     response.raise_for_status()
-    return pd.read_csv(io.BytesIO(response.content), encoding="utf-8-sig")
+    return in_field_names(pd.read_csv(io.BytesIO(response.content), encoding="utf-8-sig"), _lang_of(href))
+
+
+def _lang_of(href: str) -> str:
+    from urllib.parse import parse_qs, urlparse
+
+    return parse_qs(urlparse(href).query).get("lang", ["es"])[0]
+
+
+def in_field_names(csv: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A reader's CSV (labels and words in `lang`, views/exports.for_readers) back in field names
+    and codes, so a test compares it with the published rows."""
+    from pazos_dash.i18n import catalogue, t
+    from pazos_dash.views.text import code_text
+
+    strings = catalogue(lang)
+    fields = {text: key.split(".", 1)[1] for key, text in strings.items() if key.startswith("field.")}
+    codes = {key.split(".", 1)[1] for key in strings if key.startswith(("value.", "category.", "status.", "unit.", "map.metric."))}
+    words = {code_text(code, lang): code for code in codes}
+    yes, no = t("value.True", lang), t("value.False", lang)
+    out = csv.rename(columns=lambda c: fields.get(c, c))
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]):
+            values = set(out[column].dropna())
+            if values and values <= {yes, no}:
+                out[column] = out[column].map({yes: True, no: False})
+            elif column not in ("name", "geography", "source", "source_url", "partner", "target", "date", "period"):
+                out[column] = out[column].map(lambda v: words.get(v, v) if isinstance(v, str) else v)
+    return out
 
 
 def choose(dash_duo, chart_id: str, option: str, value: str) -> None:

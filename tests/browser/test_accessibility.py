@@ -163,3 +163,24 @@ def test_every_chart_is_a_figure_named_and_described_in_words(dash_duo, dash_app
                 # textContent: a name or description is read from its target even where a closed tab hides it (the map tab)
                 target = dash_duo.find_element("#" + figure.get_attribute(attribute))
                 assert target.get_attribute("textContent").strip(), f"{path}: {attribute} of {figure.get_attribute('id')} is empty"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_serious_violation_on_a_phone_with_a_share_menu_open(dash_duo, dash_app, lang):
+    """At 360 px: tables scroll sideways in boxes the keyboard reaches (scrollable-region-focusable),
+    and an open "Compartir" button keeps dark text on its light background."""
+    dash_duo.start_server(dash_app)
+    driver = dash_duo.driver
+    driver.set_window_size(360, 740)
+    router = dash_app.urls
+    found = {}
+    for page in PAGES:
+        path = router.page_path(page.page_id, lang)
+        driver.get(dash_duo.server_url.rstrip("/") + path)
+        dash_duo.wait_for_element("#main", timeout=10)
+        # Open the first card's share menu, as a reader about to share it.
+        driver.execute_script("const s = document.querySelector('.chart-share > summary'); if (s) { s.scrollIntoView(); s.click(); s.focus(); }")
+        serious = _serious(dash_duo)
+        if serious:
+            found[path] = serious
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 def _parse(text: str, lang: str) -> float:
     thousands, decimal = (".", ",") if lang == "es" else (",", ".")
-    return float(text.replace(thousands, "").replace(decimal, "."))
+    return float(text.replace(thousands, "").replace(decimal, ".").replace("\u2212", "-"))
 
 
 @pytest.mark.parametrize("lang,path", [("es", "/homicidios"), ("en", "/en/homicides")])
@@ -30,7 +30,8 @@ def test_chart_table_and_csv_show_the_same_numbers(dash_duo, dash_app, lang, pat
     cells = table.find_elements(By.CSS_SELECTOR, "tbody td[data-column='homicides']")
     assert [_parse(cell.text, lang) for cell in cells] == csv["homicides"].astype(float).tolist()
     rates = table.find_elements(By.CSS_SELECTOR, "tbody td[data-column='rate_per_100k']")
-    assert [_parse(cell.text, lang) for cell in rates] == csv["rate_per_100k"].tolist()
+    # Rates read with one decimal on the page; the download keeps the published value.
+    assert [_parse(cell.text, lang) for cell in rates] == [float(f"{v:.1f}") for v in csv["rate_per_100k"].tolist()]
 
     takeaway = dash_duo.find_element("#homicides_annual-takeaway").text
     latest = csv.dropna(subset=["homicides"]).iloc[-1]
@@ -92,3 +93,38 @@ def test_footer_shows_update_date_licence_and_methodology_link(dash_duo, dash_ap
     dash_duo.find_element("#footer-methodology").click()
     dash_duo.wait_for_text_to_equal("#page-heading", t("page.data.heading", "en"), timeout=10)
     assert dash_duo.driver.current_url.endswith("/en/data")
+
+
+_OVERLAPS = """
+const out = [];
+for (const g of document.querySelectorAll('.chart-graph')) {
+  const bar = g.querySelector('.modebar');
+  if (!bar || !g.querySelector('.main-svg')) continue;
+  const b = bar.getBoundingClientRect();
+  if (!b.width) continue;
+  for (const e of g.querySelectorAll('.legend .traces, .annotation')) {
+    const r = e.getBoundingClientRect();
+    if (r.width && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top) {
+      out.push([g.id, e.textContent.slice(0, 40)]);
+    }
+  }
+}
+return out;
+"""
+
+
+def test_on_a_desktop_the_tool_bar_covers_no_legend_entry_or_demonstration_mark(dash_duo, dash_app):
+    """The map, the residents chart and the cluster profile: the tool bar sits above the plot."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    open_page(dash_duo, dash_app, "/clusteres", t("page.clusters.heading", "es"))
+    driver = dash_duo.driver
+    driver.set_window_size(1366, 900)
+    graphs = driver.execute_script("return Array.from(document.querySelectorAll('.chart-graph')).map(g => '#' + g.id);")
+    assert "#graph-cluster_map" in graphs
+    for graph in graphs:
+        drawn(dash_duo, graph)
+        ActionChains(driver).move_to_element(dash_duo.find_element(graph)).perform()  # the bar shows on hover
+        overlaps = driver.execute_script(_OVERLAPS)
+        assert not overlaps, overlaps
+    assert dash_duo.get_logs() == []

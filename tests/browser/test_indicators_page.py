@@ -112,3 +112,34 @@ def test_an_indicator_opens_its_detail_with_target_and_definition(dash_duo, dash
     names = dash_duo.driver.execute_script(
         "return document.querySelector('#graph-indicator_detail .js-plotly-plot')._fullData.map(t => t.name);")
     assert any(name.startswith("Target") for name in names)
+
+
+_CARDS = """
+const rows = Array.from(document.querySelectorAll('#table-indicator_scoreboard tbody tr'));
+return {page: document.scrollingElement.scrollWidth, width: innerWidth,
+        wrap: (w => [w.scrollWidth, w.clientWidth])(document.getElementById('table-wrap-indicator_scoreboard')),
+        rows: rows.map(r => { const s = r.querySelector('td[data-status]').getBoundingClientRect();
+                              return {id: r.dataset.indicator, right: s.right, labelled: getComputedStyle(r.querySelector('td[data-status]'), '::before').content}; })};
+"""
+
+
+def test_on_a_phone_the_scoreboard_is_a_list_of_cards_and_a_name_jumps_to_its_detail(dash_duo, dash_app):
+    """At 360 px every indicator is a card whose status shows without scrolling sideways, each
+    value under its column's name; tapping an indicator's name brings its detail card into view."""
+    dash_duo.start_server(dash_app)
+    driver = dash_duo.driver
+    driver.set_window_size(360, 740)
+    driver.get(dash_duo.server_url.rstrip("/") + "/seguimiento")
+    dash_duo.wait_for_text_to_equal("#page-heading", t("page.indicators.heading", "es"), timeout=10)
+    seen = driver.execute_script(_CARDS)
+    assert seen["page"] <= seen["width"] and seen["wrap"][0] <= seen["wrap"][1], seen  # no sideways scroll box
+    assert len(seen["rows"]) == 10 and all(r["right"] <= seen["width"] for r in seen["rows"]), seen
+    assert all(t("scoreboard.status", "es") in r["labelled"] for r in seen["rows"]), seen
+    last = seen["rows"][-1]["id"]
+    link = driver.find_element(By.CSS_SELECTOR, f"#indicator-row-{last} th a")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", link)
+    dash_duo._wait_for(lambda d: f"indicator_detail-indicator={last}" in d.current_url, timeout=10, msg="the address did not follow")
+    in_view = ("const r = document.getElementById('card-indicator_detail').getBoundingClientRect();"
+               "return r.top >= -2 && r.top < innerHeight / 2;")
+    dash_duo._wait_for(lambda d: d.execute_script(in_view), timeout=10, msg="the detail card is not in view")
+    assert dash_duo.get_logs() == []

@@ -107,7 +107,7 @@ def test_every_slide_names_its_sources_and_marks_demonstration_readably_on_a_pro
     dash_duo.start_server(dash_app)
     dash_duo.driver.set_window_size(1920, 1080)
     size = "return parseFloat(getComputedStyle(arguments[0]).fontSize);"
-    for index, (chart_id, options) in enumerate(SLIDES):
+    for index, (chart_id, options, *_) in enumerate(SLIDES):
         view = chart_view(runtime, dash_app.urls, chart_id, "es", options=options)
         dash_duo.driver.get(dash_duo.server_url.rstrip("/") + f"/presentar?slide={index + 1}")
         dash_duo.wait_for_text_to_equal("#slide-counter", f"{index + 1} / {len(SLIDES)}", timeout=10)
@@ -131,3 +131,94 @@ def test_every_slide_names_its_sources_and_marks_demonstration_readably_on_a_pro
             note = dash_duo.find_element(f"#slide-{index} .scoreboard-note")
             assert "*" in note.text and dash_duo.driver.execute_script(size, note) >= 20
     assert dash_duo.get_logs() == []
+
+
+# Every text of the shown slide: its rectangle, font size, and whether a box that clips it (an
+# ancestor with overflow other than visible) cuts it. Hidden text (visually-hidden captions,
+# plotly's unused hover layer) is skipped.
+_TEXTS = """
+const slide = document.querySelector('.slide.active');
+const controls = document.querySelector('.slide-controls').getBoundingClientRect();
+const out = [];
+for (const root of [slide, document.querySelector('.slide-controls')]) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const text = node.textContent.trim();
+    const el = node.parentElement;
+    if (!text || !el.getClientRects().length || el.closest('.visually-hidden')) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.display === 'none' || parseFloat(style.opacity) === 0) continue;
+    const range = document.createRange(); range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    if (!r.width || !r.height) continue;
+    let clipped = false;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
+        const b = a.getBoundingClientRect();
+        if (r.top < b.top - 1 || r.bottom > b.bottom + 1 || r.left < b.left - 1 || r.right > b.right + 1) { clipped = true; break; }
+      }
+    }
+    out.push({text: text.slice(0, 40), px: parseFloat(style.fontSize), top: r.top, bottom: r.bottom, left: r.left,
+              right: r.right, clipped: clipped, inControls: root !== slide});
+  }
+}
+return {texts: out, controlsTop: controls.top, width: innerWidth, height: innerHeight,
+        scroll: [document.scrollingElement.scrollWidth, document.scrollingElement.scrollHeight]};
+"""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_every_slide_fits_the_screen_with_text_of_18_px_or_more(dash_duo, dash_app, size):
+    """A laptop at 1366×768 and a projector at 1920×1080: every slide whole on the screen (nothing
+    under the controls, past the edge or cut by a scroll box), no text under 18 px (the SDG labels,
+    the chart's ticks and in-chart marks too)."""
+    dash_duo.start_server(dash_app)
+    driver = dash_duo.driver
+    driver.set_window_size(*size)
+    inner = driver.execute_script("return [innerWidth, innerHeight]")
+    driver.set_window_size(2 * size[0] - inner[0], 2 * size[1] - inner[1])  # the page's viewport, not the window
+    problems = {}
+    for index in range(len(SLIDES)):
+        driver.get(dash_duo.server_url.rstrip("/") + f"/presentar?slide={index + 1}")
+        dash_duo.wait_for_text_to_equal("#slide-counter", f"{index + 1} / {len(SLIDES)}", timeout=10)
+        if driver.find_elements("css selector", f"#slide-graph-{index}"):
+            drawn(dash_duo, f"#slide-graph-{index}")
+        seen = driver.execute_script(_TEXTS)
+        assert [seen["width"], seen["height"]] == list(size)
+        small = sorted({(x["text"], x["px"]) for x in seen["texts"] if x["px"] < 18})
+        outside = [x["text"] for x in seen["texts"] if x["clipped"] or x["right"] > seen["width"] + 1 or x["top"] < -1
+                   or (not x["inControls"] and x["bottom"] > seen["controlsTop"] + 1) or x["bottom"] > seen["height"] + 1]
+        if small or outside or seen["scroll"][0] > size[0] or seen["scroll"][1] > size[1]:
+            problems[SLIDES[index].chart] = {"small": small[:8], "outside": outside[:8], "scroll": seen["scroll"]}
+    assert not problems, problems
+
+
+def test_the_scoreboard_slides_show_every_indicator(dash_duo, dash_app, runtime):
+    dash_duo.start_server(dash_app)
+    driver = dash_duo.driver
+    driver.set_window_size(1366, 768)
+    shown = []
+    for index, slide in enumerate(SLIDES):
+        if slide.chart != "indicator_scoreboard":
+            continue
+        driver.get(dash_duo.server_url.rstrip("/") + f"/presentar?slide={index + 1}")
+        dash_duo.wait_for_text_to_equal("#slide-counter", f"{index + 1} / {len(SLIDES)}", timeout=10)
+        shown += [row.get_attribute("data-indicator") for row in driver.find_elements("css selector", ".slide.active tbody tr")
+                  if row.is_displayed()]
+    assert sorted(shown) == sorted(runtime.package.table("indicators")["indicator_id"])
+    assert len(shown) == len(set(shown))
+
+
+def test_the_first_slide_answers_what_happened_during_pazos(client, dash_app):
+    """The deck opens on the overview's answer (the PAZOS-period average against the years
+    before, from the same query), not on the latest year's count over a chart of rates."""
+    es = client.get("/").get_data(as_text=True)
+    deck = client.get("/presentar").get_data(as_text=True)
+    import re
+
+    lead = re.search(r'id="headline-lead"[^>]*>([^<]+)<', es).group(1)
+    first = re.search(r'id="slide-0".*?id="slide-1"', deck, re.S).group(0)
+    assert lead in first
+    assert "registró" not in first.split('class="slide-takeaway"', 1)[1][:300]

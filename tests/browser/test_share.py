@@ -130,3 +130,47 @@ def test_a_page_prints_with_title_address_date_charts_and_sources_but_no_control
                                   ".map(p => p.style.fill).filter(f => f.startsWith('url('))")
     assert fills, "the hatched bars came back from paper without their pattern"
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# The image the share menu saves, drawn off screen as Plotly.downloadImage draws it: its title,
+# and where its source line starts against the bottom of the x axis' title.
+_IMAGE = """
+const done = arguments[arguments.length - 1];
+const gd = document.querySelector('#graph-' + arguments[0] + ' .js-plotly-plot');
+const figure = Plotly.figureForImage(gd);
+const div = document.createElement('div');
+div.style.position = 'absolute'; div.style.left = '0'; div.style.top = '0';
+document.body.appendChild(div);
+Plotly.newPlot(div, figure.data, figure.layout, {staticPlot: true}).then(() => {
+  const axis = div.querySelector('.xtitle').getBoundingClientRect();
+  const notes = div.querySelectorAll('.annotation');
+  const source = notes[notes.length - 1].getBoundingClientRect();
+  const result = {title: figure.layout.title.text, axisBottom: axis.bottom, sourceTop: source.top,
+                  source: notes[notes.length - 1].textContent};
+  Plotly.purge(div); div.remove();
+  done(result);
+});
+"""
+
+
+def test_an_image_after_unchecking_a_place_names_only_the_places_shown(dash_duo, dash_app):
+    """Unchecking Cali: the card's title, the saved image's title and its citation no longer name
+    Cali; the image's source line sits under the axis title, not over it."""
+    open_page(dash_duo, dash_app, "/homicidios", t("page.homicides.heading", "es"))
+    plotted(dash_duo, "homicide_rate_comparison")
+    driver = dash_duo.driver
+    driver.set_script_timeout(20)
+    before = driver.execute_async_script(_IMAGE, "homicide_rate_comparison")
+    assert "Cali" in before["title"] and before["sourceTop"] >= before["axisBottom"], before
+    dash_duo.find_element("#homicide_rate_comparison-compare input[value='Cali']").click()
+    dash_duo._wait_for(lambda d: "Cali" not in d.find_element("css selector", "#homicide_rate_comparison-title").text,
+                       timeout=10, msg="the card's title still names Cali")
+    dash_duo._wait_for(lambda d: "Cali" not in str([tr["name"] for tr in plotted(dash_duo, "homicide_rate_comparison")]),
+                       timeout=10, msg="Cali is still drawn")
+    after = driver.execute_async_script(_IMAGE, "homicide_rate_comparison")
+    assert "Cali" not in after["title"] and "Colombia" in after["title"], after
+    assert after["sourceTop"] >= after["axisBottom"], after  # the source line does not overprint the axis title
+    assert "Policía" in after["source"]
+    cite = driver.execute_script("return document.getElementById('homicide_rate_comparison-cite-body').textContent")
+    assert "Colombia" in cite and "Cali" not in cite
+    assert dash_duo.get_logs() == []

@@ -67,7 +67,7 @@ def test_procfile_command_serves_pages_and_downloads():
     with gunicorn() as (url, _):
         page = requests.get(f"{url}/en/homicides", timeout=10)
         assert page.status_code == 200 and '<html lang="en">' in page.text
-        assert requests.get(f"{url}/download/homicides_annual.csv", timeout=5).content.decode("utf-8-sig").startswith("year,homicides")
+        assert requests.get(f"{url}/download/homicides_annual.csv", timeout=5).content.decode("utf-8-sig").startswith("Año,Homicidios")
         layout = requests.get(f"{url}/_dash-layout", headers={"Accept-Encoding": "gzip"}, timeout=5)
         assert layout.headers.get("Content-Encoding") == "gzip"  # responses are compressed
 

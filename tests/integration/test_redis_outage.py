@@ -122,7 +122,7 @@ class Load:
             self._check("callback", requests.post(f"{self.url}/_dash-update-component", json=self.body, timeout=30),
                         lambda r: '"graph-homicides_annual"' in r.text and "rate_per_100k" in r.text)
             self._check("csv", get("/download/homicides_annual.csv"),
-                        lambda r: r.content.decode("utf-8-sig").startswith("year,homicides"))
+                        lambda r: r.content.decode("utf-8-sig").startswith("Año,Homicidios"))
             self._check("xlsx", get("/download/homicides_annual.xlsx?lang=en"), lambda r: r.content[:2] == b"PK")
             self._check("zip", get(self.zip), lambda r: r.content[:2] == b"PK")
         except requests.RequestException as error:

@@ -285,7 +285,7 @@ def test_every_download_and_the_card_table_hold_exactly_the_rows_of_the_view(run
     table, are the view's frame — same rows, same columns, same values, gaps empty."""
     import pandas as pd
 
-    from pazos_dash.views.exports import cells
+    from pazos_dash.views.exports import cells, for_readers
     from pazos_dash.views.text import cell_text
 
     spec, urls = CHARTS[chart_id], dash_app.urls
@@ -296,12 +296,14 @@ def test_every_download_and_the_card_table_hold_exactly_the_rows_of_the_view(run
         assert [[row[str(c)] for c in view.frame.columns] for row in document["data"]] == expected, options
         csv = pd.read_csv(io.BytesIO(client.get(view.urls.downloads["csv"]).data), encoding="utf-8-sig", keep_default_na=False,
                           dtype=str)
-        assert list(csv.columns) == [str(c) for c in view.frame.columns], options
+        readers = for_readers(view.frame, "es")  # the CSV is for people: labels, codes in words (the JSON keeps codes)
+        assert list(csv.columns) == [str(c) for c in readers.columns], options
         assert len(csv) == len(view.frame), options
-        for column in view.frame.columns:
-            published = ["" if v is None else v for v in (row[list(view.frame.columns).index(column)] for row in expected)]
-            assert [("" if v == "" else type(p)(float(v)) if isinstance(p, (int, float)) and not isinstance(p, bool) else
-                     (v == "True") if isinstance(p, bool) else v) for v, p in zip(csv[column], published)] == published, (options, column)
+        shown_rows = cells(readers)
+        for index, column in enumerate(readers.columns):
+            published = ["" if row[index] is None else row[index] for row in shown_rows]
+            assert [("" if v == "" else type(p)(float(v)) if isinstance(p, (int, float)) and not isinstance(p, bool) else v)
+                    for v, p in zip(csv[column], published)] == published, (options, column)
         if spec.table is None:
             table = by_id(chart_card(view, table=table_for(view)), f"table-{chart_id}")
             body = table.children[2].children

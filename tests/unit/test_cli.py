@@ -80,3 +80,35 @@ def test_publish_command_writes_a_valid_package(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "cells suppressed (k=6" in result.stdout
     assert _run(["-m", "pazos_dash.cli", "validate", str(out)]).returncode == 0
+
+
+def test_serve_logs_every_request_once(tmp_path):
+    """`pazos-dash serve` (README's first command): one access-log line per request, not the app's
+    and the development server's both."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PAZOS_PORT": str(port), "PAZOS_HOST": "127.0.0.1", "PYTHONPATH": os.getcwd()}
+    log = open(tmp_path / "serve.log", "w+")
+    server = subprocess.Popen([sys.executable, "-m", "pazos_dash.cli", "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz?probe=1", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=5).read()
+        time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    lines = (tmp_path / "serve.log").read_text()
+    assert sum("/robots.txt" in line for line in lines.splitlines()) == 1, lines

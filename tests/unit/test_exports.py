@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pazos_dash.charts import CHARTS
-from pazos_dash.views.exports import cells
+from pazos_dash.views.exports import cells, for_readers
 from pazos_dash.views.text import column_label
 
 
@@ -32,8 +32,8 @@ def test_json_and_excel_hold_exactly_the_rows_the_chart_plots(client, runtime, c
     # Row 1: labels for people in the language asked for (Spanish by default); row 2: field names.
     assert list(rows[0]) == [column_label(str(c), "es") for c in frame.columns]
     assert list(rows[1]) == [str(c) for c in frame.columns]
-    # A row's trailing empty cells are not stored in the file: pad them back.
-    assert [list(r) + [None] * (len(rows[0]) - len(r)) for r in rows[2:]] == expected
+    # A row's trailing empty cells are not stored in the file: pad them back. Codes in words.
+    assert [list(r) + [None] * (len(rows[0]) - len(r)) for r in rows[2:]] == cells(for_readers(frame, "es"))
 
 
 def test_the_metadata_names_title_sources_licence_selection_date_and_permalink(client, runtime):
@@ -79,7 +79,7 @@ def test_the_csv_points_to_its_metadata_and_its_licence(client):
 
 def test_a_suppressed_cell_stays_empty_in_every_format(client):
     csv = _from_csv(client.get("/download/homicides_monthly_its.csv"))
-    suppressed = csv["observed"].isna()
+    suppressed = csv[column_label("observed", "es")].isna()
     assert suppressed.any(), "the shipped package suppresses April 2020 and its complement"
     document = json.loads(client.get("/download/homicides_monthly_its.json").data)
     assert [row["observed"] is None for row in document["data"]] == suppressed.tolist()
@@ -116,8 +116,10 @@ def test_unknown_format_or_chart_gives_no_file(client):
 def test_column_labels_come_in_the_language_asked_for(client):
     columns = {lang: json.loads(client.get(f"/download/homicides_annual.json?lang={lang}").data)["metadata"]["columns"]
                for lang in ("es", "en")}
-    csv = _from_csv(client.get("/download/homicides_annual.csv"))
-    assert [c["name"] for c in columns["es"]] == [c["name"] for c in columns["en"]] == list(csv.columns)
+    assert [c["name"] for c in columns["es"]] == [c["name"] for c in columns["en"]]
+    for lang in ("es", "en"):
+        csv = _from_csv(client.get(f"/download/homicides_annual.csv?lang={lang}"))
+        assert list(csv.columns) == [c["label"] for c in columns[lang]]
     labels = {lang: {c["name"]: c["label"] for c in columns[lang]} for lang in columns}
     assert labels["es"]["homicides"] == "Homicidios" and labels["en"]["homicides"] == "Homicides"
 
@@ -167,3 +169,56 @@ def test_one_list_of_formats_serves_the_route_the_buttons_the_callback_the_zip_a
     formats = next(p for p in document["paths"]["/datasets/{name}"]["get"]["parameters"] if p["name"] == "format")
     assert formats["schema"]["enum"] == list(API_FORMATS)
     assert client.get("/download/homicides_annual.pdf").status_code == 404  # a format not in the list
+
+
+@pytest.mark.parametrize("chart_id, field, code", [("homicides_annual", "status", "reported"),
+                                                   ("cluster_residents", "zone", "urban"),
+                                                   ("indicator_scoreboard", "progress_status", "at_risk")])
+def test_csv_and_excel_read_in_the_language_asked_for(client, runtime, chart_id, field, code):
+    """A Spanish reader's CSV and Excel files have Spanish headers and Spanish words for codes
+    (an English reader's, English ones); the numbers are the same, and the JSON keeps the codes."""
+    from pazos_dash.views.text import code_text
+
+    frame = runtime.chart_frame(chart_id)
+    assert code in set(frame[field].astype(str))
+    files = {}
+    for lang in ("es", "en"):
+        csv = _from_csv(client.get(f"/download/{chart_id}.csv?lang={lang}"))
+        sheet = list(load_workbook(io.BytesIO(client.get(f"/download/{chart_id}.xlsx?lang={lang}").data), read_only=True)
+                     .worksheets[0].iter_rows(values_only=True))
+        label, word = column_label(field, lang), code_text(code, lang)
+        assert label != field and word and word != code or lang == "en" and word
+        assert label in csv.columns and word in set(csv[label]) and code not in set(csv[label]) - {word}
+        column = list(sheet[0]).index(label)
+        assert word in {row[column] for row in sheet[2:]}
+        files[lang] = csv
+    assert list(files["es"].columns) != list(files["en"].columns)
+    numbers = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])]
+    for c in numbers:  # numbers stay numbers, a point for decimals, in both languages
+        assert files["es"][column_label(c, "es")].equals(files["en"][column_label(c, "en")]), c
+    assert code in {row[field] for row in json.loads(client.get(f"/download/{chart_id}.json?lang=es").data)["data"]}
+
+
+def test_the_zip_csv_is_in_the_language_asked_for_and_its_readme_cites_and_licenses(client):
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/download/homicides_annual.zip?lang=en").data))
+    csv = pd.read_csv(archive.open("homicides_annual.csv"), encoding="utf-8-sig")
+    assert list(csv.columns)[:2] == ["Year", "Homicides"]
+    readme = next(archive.read(n).decode() for n in archive.namelist() if n.lower().startswith("readme"))
+    assert "@misc{" in readme and "creativecommons.org/licenses/by/4.0" in readme
+
+
+def test_a_comparison_without_cali_names_no_cali_in_citation_excel_or_readme(client):
+    import zipfile
+
+    query = "compare=Valle del Cauca,Colombia"
+    document = json.loads(client.get(f"/download/homicide_rate_comparison.json?{query}").data)
+    assert "Cali" not in document["metadata"]["title"] and "Colombia" in document["metadata"]["title"]
+    assert "Cali" not in document["metadata"]["citation"]["text"]
+    book = load_workbook(io.BytesIO(client.get(f"/download/homicide_rate_comparison.xlsx?{query}").data), read_only=True)
+    about = {row[0]: row[1:] for row in book.worksheets[1].iter_rows(values_only=True)}
+    assert "Cali" not in about["Título"][0] and "Cali" not in about["Cómo citar"][0]
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/download/homicide_rate_comparison.zip?{query}").data))
+    readme = next(archive.read(n).decode() for n in archive.namelist() if n.lower().startswith(("readme", "léame", "leame")))
+    assert "Cali" not in readme.split("## ")[0] + readme.split("## ")[1]  # the title and the citation

@@ -103,3 +103,31 @@ def test_hatched_bars_carry_their_background_colour():
                 hatched.append((chart_id, trace.name, pattern.bgcolor))
     assert hatched, "no hatched bar anywhere: the demonstration bars lost their pattern"
     assert [(c, n) for c, n, colour in hatched if not colour] == []
+
+
+@pytest.mark.parametrize("top", [0.3, 0.76, 1.4, 2.9, 7.5, 40.0])
+def test_the_leverage_axis_labels_every_tick_exactly_at_even_spacing(top):
+    """One-decimal labels read what the ticks are: a step of 0,1/0,2/0,5/1… (never 0,25 shown as
+    0,0 0,2 0,3 0,5), from zero to above the data."""
+    import pandas as pd
+
+    from pazos_dash.figures.partners import leverage_ticks
+
+    ticks = leverage_ticks(pd.Series([top / 2, top]))
+    step = ticks["dtick"]
+    assert ticks["tick0"] == 0 and round(step * 10, 9) == int(round(step * 10, 9))
+    assert top <= ticks["range"][1] and ticks["range"][1] / step <= 7
+
+
+def test_the_preliminary_year_is_joined_to_the_reported_line():
+    """The 2024 preliminary point hangs on the line: its dotted segment starts at 2023's reported
+    value (no marker there), so the series reads as one line, provisional at its end."""
+    frame = load_package(PUBLISHED).table("homicides_annual")
+    palmira = frame[frame["geography"] == "Palmira"]
+    figure = homicides_annual_figure(palmira, lang="es", measure="rate_per_100k")
+    preliminary = figure.data[1]
+    drawn = [(x, y) for x, y in zip(preliminary.x, preliminary.y) if y is not None and y == y]
+    last_reported = palmira[palmira["status"] == "reported"].iloc[-1]
+    assert drawn[0] == (float(last_reported["year"]), pytest.approx(float(last_reported["rate_per_100k"])))
+    assert len(drawn) == 2 and preliminary.line.dash == "dot"
+    assert list(preliminary.marker.size)[list(preliminary.x).index(drawn[0][0])] == 0

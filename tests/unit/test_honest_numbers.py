@@ -25,6 +25,7 @@ from pazos_dash.i18n import LANGUAGES, fmt_number, t
 from pazos_dash.pages.base import Links, table_for
 from pazos_dash.views import chart_view
 from pazos_dash.views.exports import as_csv, as_json, as_xlsx, metadata
+from pazos_dash.views.text import column_label
 from tests.conftest import PUBLISHED, reseal
 from tests.selections import selections
 from tests.unit.test_chart_views import by_id, texts
@@ -218,14 +219,14 @@ def test_every_rate_under_20_events_is_flagged_in_the_frame_the_table_and_every_
                 body = table.children[2].children
                 assert [body[i].children[column].children for i in rows] == [t("value.True", lang)] * len(rows), where
             # CSV, JSON and Excel: the flag column, true on exactly those rows
-            csv = pd.read_csv(io.BytesIO(as_csv(view.frame)), encoding="utf-8-sig")
-            assert csv["unreliable_rate"].astype(bool).tolist() == expected.astype(bool).tolist(), where
+            csv = pd.read_csv(io.BytesIO(as_csv(view.frame, lang)), encoding="utf-8-sig")  # labels and words in the reader's language
+            assert (csv[column_label("unreliable_rate", lang)] == t("value.True", lang)).tolist() == expected.astype(bool).tolist(), where
             document = json.loads(as_json(view.frame, metadata(view, "p", "e")))
             assert [r["unreliable_rate"] for r in document["data"]] == expected.astype(bool).tolist(), where
             book = load_workbook(io.BytesIO(as_xlsx(view.frame, metadata(view, "p", "e"), lang)), read_only=True)
             sheet = list(book.worksheets[0].iter_rows(values_only=True))
             column = list(sheet[1]).index("unreliable_rate")  # row 1: labels in the reader's language; row 2: field names
-            assert [bool(r[column]) for r in sheet[2:]] == expected.astype(bool).tolist(), where
+            assert [r[column] == t("value.True", lang) for r in sheet[2:]] == expected.astype(bool).tolist(), where
     assert flagged > 0, f"{which}: no rate under 20 events was exercised"
 
 

@@ -106,7 +106,22 @@ def test_the_scoreboard_table_says_when_the_target_year_has_no_value(runtime, da
 
 
 def test_scoreboard_csv_is_the_filtered_rows(client):
-    response = client.get("/download/indicator_scoreboard.csv?component=all&status=any&sort=progress&order=desc")
-    frame = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
-    assert set(frame["component"]) == {"all"}
-    assert frame["progress_pct"].dropna().tolist() == sorted(frame["progress_pct"].dropna().tolist(), reverse=True)
+    response = client.get("/download/indicator_scoreboard.csv?component=all&status=any&sort=progress&order=desc&lang=en")
+    frame = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")  # labels and words in the reader's language
+    from pazos_dash.i18n import t
+
+    assert set(frame["Component"]) == {t("category.all", "en")}
+    progress = frame["Progress toward the target (%)"].dropna().tolist()
+    assert progress == sorted(progress, reverse=True)
+
+
+def test_a_year_range_chosen_backwards_is_said_not_silently_swapped():
+    """The chart shows 2015–2022 for "from 2022 to 2015": its takeaway says so, in both languages."""
+    from pazos_dash.charts import CHARTS
+    from pazos_dash.pages.base import range_note
+
+    spec = CHARTS["homicides_annual"]
+    assert range_note(spec, {"year_from": "2022", "year_to": "2015"}, "es").startswith("Se muestra 2015–2022")
+    assert range_note(spec, {"year_from": "2022", "year_to": "2015"}, "en").startswith("Showing 2015–2022")
+    assert range_note(spec, {"year_from": "2015", "year_to": "2022"}, "es") == ""
+    assert range_note(CHARTS["cluster_residents"], {"year_from": "2022", "year_to": "2015"}, "es") == ""

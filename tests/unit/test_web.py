@@ -14,6 +14,8 @@ import pandas as pd
 import pytest
 
 from pazos_dash.charts import CHARTS
+from pazos_dash.views.exports import for_readers
+from pazos_dash.views.text import column_label
 from pazos_dash.pages import PAGES, title as page_title
 from tests.conftest import PUBLISHED, REPO
 
@@ -26,7 +28,8 @@ def test_csv_download_equals_the_chart_frame(client, runtime, chart_id):
     assert f'filename="{chart_id}.csv"' in response.headers["Content-Disposition"]
     assert response.data.startswith("\ufeff".encode()), "a byte-order mark, so that Excel reads UTF-8"
     downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
-    expected = runtime.chart_frame(chart_id)
+    # The CSV is for people: labels and codes in words in the site's language (views/exports.for_readers).
+    expected = for_readers(runtime.chart_frame(chart_id), "es")
     assert list(downloaded.columns) == list(expected.columns)
     pd.testing.assert_frame_equal(downloaded, pd.read_csv(io.StringIO(expected.to_csv(index=False))))
 
@@ -35,8 +38,8 @@ def test_homicide_csv_holds_the_published_palmira_rows(client):
     downloaded = pd.read_csv(io.BytesIO(client.get("/download/homicides_annual.csv").data), encoding="utf-8-sig")
     published = pd.read_csv(PUBLISHED / "homicides_annual.csv")
     palmira = published[published["geography"] == "Palmira"].reset_index(drop=True)
-    assert downloaded["homicides"].tolist() == palmira["homicides"].tolist()
-    assert downloaded["rate_per_100k"].tolist() == palmira["rate_per_100k"].tolist()
+    assert downloaded[column_label("homicides", "es")].tolist() == palmira["homicides"].tolist()
+    assert downloaded[column_label("rate_per_100k", "es")].tolist() == palmira["rate_per_100k"].tolist()
 
 
 def test_unknown_chart_is_404(client):
