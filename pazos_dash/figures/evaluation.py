@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from ..domain import PAZOS_END, PAZOS_START
 from ..i18n import fmt_number, t
-from .theme import (PALETTE, PRIMARY, WIDE, base_figure, mark_census_break, mark_unreliable, period_band, status_words,
+from .theme import (NARROW, PALETTE, PRIMARY, WIDE, base_figure, mark_census_break, mark_unreliable, period_band, status_words,
                     unreliable_flags, year_axis)
 
 GREY = "#adb5bd"
@@ -141,6 +141,9 @@ def impact_robustness_figure(frame: pd.DataFrame, *, lang: str, width: str = WID
         figure.add_vline(x=0, line=dict(color="#495057", width=1), row=1, col=column)
         figure.update_xaxes(title_text=t(f"axis.measure_{rows['measure'].iloc[0]}", lang), row=1, col=column)
     figure.update_layout(height=360)
+    if width == NARROW:  # a swipe scrolls the page: no axis of any panel drags
+        figure.update_xaxes(fixedrange=True)
+        figure.update_yaxes(fixedrange=True)
     return figure
 
 
@@ -159,6 +162,9 @@ def headline_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_opt
                        hovertemplate="%{x}: <b>%{y:.1f}</b><extra></extra>", row=1, col=column)
         figure.update_xaxes(type="category", row=1, col=column)
     figure.update_layout(height=320)
+    if width == NARROW:  # a swipe scrolls the page: no axis of any panel drags
+        figure.update_xaxes(fixedrange=True)
+        figure.update_yaxes(fixedrange=True)
     return figure
 
 

@@ -72,15 +72,15 @@ def test_a_year_range_given_backwards_is_turned_round_and_reads_from_the_package
 
 def test_areas_to_compare_are_several_values_in_one_key(runtime):
     spec, package = CHARTS["homicide_rate_comparison"], runtime.package
-    assert spec.allowed(package)["compare"] == ("Cali", "Valle del Cauca", "Colombia")
-    state = ChartState.clean(spec, package, {"compare": ["Colombia", "Cali", "Lima"]})  # a checklist's value
-    assert state.options["compare"] == "Cali,Colombia" and state.chosen("compare") == ["Cali", "Colombia"]
-    assert state.query()["homicide_rate_comparison-compare"] == "Cali,Colombia"
-    assert set(runtime.frame(state)["geography"]) == {"Palmira", "Cali", "Colombia"}
+    assert spec.allowed(package)["compare"][:3] == ("76001", "76", "colombia")  # the defaults first, then every place
+    state = ChartState.clean(spec, package, {"compare": ["colombia", "76001", "Lima"]})  # a dropdown's value
+    assert state.options["compare"] == "76001,colombia" and state.chosen("compare") == ["76001", "colombia"]
+    assert state.query()["homicide_rate_comparison-compare"] == "76001,colombia"
+    assert set(runtime.frame(state)["code"]) == {"76520", "76001", "colombia"}
     alone = ChartState.clean(spec, package, {"compare": []})
-    assert alone.options["compare"] == "none" and set(runtime.frame(alone)["geography"]) == {"Palmira"}
+    assert alone.options["compare"] == "none" and set(runtime.frame(alone)["code"]) == {"76520"}
     assert ChartState.from_query(spec, package, {"homicide_rate_comparison-compare": "none"}) == alone
-    assert ChartState.clean(spec, package, {"compare": "Lima"}).chosen("compare") == ["Cali", "Valle del Cauca", "Colombia"]
+    assert ChartState.clean(spec, package, {"compare": "Lima"}).chosen("compare") == ["76001", "76", "colombia"]
 
 
 # ---- the codec: defaults left out, symbolic bounds, old names migrated
@@ -152,6 +152,7 @@ def test_the_browsers_rules_are_the_codecs(runtime):
         assert [(o["name"], o["key"], o["default"]) for o in rules["options"]] == \
             [(name, f"{spec.chart_id}-{name}", defaults[name]) for name in spec.options]
         for option in rules["options"]:
-            if option["name"] in spec.multi:
+            allowed = spec.allowed(runtime.package)[option["name"]]
+            if option["name"] in spec.multi and len(allowed) <= 50:  # ~1,200 places: the order stays on the server
                 assert option["order"] == list(spec.allowed(runtime.package)[option["name"]])
     assert "homicides_annual-from" in codec_rules(CHARTS["homicides_annual"], runtime.package, "")["old_keys"]
