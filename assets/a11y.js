@@ -18,6 +18,19 @@
       var id = legendId(input);
       if (id) { input.setAttribute('aria-labelledby', id); }
     });
+    // Dash 4's dcc.Dropdown (the place picker): its button is named by "3 selected" before the
+    // places it shows (axe: label-content-name-mismatch), and its keyboard entry is a focusable
+    // input marked aria-hidden (axe: aria-hidden-focus); neither takes an aria prop. Both are named
+    // by what they show in reading order (the places, then the count); the entry by the legend first.
+    root.querySelectorAll('fieldset.chart-control .dash-dropdown[id]:not([data-pazos-named])').forEach(function (button) {
+      var id = legendId(button);
+      if (!id) { return; }
+      var shown = [button.id + '-value', button.id + '-value-count'].join(' ');
+      button.setAttribute('aria-labelledby', shown);
+      button.setAttribute('data-pazos-named', '');
+      var entry = button.parentNode && button.parentNode.querySelector('.dash-dropdown-focus-target');
+      if (entry) { entry.removeAttribute('aria-hidden'); entry.setAttribute('aria-labelledby', id + ' ' + shown); }
+    });
   }
   function start() {
     repair(document);

@@ -133,7 +133,9 @@ def place_picker(view: ChartView, name: str) -> html.Fieldset:
         [html.Legend(t(f"control.{name}", lang), className="form-label small fw-semibold mb-1", id=f"{spec.chart_id}-{name}-legend"),
          dcc.Dropdown(id=f"{spec.chart_id}-{name}", options=spec.searchable[name](view.package, lang), value=view.state.chosen(name),
                       multi=True, searchable=True, clearable=True, placeholder=t("control.compare_placeholder", lang),
-                      maxHeight=280, className="place-picker")],
+                      maxHeight=280, className="place-picker",
+                      labels={key: t(f"dropdown.{key}", lang) for key in ("select_all", "deselect_all", "selected_count", "search",
+                                                                          "clear_search", "clear_selection", "no_options_found")})],
         className="chart-control chart-control--places",
     )
 

@@ -36,7 +36,7 @@ def _dictionary(resource: Resource, lang: str) -> html.Details:
                 [html.Thead(html.Tr([html.Th(t(f"catalogue.field.{h}", lang), scope="col") for h in ("name", "title", "type", "description")])),
                  html.Tbody(rows)],
                 className="table table-sm small mb-2",
-            ), className="table-responsive"),
+            ), className="table-responsive", tabIndex="0", role="region", **{"aria-label": t("catalogue.fields", lang, n=len(rows))}),
         ],
         id=f"dictionary-{resource.name}",
     )
@@ -139,7 +139,9 @@ def _revisions(package: DataPackage, lang: str, links: Links) -> html.Section:
                 html.Td(t(f"releases.change.{r.change}", lang)),
             ], **{"data-resource": str(r.resource), "data-field": str(r.field)}) for r in rows.itertuples()])
             content.append(html.Div(html.Table([html.Caption(t("releases.caption", lang, version=version)), header, body],
-                                               className="table table-sm small mb-2 revisions-table"), className="table-responsive"))
+                                               className="table table-sm small mb-2 revisions-table"),
+                                    className="table-responsive", tabIndex="0", role="region",
+                                    **{"aria-label": t("releases.caption", lang, version=version)}))
         entries.append(html.Article(content, className="release border-bottom py-2", id=f"release-{version}",
                                     **{"data-release": version}))
     return html.Section(
