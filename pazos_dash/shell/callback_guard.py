@@ -20,7 +20,7 @@ from typing import Any, Callable, Mapping
 from flask import Flask, Response, g, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..web.limits import MAX_BODY  # enforced on the bytes read, chunked bodies included (web/limits.py)
+from .limits import MAX_BODY  # enforced on the bytes read, chunked bodies included (shell/limits.py)
 
 
 class BadCallbackRequest(ValueError):

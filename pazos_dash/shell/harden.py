@@ -10,7 +10,7 @@ from ..i18n import LANGUAGES, t
 from ..runtime import Runtime
 from ..settings import Settings
 from ..web.api import api_error
-from ..web.limits import install_limits
+from .limits import install_limits
 from ..web.origin import CanonicalOrigin
 from ..web.observability import configure_logging, install_access_log
 from ..web.security import SecurityHeaders

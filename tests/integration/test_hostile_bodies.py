@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from pazos_dash.web.limits import MAX_BODY
+from pazos_dash.shell.limits import MAX_BODY
 from tests.integration.test_gunicorn import _wait_until, _workers, gunicorn
 
 CHUNK = 64 * 1024

@@ -166,14 +166,14 @@ def test_one_list_of_formats_serves_the_route_the_buttons_the_callback_the_zip_a
     assert [n for n in archive.namelist() if "." in n and n.rsplit(".", 1)[1] in RENDERERS] == [f"homicides_annual.{f}" for f in ZIPPED]
     assert archive.read("homicides_annual.csv") == RENDERERS["csv"].render(view)
     document = json.loads(client.get("/api/v1/openapi.json").data)
-    formats = next(p for p in document["paths"]["/datasets/{name}"]["get"]["parameters"] if p["name"] == "format")
+    formats = next(p for p in document["paths"]["/datasets/homicides_annual"]["get"]["parameters"] if p["name"] == "format")
     assert formats["schema"]["enum"] == list(API_FORMATS)
     assert client.get("/download/homicides_annual.pdf").status_code == 404  # a format not in the list
 
 
 @pytest.mark.parametrize("chart_id, field, code", [("homicides_annual", "status", "reported"),
                                                    ("cluster_residents", "zone", "urban"),
-                                                   ("indicator_scoreboard", "progress_status", "at_risk")])
+                                                   ("indicator_scoreboard", "progress_status", "missed")])
 def test_csv_and_excel_read_in_the_language_asked_for(client, runtime, chart_id, field, code):
     """A Spanish reader's CSV and Excel files have Spanish headers and Spanish words for codes
     (an English reader's, English ones); the numbers are the same, and the JSON keeps the codes."""

@@ -167,7 +167,7 @@ def test_a_table_keys_its_rows_sources_and_names_each_source_once(client, dash_a
 
 def test_the_overview_shows_its_first_chart_in_the_headline(client, dash_app):
     static = _static(client.get("/").get_data(as_text=True))
-    headline = re.search(r'<section[^>]*id="headline".*?</section>', static, re.S).group(0)
+    headline = re.search(r'<section[^>]*id="card-pazos_headline".*?</section>', static, re.S).group(0)
     assert re.search(r'<a[^>]*id="headline-chart"[^>]*><picture><source media="[^"]+" srcset="/picture/[^"]+"><img[^>]* src="/picture/', headline)
     assert headline.index('id="headline-chart"') < headline.index('id="headline-lead"')
 

@@ -134,14 +134,17 @@ def test_hostile_or_unknown_options_fall_back_to_defaults(raw, runtime):
 def test_csv_download_follows_the_selection(client, runtime):
     import io
 
-    response = client.get("/download/homicides_breakdown.csv?dimension=weapon&measure=share")
+    from pazos_dash.views.text import code_text, column_label
+
+    response = client.get("/download/homicides_breakdown.csv?dimension=weapon&measure=share&lang=en")
     downloaded = pd.read_csv(io.StringIO(response.get_data(as_text=True)))
     expected = runtime.chart_frame("homicides_breakdown", dimension="weapon")
-    assert set(downloaded["category"]) == {"firearm", "knife", "other"}
+    category = column_label("category", "en")  # the CSV is for people: labels and words in the reader's language
+    assert set(downloaded[category]) == {code_text(c, "en") or c for c in ("firearm", "knife", "other")}
     assert len(downloaded) == len(expected)
-    hostile = client.get("/download/homicides_breakdown.csv?dimension=../../etc/passwd")
+    hostile = client.get("/download/homicides_breakdown.csv?dimension=../../etc/passwd&lang=en")
     assert hostile.status_code == 200
-    assert set(pd.read_csv(io.StringIO(hostile.get_data(as_text=True)))["category"]) == {"female", "male"}
+    assert set(pd.read_csv(io.StringIO(hostile.get_data(as_text=True)))[category]) == {code_text(c, "en") or c for c in ("female", "male")}
 
 
 def test_youth_homicide_rate_is_the_reported_figure_beside_the_city_rate(package):

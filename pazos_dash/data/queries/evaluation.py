@@ -76,7 +76,7 @@ def _series(panel: pd.DataFrame, code: str) -> pd.DataFrame:
     summed = grouped[["homicides", "population"]].sum()
     name = "Colombia" if code == COLOMBIA else str(rows["department"].iloc[0])
     status = grouped["status"].agg(lambda s: "preliminary" if (s == "preliminary").any() else s.iloc[0])
-    return pd.DataFrame({"year": summed.index, "code": code, "place": name, "department": "" if code == COLOMBIA else name,
+    return pd.DataFrame({"year": summed.index, "code": code, "place": name, "department": pd.NA if code == COLOMBIA else name,
                          "homicides": summed["homicides"].to_numpy(), "population": summed["population"].to_numpy(),
                          "rate_per_100k": (summed["homicides"].astype(float) / summed["population"].astype(float) * 1e5).round(2).to_numpy(),
                          "census_base": grouped["census_base"].first().to_numpy(), "status": status.to_numpy(),
