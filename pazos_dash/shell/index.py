@@ -160,8 +160,10 @@ class PazosDash(dash.Dash):
         and image buttons, the map tab)."""
         return (f'\n<meta name="pazos-plotly" content="{html_escape(self.plotly_url)}">'
                 '\n<noscript><style>#pazos-static .chart-panel[hidden]{display:block!important}'
-                '#pazos-static :is(.chart-tablist,.chart-controls,.copy-button,.chart-image-buttons,[id$="-panel-map"],'
-                '[role="figure"]:not(:has(.static-chart))),#react-entry-point{display:none!important}</style></noscript>')
+                + ",".join(f"#pazos-static {hidden}" for hidden in (".chart-tablist", ".chart-controls", ".copy-button",
+                                                                    ".chart-image-buttons", '[id$="-panel-map"]',
+                                                                    ".dash-graph:not(.has-picture)"))
+                + ',#react-entry-point{display:none!important}</style></noscript>')
 
     @property
     def plotly_url(self) -> str:

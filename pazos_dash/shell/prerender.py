@@ -193,7 +193,7 @@ def _picture(names: dict[str, str], url: Callable[[str], str], lazy: bool) -> st
     desktop's otherwise; decorative here, as the box around it is named by the card's title and
     described by its takeaway (and its numbers are in the table)."""
     narrow = f'<source media="{NARROW_MEDIA}" srcset="{escape(url(names[NARROW]), quote=True)}">' if NARROW in names else ""
-    loading = ' loading="lazy"' if lazy else ' fetchpriority="high"'
+    loading = ' loading="lazy"' if lazy else ""  # the first picture loads at once (the Nu checker refuses fetchpriority)
     return (f'<picture>{narrow}<img class="static-chart" src="{escape(url(names[WIDE]), quote=True)}" alt=""'
             f'{loading} decoding="async"></picture>')
 
@@ -230,7 +230,7 @@ def _dcc(kind: str, props: dict[str, Any], children: str, node: Component, pictu
                 pictures.shown += 1
             else:
                 pictures.missing += 1
-        return _element("div", {"id": props.get("id"), "className": _classes("dash-graph", props.get("className")),
+        return _element("div", {"id": props.get("id"), "className": _classes("dash-graph", props.get("className"), "has-picture" if picture else None),
                                 "style": {"height": f"{height}px"} if height else None, "data-static-graph": "true"}, picture)
     if kind == "Slider":
         value = props.get("value")
