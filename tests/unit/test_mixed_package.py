@@ -99,9 +99,15 @@ def test_every_renderer_agrees_with_the_view(mixed, case, lang, data):
         k = resources[COUNTS[chart_id](view.state.options)]["disclosure"]["k"]
         assert view.provenance.k == k, where
 
+    from pazos_dash.views.exports import for_readers
+    from pazos_dash.views.text import column_label
+
+    # The CSV is for people: the view's rows with labels and words in the reader's language.
+    readers = for_readers(view.frame, lang)
     csv = pd.read_csv(io.BytesIO(RENDERERS["csv"].render(view)), encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    assert list(csv.columns) == [str(c) for c in view.frame.columns] and len(csv) == len(view.frame), where
-    assert list(csv["status"]) == list(view.frame["status"].astype(str)), where
+    assert list(csv.columns) == [str(c) for c in readers.columns] and len(csv) == len(view.frame), where
+    status = column_label("status", lang)
+    assert list(csv[status]) == [str(v) for v in readers[status]], where
     document = json.loads(RENDERERS["json"].render(view))
     assert len(document["data"]) == len(view.frame), where
     assert document["metadata"]["demonstration_data"] is (share != "none"), where
