@@ -65,7 +65,9 @@ def test_the_zip_holds_the_csv_of_the_chart_its_metadata_and_a_readme_that_cites
         assert sorted(archive.namelist()) == sorted([f"{chart_id}.csv", f"{chart_id}.json", readme_name])
 
         csv = pd.read_csv(io.BytesIO(archive.read(f"{chart_id}.csv")), encoding="utf-8-sig", keep_default_na=False, dtype=str)
-        assert list(csv.columns) == [str(c) for c in view.frame.columns]
+        from pazos_dash.views.exports import for_readers
+
+        assert list(csv.columns) == [str(c) for c in for_readers(view.frame, lang).columns]  # labels in the reader's language
         assert len(csv) == len(view.frame)
         assert archive.read(f"{chart_id}.csv") == client.get(view.urls.downloads["csv"]).data  # the chart's CSV, byte for byte
         document = json.loads(archive.read(f"{chart_id}.json"))
