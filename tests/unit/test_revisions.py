@@ -267,10 +267,13 @@ def test_the_shipped_cali_correction_is_a_revision_with_its_reason_and_the_feed_
     assert by_key[("year=2019; geography=Cali", "homicides")] == ("1125", "1115")
     assert all("Calima" in r and "76126" in r for r in cali["reason"]) and all("Calima" in r for r in cali["reason_en"])
     others = revised[(revised["release"] == "2026-12-04") & ~revised["key"].str.contains("geography=Cali")]
-    assert others.empty  # nothing else was revised
+    # no other count or rate changed: the same release only relabelled what rows are (status,
+    # source, and cells newly hidden by rule 5), never another published value
+    assert set(others["field"]) <= {"status", "source", "suppressed"}, set(others["field"])
     for lang in ("es", "en"):
         feed = _atom(client.get(dash_app.urls.feed(lang)).data)
         newest = feed.findall(f"{ATOM}entry")[0]
         assert "2026-12-04" in newest.find(f"{ATOM}title").text
         content = newest.find(f"{ATOM}content").text
-        assert "Calima" in content and f"{fmt_number(2134, lang)} → {fmt_number(2117, lang)}" in content, content[:500]
+        # the feed speaks of tables and the reason (never of single cells: issue 21); the reason names the values
+        assert "Calima" in content and fmt_number(2117, lang) in content and fmt_number(2134, lang) in content, content[:500]

@@ -40,7 +40,7 @@ def test_the_citation_names_title_publisher_year_version_and_permalink(runtime, 
     assert f"#card-{chart_id}" in permalink and all(f"{k}=" in permalink for k in state.query())
     citation = cite(view, permalink)
     year = DESCRIPTOR["version"][:4]
-    for part in (spec.title(lang), PUBLISHER, f"({year})", DESCRIPTOR["version"], package.version, permalink):
+    for part in (view.title, PUBLISHER, f"({year})", DESCRIPTOR["version"], package.version, permalink):
         assert part in citation.text, (part, citation.text)
     bibtex = citation.bibtex
     assert bibtex.startswith(f"@misc{{pazos_{chart_id}_{year},") and bibtex.rstrip().endswith("}")
