@@ -154,7 +154,7 @@ Plotly.newPlot(div, figure.data, figure.layout, {staticPlot: true}).then(() => {
 
 
 def test_an_image_after_unchecking_a_place_names_only_the_places_shown(dash_duo, dash_app):
-    """Unchecking Cali: the card's title, the saved image's title and its citation no longer name
+    """Taking Cali out: the card's title, the saved image's title and its citation no longer name
     Cali; the image's source line sits under the axis title, not over it."""
     open_page(dash_duo, dash_app, "/homicidios", t("page.homicides.heading", "es"))
     plotted(dash_duo, "homicide_rate_comparison")
@@ -162,7 +162,19 @@ def test_an_image_after_unchecking_a_place_names_only_the_places_shown(dash_duo,
     driver.set_script_timeout(20)
     before = driver.execute_async_script(_IMAGE, "homicide_rate_comparison")
     assert "Cali" in before["title"] and before["sourceTop"] >= before["axisBottom"], before
-    dash_duo.find_element("#homicide_rate_comparison-compare input[value='Cali']").click()
+    # Cali taken out in the place picker (Dash 4's dropdown): typed, then its ticked option clicked
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from tests.browser.test_place_picker import _open_picker
+
+    search = _open_picker(dash_duo)
+    search.send_keys("Cali")
+    wanted = "Cali (Valle del Cauca)"
+    dash_duo._wait_for(lambda d: any(o.text.strip() == wanted for o in d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")),
+                       timeout=10, msg="Cali is not offered")
+    next(o for o in driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option") if o.text.strip() == wanted).click()
+    search.send_keys(Keys.ESCAPE)
     dash_duo._wait_for(lambda d: "Cali" not in d.find_element("css selector", "#homicide_rate_comparison-title").text,
                        timeout=10, msg="the card's title still names Cali")
     dash_duo._wait_for(lambda d: "Cali" not in str([tr["name"] for tr in plotted(dash_duo, "homicide_rate_comparison")]),
