@@ -7,7 +7,7 @@ from dash import html
 from ..charts import licence_titles, resource_sources
 from ..data import DataPackage, Resource
 from ..data.queries import revisions
-from ..i18n import fmt_date, fmt_number, t
+from ..i18n import has, fmt_date, fmt_number, t
 from ..pages.base import Links, Page, intro
 from ..runtime import Runtime
 from ..views.dictionary import allowed_values, describe
@@ -23,7 +23,8 @@ def _dictionary(resource: Resource, lang: str) -> html.Details:
         local = field.get("i18n", {}).get(lang, {})
         rows.append(html.Tr([
             html.Th(html.Code(field["name"]), scope="row"),
-            html.Td(local.get("title") or field.get("title", "")),
+            html.Td(local.get("title") or (t(f"field.{field['name']}", lang) if lang != "es" and has(f"field.{field['name']}", lang)
+                                           else field.get("title", ""))),
             html.Td(t(f"catalogue.type.{field.get('type', 'string')}", lang)),
             html.Td([describe(field, lang),
                      *([html.Ul([html.Li([html.Code(value), f": {words}" if words else ""]) for value, words in allowed_values(field, lang)],

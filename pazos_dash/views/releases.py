@@ -58,10 +58,10 @@ def value_text(value: object, field: str, lang: str) -> str:
     match = re.fullmatch(r"-?\d+(?:\.(\d+))?", text)
     if match and not field.endswith("year"):
         return fmt_number(float(text), lang, len(match.group(1) or ""))
-    if field.endswith("status") or field == "suppressed":  # codes in the reader's words ('reported' → 'reportado')
+    if field.endswith("status") or field in ("suppressed", "source"):  # codes in the reader's words ('reported' → 'reportado')
         from .text import code_text
 
-        return code_text(text, lang) or text
+        return ";".join(code_text(part, lang) or part for part in text.split(";"))
     return text
 
 

@@ -48,7 +48,7 @@ def test_the_citation_names_title_publisher_year_version_and_permalink(runtime, 
     fields = dict(line.strip().rstrip(",").split(" = ", 1) for line in bibtex.splitlines()[1:-1])
     assert fields["year"] == f"{{{year}}}" and fields["url"] == f"{{{permalink}}}"
     assert PUBLISHER in fields["author"] and DESCRIPTOR["version"] in fields["version"]
-    assert spec.title(lang).replace("&", "\\&").replace("%", "\\%") in fields["title"]
+    assert view.title.replace("&", "\\&").replace("%", "\\%") in fields["title"]
     assert t("cite.language", lang) in fields["language"]
 
 
