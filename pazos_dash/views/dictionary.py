@@ -168,8 +168,6 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "urban": ("zona urbana (cabecera) del municipio", "urban part (town) of the municipality"),
     "rest": ("resto del municipio, fuera de los clústeres", "rest of the municipality, outside the clusters"),
     "0-12": ("0 a 12 años", "0 to 12 years"), "13-17": ("13 a 17 años", "13 to 17 years"), "18+": ("18 años o más", "18 years or older"),
-    "dane_2005": ("proyección del DANE con base en el censo de 2005 (hasta 2017)", "DANE projection on the 2005 census base (to 2017)"),
-    "dane_2018": ("proyección del DANE con base en el censo de 2018 (desde 2018)", "DANE projection on the 2018 census base (from 2018)"),
     "pre": ("antes del inicio", "before the start"), "post": ("después del inicio", "after the start"),
     "treated": ("la unidad tratada (Palmira)", "the treated unit (Palmira)"), "placebo": ("un donante tratado como si fuera Palmira", "a donor treated as if it were Palmira"),
     "synthetic_control": ("control sintético (Abadie, Diamond y Hainmueller)", "synthetic control (Abadie, Diamond and Hainmueller)"),
@@ -180,6 +178,9 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "newey_west": ("prueba t con errores de Newey–West", "t test with Newey–West errors"),
     "16-17": ("16 a 17 años", "16 to 17 years"), "18-24": ("18 a 24 años", "18 to 24 years"), "25-29": ("25 a 29 años", "25 to 29 years"),
 }
+
+# municipal_homicides codes its census base shorter than homicides_annual: the same two meanings
+MEANINGS["dane_2005"], MEANINGS["dane_2018"] = MEANINGS["dane_projection_2005_base"], MEANINGS["dane_projection_2018_base"]
 
 
 def describe(field: dict[str, Any], lang: str) -> str:
