@@ -74,13 +74,21 @@ def start_server(port: int) -> subprocess.Popen:
     raise SystemExit("gunicorn did not answer /healthz within 120 s")
 
 
-def audit(lighthouse: str, url: str, chrome: str) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "report.json"
-        subprocess.run([lighthouse, url, "--only-categories=performance", "--output=json", f"--output-path={out}",
-                        "--quiet", "--chrome-flags=--headless=new --no-sandbox"],
-                       env={**os.environ, "CHROME_PATH": chrome}, check=True, timeout=300)
-        report = json.loads(out.read_text(encoding="utf-8"))
+def audit(lighthouse: str, url: str, chrome: str, attempts: int = 4) -> dict:
+    """One Lighthouse run. A run that fails to record its trace (NO_NAVSTART, a known flake of
+    headless Chromium) is run again, up to `attempts` times; the failures are not counted."""
+    for attempt in range(1, attempts + 1):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "report.json"
+            done = subprocess.run([lighthouse, url, "--only-categories=performance", "--output=json", f"--output-path={out}",
+                                   "--quiet", "--chrome-flags=--headless=new --no-sandbox"],
+                                  env={**os.environ, "CHROME_PATH": chrome}, timeout=300)
+            if done.returncode == 0 and out.exists():
+                report = json.loads(out.read_text(encoding="utf-8"))
+                break
+        print(f"  {url}: Lighthouse failed (attempt {attempt} of {attempts}), running it again", flush=True)
+    else:
+        raise SystemExit(f"Lighthouse failed {attempts} times on {url}")
     audits = report["audits"]
     row = {key: audits[name]["numericValue"] for key, name in METRICS.items()}
     row["score"] = round(100 * (report["categories"]["performance"]["score"] or 0))
