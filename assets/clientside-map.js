@@ -1,6 +1,7 @@
 /* The cluster map (pages/callbacks.py register_map_callbacks): a click puts the cluster in the
-   address (?cluster=C3, other keys kept, no reload, no new history entry) and in the language
-   switch, so a copied address, a bookmark or the other language opens the same profile. */
+   address (?cluster_profile-cluster=C3: the key the profile panel's data-key names, from the
+   codec; other keys kept, the old ?cluster= dropped, no reload, no new history entry) and in the
+   language switch, so a copied address, a bookmark or the other language opens the same profile. */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   map: {
     keepCluster: function (click) {
@@ -11,8 +12,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
         return window.dash_clientside.no_update;
       }
+      var panel = document.getElementById('cluster-profile');
+      var key = panel && panel.dataset ? panel.dataset.key : null;
+      if (!key) { return id; }  // the embed: no address of its own
       var params = new URLSearchParams(window.location.search);
-      params.set('cluster', id);
+      params.delete('cluster');
+      params.set(key, id);
       var query = '?' + params.toString();
       window.history.replaceState(window.history.state, '', window.location.pathname + query + window.location.hash);
       var other = document.getElementById('language-switch');

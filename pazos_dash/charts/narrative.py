@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from ..domain import LOCKDOWN_YEAR, SMALL_COUNT
+from ..data.queries.other_counts import PRIMARY_DEFINITION, PRIMARY_PUBLISHER
 from ..i18n import fmt_number, fmt_signed, t
 
 
@@ -67,6 +68,37 @@ def clusters_takeaway(frame: pd.DataFrame, lang: str) -> str:
     )
     # the total is the founding document's; the split across clusters is invented where the rows say demo
     return invented(text, lang, "demo.inline_split") if "status" in frame and frame["status"].map(_is_demo).any() else text
+
+
+PROFILE_DECIMALS = {"homicides": 0, "rate": 1, "youth": 0, "resources": 1}
+
+
+def profile_takeaway(frame: pd.DataFrame, lang: str) -> str:
+    """A cluster's trend from its first to its last published year; the years hidden because they
+    rest on fewer than k cases are named (a gap in the line is never left unexplained)."""
+    code = str(frame["metric"].iloc[0])
+    metric, name = t(f"map.metric.{code}", lang), str(frame["name"].iloc[0])
+    hidden = frame["suppressed"].astype(bool)
+    shown = frame[~hidden].dropna(subset=["value"])
+    decimals = PROFILE_DECIMALS.get(code, 1)
+    if shown.empty:
+        text = t("chart.cluster_profile.takeaway_none", lang, name=name, metric=metric)
+    elif len(shown) == 1:
+        row = shown.iloc[0]
+        text = t("chart.cluster_profile.takeaway_one", lang, name=name, metric=metric, year=int(row["year"]),
+                 value=fmt_number(row["value"], lang, decimals))
+    else:
+        first, last = shown.iloc[0], shown.iloc[-1]
+        text = t("chart.cluster_profile.takeaway", lang, name=name, metric=metric,
+                 first_year=int(first["year"]), first=fmt_number(first["value"], lang, decimals),
+                 last_year=int(last["year"]), last=fmt_number(last["value"], lang, decimals))
+    if hidden.any():
+        years = [str(int(y)) for y in frame.loc[hidden, "year"]]
+        listed = years[0] if len(years) == 1 else t("list.and", lang, items=", ".join(years[:-1]), last=years[-1])
+        text += " " + t("chart.cluster_profile.hidden", lang, n=len(years), years=listed, k=frame.attrs.get("k", "k"))
+    if "status" in frame and frame["status"].map(_is_demo).any():
+        text = invented(text, lang)
+    return text
 
 
 def comparison_title(frame: pd.DataFrame, lang: str) -> str:
@@ -505,3 +537,38 @@ def its_sensitivity(frame: pd.DataFrame, lang: str) -> str:
         if variant in rows:
             text += " " + t(f"chart.impact_robustness.its_{variant}", lang, **said(rows[variant]))
     return text
+
+
+DEFINITION_ORDER = ("police_events", "forensic_deaths", "municipal_count", "ranking_compilation", "departmental_count", "unattributed")
+
+
+def definition_examples(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """For each definition the rows show, in a fixed order: the year where its count is furthest
+    from the police's (the definitional difference at its widest), or None for the police's own."""
+    police = frame[frame["publisher"] == PRIMARY_PUBLISHER].dropna(subset=["homicides"]).set_index("year")["homicides"]
+    shown = [d for d in DEFINITION_ORDER if d in set(frame["definition"].astype(str))]
+    examples = []
+    for definition in shown:
+        rows = frame[(frame["definition"] == definition) & (frame["publisher"] != PRIMARY_PUBLISHER)].dropna(subset=["homicides"])
+        rows = rows[rows["year"].isin(police.index)]
+        if definition == PRIMARY_DEFINITION or rows.empty:
+            examples.append({"definition": definition, "example": None})
+            continue
+        gap = (rows["homicides"].astype(float) - rows["year"].map(police).astype(float)).abs()
+        widest = rows.loc[gap.idxmax()]
+        examples.append({"definition": definition, "example": {
+            "year": int(widest["year"]), "police": int(police[widest["year"]]), "other": int(widest["homicides"]),
+            "publisher": str(widest["publisher"])}})
+    return examples
+
+
+def territory_numbers(frame: pd.DataFrame) -> dict[str, int]:
+    """The clusters' counts and totals the page texts quote, summed from the rows of the
+    `cluster_residents` view (one row per published cluster)."""
+    return {
+        "clusters": int(len(frame)),
+        "urban": int((frame["zone"] == "urban").sum()),
+        "rural": int((frame["zone"] == "rural").sum()),
+        "neighbourhoods": int(frame["neighbourhoods"].sum()),
+        "residents": int(frame["residents"].sum()),
+    }

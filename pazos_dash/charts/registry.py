@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..data import DataPackage, queries
 from ..data.queries import evaluation
 from ..domain import COMPARISON_AREAS, COMPONENTS, PAZOS_END
-from ..figures.clusters import cluster_map_figure, cluster_residents_figure
+from ..figures.clusters import cluster_map_figure, cluster_residents_figure, cluster_trend_figure
 from ..figures.homicides import (homicide_rate_comparison_figure, homicides_annual_figure, homicides_breakdown_figure,
                                  homicides_clusters_vs_rest_figure, homicides_its_figure, homicides_other_counts_figure,
                                  youth_homicide_rate_figure)
@@ -265,6 +265,19 @@ CHARTS: dict[str, ChartSpec] = {
             sliders=("year",),
             settings=("basemap_url",),
             processing=("suppression", "demo_split", "schematic"),
+        ),
+        # The profile a click on the map opens (pages/clusters.py): a cluster's facts and the map
+        # metric's trend, a chart view like the rest (sources, status, k, downloads, permalink).
+        ChartSpec(
+            chart_id="cluster_profile",
+            resources=("homicides_by_cluster", "youth_people", "contributions", "clusters", "neighbourhoods", "youth_enrolments"),
+            query=queries.cluster_profile,
+            figure=cluster_trend_figure,
+            takeaway=narrative.profile_takeaway,
+            decimals={"value": 1},
+            options={"cluster": queries.cluster_ids, "metric": queries.MAP_METRICS},
+            pinned=("cluster",),
+            processing=("suppression", "demo_split"),
         ),
         ChartSpec(
             chart_id="indicator_scoreboard",

@@ -59,6 +59,9 @@ class ChartSpec:
     # A number the overview shows as a card (label, value), from the rows: the headline and the KPIs.
     number: Callable[[pd.DataFrame, str], tuple[str, str]] | None = None
     titled: Callable[[pd.DataFrame, str], str] | None = None  # a title that names what the rows hold (the places compared)
+    # Options an address always writes, even at their first value: they say what the view is of (a
+    # cluster's profile), not how it is shown, so the first cluster's link is not "no cluster".
+    pinned: tuple[str, ...] = ()
 
     @property
     def ranged(self) -> bool:
@@ -103,6 +106,10 @@ class ChartSpec:
         """The selection a chart opens with: each option's first value; every value of a multi-valued one."""
         return {name: ",".join(self.multi_default.get(name, values)) if name in self.multi else values[0]
                 for name, values in self.allowed(package).items()}
+
+    def unpinned_defaults(self, package: DataPackage) -> dict[str, str]:
+        """The defaults an address leaves out: every option's but the pinned ones'."""
+        return {name: value for name, value in self.defaults(package).items() if name not in self.pinned}
 
     def allowed(self, package: DataPackage) -> dict[str, tuple[str, ...]]:
         """Each option's allowed values for this package, the default first."""

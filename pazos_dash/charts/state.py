@@ -102,7 +102,7 @@ class ChartState:
             chosen[name] = value if value in allowed else allowed[0]
         if spec.ranged and int(chosen[YEAR_FROM]) > int(chosen[YEAR_TO]):  # a range given backwards
             chosen[YEAR_FROM], chosen[YEAR_TO] = chosen[YEAR_TO], chosen[YEAR_FROM]
-        return cls(spec.chart_id, tuple(chosen.items()), tuple(spec.defaults(package).items()))
+        return cls(spec.chart_id, tuple(chosen.items()), tuple(spec.unpinned_defaults(package).items()))
 
     @classmethod
     def from_query(cls, spec: ChartSpec, package: DataPackage, query: Mapping[str, object]) -> "ChartState":
@@ -160,8 +160,9 @@ def codec_rules(spec: ChartSpec, package: DataPackage, permalink: str) -> dict[s
     reads them instead of copying them): each option's page key and default, the allowed order of
     a multi-valued option, the old keys to drop, and the permalink's address without a query."""
     allowed = spec.allowed(package)
+    kept = spec.unpinned_defaults(package)
     return {
-        "options": [{"name": name, "key": page_key(spec.chart_id, name), "default": default,
+        "options": [{"name": name, "key": page_key(spec.chart_id, name), "default": kept.get(name),
                      **({"none": NONE, **({"order": list(allowed[name])} if len(allowed[name]) <= ORDER_SENT else {})}
                         if name in spec.multi else {})}
                     for name, default in spec.defaults(package).items()],

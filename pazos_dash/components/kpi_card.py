@@ -15,13 +15,14 @@ from .bootstrap import col
 from .chart_card import demo_mark, source_line
 
 
-def _take_away(view: ChartView, short: str) -> html.P:
-    """The number's data (CSV of exactly its rows) and its permalink."""
+def take_away(view: ChartView, prefix: str) -> html.P:
+    """The view's data (CSV of exactly its rows) and its permalink, as two links
+    (`<prefix>-download`, `<prefix>-permalink`): a number or a panel that is not a chart card."""
     return html.P([
         html.A(t("kpi.data", view.lang), href=view.urls.downloads["csv"], download=f"{view.chart_id}.csv",
-               id=f"kpi-{short}-download", className="kpi-action"),
+               id=f"{prefix}-download", className="kpi-action"),
         " · ",
-        html.A(t("card.permalink", view.lang), href=view.urls.page, id=f"kpi-{short}-permalink", className="kpi-action",
+        html.A(t("card.permalink", view.lang), href=view.urls.page, id=f"{prefix}-permalink", className="kpi-action",
                title=t("card.permalink_label", view.lang)),
     ], className="small mb-0 kpi-actions")
 
@@ -40,7 +41,7 @@ def kpi_card(view: ChartView, *, href: str) -> html.Div:
         source_line(view.provenance, view.lang, className="small text-body-secondary mb-2"),
         html.P(dcc.Link(t("kpi.more", view.lang) + " →", href=href, id=f"kpi-{short}-link", className="kpi-action"),
                className="small mb-1"),
-        _take_away(view, short),
+        take_away(view, f"kpi-{short}"),
     ]
     return col(
         html.Section(html.Div(body, className="card-body"), className="card h-100 kpi-card" + (" chart-card--demo" if demo else ""),
@@ -65,7 +66,7 @@ def headline_card(view: ChartView, *, heading: str, method_href: str, picture: A
             html.P(t("headline.caveats", lang, caveats="; ".join(caveats)), className="mb-2", id="headline-caveats"),
             html.P(dcc.Link(t("headline.model_link", lang) + " →", href=method_href, id="headline-model-link"), className="small mb-1"),
             source_line(view.provenance, lang, className="small text-body-secondary mb-1", id="headline-source"),
-            _take_away(view, "headline"),
+            take_away(view, "kpi-headline"),
         ],
         className="headline card card-body mb-4", id="card-pazos_headline",
         **{"aria-labelledby": "headline-heading", "data-demo": "true" if view.provenance.demo else "false",

@@ -184,7 +184,7 @@ def _tiled_cluster_map(frame: pd.DataFrame, *, lang: str, basemap_url: str) -> g
     return figure
 
 
-def cluster_trend_figure(trend: pd.DataFrame, *, lang: str, metric: str, width: str = WIDE) -> go.Figure:
+def cluster_trend_figure(trend: pd.DataFrame, *, lang: str, metric: str, width: str = WIDE, **_options) -> go.Figure:
     """A cluster's metric over the years for its profile; hidden years are gaps, never zero."""
     figure = base_figure(lang, width)
     figure.add_scatter(x=trend["year"].astype(float), y=trend["value"].astype("Float64").astype(float), mode="lines+markers",

@@ -70,7 +70,7 @@ def table_for(view: ChartView):
 
 
 def _option_label(name: str, value: str, lang: str, names: dict[str, str]) -> str:
-    if name == "area" and value in names:  # a cluster, by its published name
+    if name in ("area", "cluster") and value in names:  # a cluster, by its published name
         return names[value]
     for key in (f"control.{name}.{value}", f"control.{value}"):
         if has(key, lang):

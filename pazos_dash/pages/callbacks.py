@@ -180,7 +180,7 @@ def register_map_callbacks(app: dash.Dash, runtime: Runtime, urls: Urls) -> None
     def show_profile(click, metric, width, in_address, lang):
         lang = lang if lang in LANGUAGES else urls.default_lang
         cluster_id = clicked_cluster(click) or cluster_id_of(in_address)
-        return profile_panel(runtime, cluster_id, runtime.state("cluster_map", {"metric": metric}).options["metric"], lang, width)
+        return profile_panel(runtime, urls, cluster_id, runtime.state("cluster_map", {"metric": metric}).options["metric"], lang, width)
 
     # ?cluster=C3 is written in the browser (replaceState, the other query keys kept).
     app.clientside_callback(

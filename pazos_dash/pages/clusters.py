@@ -4,15 +4,14 @@ import re
 
 from dash import dcc, html
 
-from ..charts import provenance
-from ..components.bootstrap import badge, col, row
-from ..components.chart_card import GRAPH_CONFIG, source_line
-from ..data.queries import MAP_RESOURCES, cluster_profile, stamped, territory_facts
-from ..figures.clusters import cluster_trend_figure
-from ..figures.theme import clean_width
-from ..i18n import fmt_number, t
-from ..pages.base import Links, Page, card_for, intro
+from ..charts.narrative import territory_numbers
+from ..charts.state import page_key
+from ..components.profile_card import profile_body
+from ..i18n import t
+from ..pages.base import Links, Page, card_for, intro, view_for
 from ..runtime import Runtime
+from ..urls import Urls
+from ..views import chart_view
 
 
 _CLUSTER_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -36,55 +35,40 @@ def clicked_cluster(click: object) -> str | None:
     return cluster_id_of(point.get("customdata")) if isinstance(point, dict) else None
 
 
-def profile_panel(runtime: Runtime, cluster_id: str | None, metric: str, lang: str, width: str = "wide") -> list:
-    """Residents, neighbourhoods, the chosen metric's trend and the active components of a cluster."""
-    if not cluster_id:
+# The profile's cluster in the page's address: the codec's key, or `?cluster=` as links written
+# before the profile was a chart view carried it (still read, never written).
+PROFILE_KEY, OLD_PROFILE_KEY = page_key("cluster_profile", "cluster"), "cluster"
+
+
+def cluster_in_address(query: dict) -> str | None:
+    return cluster_id_of(query.get(PROFILE_KEY)) or cluster_id_of(query.get(OLD_PROFILE_KEY))
+
+
+def profile_panel(runtime: Runtime, urls: Urls, cluster_id: str | None, metric: str, lang: str, width: str = "wide") -> list:
+    """The profile of a published cluster for the map's metric (the `cluster_profile` view), or a
+    hint to click one when none is chosen (or the address names one the package does not have)."""
+    if not cluster_id or cluster_id not in runtime.chart("cluster_profile").allowed(runtime.package)["cluster"]:
         return [html.P(t("profile.hint", lang), className="text-body-secondary mb-0")]
-    try:
-        profile = cluster_profile(runtime.package, cluster_id, metric)
-    except KeyError:
-        return [html.P(t("profile.hint", lang), className="text-body-secondary mb-0")]
-    components = ([html.Li(t(f"category.{c}", lang)) for c in profile["components"]]
-                  or [html.Li(t("profile.none", lang))])
-    # The profile's numbers carry their provenance like any chart: the cluster's facts and the trend's rows.
-    resources = (MAP_RESOURCES[metric], "clusters", "neighbourhoods")
-    shown = provenance(stamped(profile["trend"], runtime.package, *resources), runtime.package, resources, lang)
-    facts = runtime.package.table("clusters")
-    demo = shown.demo or bool(facts.loc[facts["cluster_id"] == cluster_id, "status"].eq("demo").any())
-    return [
-        html.H2(t("profile.heading", lang, name=profile["name"]), className="h5", id="profile-name"),
-        badge(t("demo.badge", lang), color="warning", className="demo-badge mb-2") if demo else None,
-        row([
-            col([
-                html.P([html.Strong(t("profile.residents", lang) + ": "),
-                        html.Span(fmt_number(profile["residents"], lang), id="profile-residents")]),
-                html.P([html.Strong(t("profile.zone", lang) + ": "), t(f"value.{profile['zone']}", lang)]),
-                html.H3(t("profile.components", lang, year=profile["components_year"] or ""), className="h6"),
-                html.Ul(components, id="profile-components"),
-                html.H3(t("profile.neighbourhoods", lang, n=len(profile["neighbourhoods"])), className="h6"),
-                html.P(", ".join(profile["neighbourhoods"]), className="small", id="profile-neighbourhoods"),
-            ], sizes="col-md-5"),
-            col([
-                html.H3(t("profile.trend", lang, metric=t(f"map.metric.{metric}", lang)), className="h6"),
-                dcc.Graph(figure=cluster_trend_figure(profile["trend"], lang=lang, metric=metric, width=clean_width(width)), config={**GRAPH_CONFIG, "locale": lang},
-                          id="profile-trend", style={"height": "220px"}),
-            ], sizes="col-md-7"),
-        ]),
-        source_line(shown, lang, id="profile-source"),
-    ]
+    view = chart_view(runtime, urls, "cluster_profile", lang, options={"cluster": cluster_id, "metric": metric}, width=width)
+    return profile_body(view)
 
 
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
+    # A profile's permalink names its metric: the map shows the same one, unless the address chose the map's.
+    if page_key("cluster_profile", "metric") in query and page_key("cluster_map", "metric") not in query:
+        query = {**query, page_key("cluster_map", "metric"): query[page_key("cluster_profile", "metric")]}
+    cluster = cluster_in_address(query)
+    residents = view_for(runtime, links, "cluster_residents", lang, query=query)
     return [
-        intro("clusters", lang, **territory_facts(runtime.package)),
+        intro("clusters", lang, **territory_numbers(residents.frame)),
         card_for(runtime, "cluster_map", lang, links, query),
-        # The cluster in the address (?cluster=C3): a click writes it there (assets/clientside-map.js).
-        dcc.Store(id="cluster_map-cluster", data=cluster_id_of(query.get("cluster"))),
-        html.Section(profile_panel(runtime, cluster_id_of(query.get("cluster")),
-                                   runtime.state_from_query("cluster_map", query).options["metric"], lang),
-                     className="card card-body mb-4", id="cluster-profile", **{"aria-live": "polite"}),
+        # The cluster in the address (?cluster_profile-cluster=C3): a click writes it there (assets/clientside-map.js).
+        dcc.Store(id="cluster_map-cluster", data=cluster),
+        html.Section([html.Span(id="card-cluster_profile"),
+                      *profile_panel(runtime, links.urls, cluster, runtime.state_from_query("cluster_map", query).options["metric"], lang)],
+                     className="card card-body mb-4", id="cluster-profile", **{"aria-live": "polite", "data-key": PROFILE_KEY}),
         card_for(runtime, "cluster_residents", lang, links, query),
     ]
 
 
-PAGE = Page("clusters", ("cluster_map", "cluster_residents"), body)
+PAGE = Page("clusters", ("cluster_map", "cluster_residents"), body, numbers=("cluster_profile",))

@@ -6,12 +6,11 @@ from dash import html
 
 from ..charts import licence_titles, resource_sources
 from ..data import DataPackage, Resource
-from ..data.queries import revisions
 from ..i18n import has, fmt_date, fmt_number, t
 from ..pages.base import Links, Page, intro
 from ..runtime import Runtime
 from ..views.dictionary import allowed_values, describe
-from ..views.releases import dataset_title, reason, release_summary, value_text
+from ..views.releases import dataset_title, reason, release_summary, releases_with_revisions, value_text
 from ..web.routes import package_zip_name
 
 METHODOLOGY = ("definitions", "rates", "youth", "disclosure", "sources", "its", "demo")
@@ -119,11 +118,9 @@ def _updates(package: DataPackage, lang: str, links: Links) -> html.P:
 
 def _revisions(package: DataPackage, lang: str, links: Links) -> html.Section:
     """Every release, newest first: what it changed, why, and each revised value (before → after)."""
-    table = revisions(package)
     entries = []
-    for release in reversed(package.releases):
+    for release, rows in releases_with_revisions(package):
         version = str(release["version"])
-        rows = table[table["release"] == version]
         why = reason(release, lang)
         content = [html.H3(t("releases.title", lang, version=version, date=fmt_date(release["date"], lang)), className="h6 mb-1"),
                    html.P(release_summary(package, release, lang), className="small mb-1")]

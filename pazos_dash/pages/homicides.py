@@ -2,9 +2,9 @@
 
 from dash import html
 
-from ..data.queries.other_counts import definition_examples
+from ..charts.narrative import definition_examples
 from ..i18n import fmt_number, t
-from ..pages.base import Links, Page, card_for, intro
+from ..pages.base import Links, Page, card_for, intro, view_for
 from ..runtime import Runtime
 
 CHARTS = ("homicides_annual", "homicides_other_counts", "homicide_rate_comparison", "homicide_rate_rank", "homicides_breakdown",
@@ -20,11 +20,11 @@ def its_caveats(lang: str) -> html.Section:
     )
 
 
-def why_counts_differ(runtime: Runtime, lang: str) -> html.Section:
+def why_counts_differ(runtime: Runtime, lang: str, links: Links) -> html.Section:
     """One sentence per definition shown beside the police series, each with the year its count
     is furthest from the police's, so a figure read in the press can be placed."""
     items = []
-    for entry in definition_examples(runtime.chart_frame("homicides_other_counts")):
+    for entry in definition_examples(view_for(runtime, links, "homicides_other_counts", lang).frame):
         definition, example = entry["definition"], entry["example"]
         parts = [html.Strong(t(f"category.{definition}", lang) + ": "), t(f"other_counts.definition.{definition}", lang)]
         if example:
@@ -39,7 +39,7 @@ def why_counts_differ(runtime: Runtime, lang: str) -> html.Section:
 
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     cards = [card_for(runtime, chart_id, lang, links, query) for chart_id in CHARTS]
-    cards.insert(CHARTS.index("homicides_other_counts") + 1, why_counts_differ(runtime, lang))
+    cards.insert(CHARTS.index("homicides_other_counts") + 1, why_counts_differ(runtime, lang, links))
     its = card_for(runtime, "homicides_monthly_its", lang, links, query)
     return [intro("homicides", lang), *cards, its, its_caveats(lang)]
 

@@ -7,7 +7,7 @@ from dash import html
 
 from ..components.bootstrap import row
 from ..components.kpi_card import headline_card, kpi_card
-from ..data.queries import territory_facts
+from ..charts.narrative import territory_numbers
 from ..domain import DURING_PAZOS
 from ..i18n import t
 from ..pages.base import Links, Page, card_for, intro, view_for
@@ -53,7 +53,7 @@ def headline(runtime: Runtime, lang: str, links: Links) -> html.Section:
 def body(runtime: Runtime, lang: str, links: Links, query: dict) -> list:
     return [
         headline(runtime, lang, links),
-        intro("overview", lang, **territory_facts(runtime.package)),
+        intro("overview", lang, **territory_numbers(view_for(runtime, links, "cluster_residents", lang).frame)),
         kpi_row(runtime, lang, links),
         card_for(runtime, "homicides_annual", lang, links, query),
     ]

@@ -24,6 +24,12 @@ ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+def releases_with_revisions(package: DataPackage) -> list[tuple[dict[str, Any], pd.DataFrame]]:
+    """Every release, newest first, with the values it revised (the data page's list)."""
+    table = revisions(package)
+    return [(release, table[table["release"] == str(release["version"])]) for release in reversed(package.releases)]
+
+
 def dataset_title(package: DataPackage, name: str, lang: str) -> str:
     return package.resources[name].title[lang] if name in package.resources else name
 

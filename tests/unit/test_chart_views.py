@@ -41,6 +41,7 @@ COUNTS = {
     "cluster_map": lambda o: {"homicides": "homicides_by_cluster", "rate": "homicides_by_cluster", "youth": "youth_people",
                               "resources": "contributions"}[o["metric"]],
 }
+COUNTS["cluster_profile"] = COUNTS["cluster_map"]
 # Codes a reader must never see raw: every enumerated value the package publishes (but proper
 # names), and every field name.
 _NAMES = {"geography", "goal", "area", "cluster_id", "sdg_indicator"}
@@ -343,15 +344,61 @@ def test_no_page_shows_a_raw_code_or_the_other_language(runtime, dash_app, lang)
 
 
 @pytest.mark.parametrize("metric", ["homicides", "youth"])
-def test_the_cluster_profile_says_what_is_demonstration_and_where_it_comes_from(runtime, metric):
+def test_the_cluster_profile_says_what_is_demonstration_and_where_it_comes_from(runtime, dash_app, metric):
     """The profile opened by a click shows invented residents and trends: it carries the badge
-    and names its sources like a card does."""
+    and names its sources like a card does, and its data and permalink are its view's."""
     from pazos_dash.pages.clusters import profile_panel
 
-    panel = profile_panel(runtime, "C3", metric, "es")
+    panel = profile_panel(runtime, dash_app.urls, "C3", metric, "es")
     shown = texts(panel)
-    assert t("demo.badge", "es") in shown
+    assert {t("demo.badge", "es"), t("demo.badge_some", "es")} & set(shown)
+    view = chart_view(runtime, dash_app.urls, "cluster_profile", "es", options={"cluster": "C3", "metric": metric})
+    assert by_id(panel, "profile-download").href == view.urls.downloads["csv"]
+    assert "cluster_profile-cluster=C3" in by_id(panel, "profile-permalink").href
+    assert by_id(panel, "profile-permalink").href.startswith(dash_app.urls.page("clusters", "es"))
     cited = {s["name"] for r in ("clusters", {"homicides": "homicides_by_cluster", "youth": "youth_people"}[metric])
              for s in RESOURCES[r]["sources"]}
     line = texts(by_id(panel, "profile-source"))
     assert set(s for s in line if s in SOURCE_TITLES["es"].values()) == {SOURCE_TITLES["es"][n] for n in cited}
+
+
+def test_a_profile_link_names_its_cluster_even_the_first_one(runtime, dash_app):
+    """The cluster is what a profile is of, not a preference: its address always carries it (the
+    codec leaves out only options at their defaults, and a pinned option has none)."""
+    first = CHARTS["cluster_profile"].allowed(runtime.package)["cluster"][0]
+    view = chart_view(runtime, dash_app.urls, "cluster_profile", "en", options={"cluster": first})
+    assert f"cluster_profile-cluster={first}" in view.urls.page
+    assert "metric" not in view.urls.page  # the metric at its default is left out as usual
+    assert f"cluster={first}" in view.urls.downloads["csv"]
+
+
+def test_the_profile_page_opens_from_its_permalink_and_from_an_old_link(runtime, dash_app):
+    """A profile's permalink (new key, with its metric) and an address written before the profile
+    was a view (`?cluster=C5`) both open the profile; the map follows the permalink's metric."""
+    from pazos_dash.pages import PAGES, render
+
+    page = next(p for p in PAGES if p.page_id == "clusters")
+    for query, metric in (({"cluster_profile-cluster": "C5", "cluster_profile-metric": "rate"}, "rate"), ({"cluster": "C5"}, "homicides")):
+        with dash_app.server.test_request_context("/"):
+            layout = render(page, "en", runtime, dash_app.urls, query)
+        shown = texts(layout)
+        assert any(s.startswith(t("profile.heading", "en", name="")) for s in shown), query
+        assert t("profile.trend", "en", metric=t("map.metric." + metric, "en")) in shown, query
+
+
+def test_the_profile_says_which_years_are_hidden_and_why():
+    """A gap in the profile's line is never unexplained: the sentence names the hidden years and k."""
+    import pandas as pd
+
+    from pazos_dash.charts.narrative import profile_takeaway
+
+    frame = pd.DataFrame({"year": [2019, 2020, 2021, 2022], "name": "C9", "metric": "homicides",
+                          "value": pd.array([4, None, None, 7], dtype="Float64"), "suppressed": [False, True, True, False],
+                          "status": "reported", "source": "x"})
+    frame.attrs["k"] = 5
+    said = profile_takeaway(frame, "en")
+    assert "4 in 2019 and 7 in 2022" in said and "2020 and 2021" in said and "fewer than 5" in said
+    assert "2020" not in profile_takeaway(frame[~frame["suppressed"]], "en")
+    none = profile_takeaway(frame.assign(suppressed=True, value=pd.NA), "es")
+    assert none.startswith("C9") and "2019, 2020, 2021 y 2022" in none
+

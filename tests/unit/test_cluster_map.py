@@ -106,10 +106,12 @@ def test_map_needs_no_tile_server(package):
 def test_profile_lists_residents_neighbourhoods_and_active_components(package):
     profile = queries.cluster_profile(package, "C2", "youth")
     clusters = pd.read_csv(PUBLISHED / "clusters.csv").set_index("cluster_id")
-    assert profile["residents"] == clusters.at["C2", "residents"]
-    assert len(profile["neighbourhoods"]) == clusters.at["C2", "neighbourhoods"]
-    assert set(profile["components"]) <= {"disruption", "intervention", "prevention", "safe_environments", "access_to_justice"}
-    assert list(profile["trend"]["year"]) == [2020, 2021, 2022, 2023]
+    facts = profile.attrs
+    assert facts["residents"] == clusters.at["C2", "residents"] and set(profile["residents"]) == {clusters.at["C2", "residents"]}
+    assert len(facts["neighbourhoods"]) == clusters.at["C2", "neighbourhoods"]
+    assert set(facts["components"]) <= {"disruption", "intervention", "prevention", "safe_environments", "access_to_justice"}
+    assert list(profile["year"]) == [2020, 2021, 2022, 2023]
+    assert {"status", "source"} <= set(profile.columns) and profile["source"].notna().all()
     with pytest.raises(KeyError):
         queries.cluster_profile(package, "C99")
 

@@ -93,9 +93,13 @@ def test_the_default_view_carries_no_option_in_any_address(runtime, dash_app):
 
     for spec in CHARTS_WITH_OPTIONS:
         view = chart_view(runtime, dash_app.urls, spec.chart_id, "en", options={})
-        assert "?" not in view.urls.page and "?" not in view.urls.embed, spec.chart_id
+        # a pinned option (the profile's cluster: what the view is of) is always named, alone
+        pinned = "&".join(f"{spec.chart_id}-{name}={view.state.options[name]}" for name in spec.pinned)
+        assert view.urls.page.split("#")[0].partition("?")[2] == pinned, spec.chart_id
+        assert view.urls.embed.partition("?")[2] == pinned, spec.chart_id
         for fmt, address in view.urls.downloads.items():
-            assert address.endswith(f"/download/{spec.chart_id}.{fmt}?lang=en"), address
+            named = "".join(f"{name}={view.state.options[name]}&" for name in spec.pinned)
+            assert address.endswith(f"/download/{spec.chart_id}.{fmt}?{named}lang=en"), address
 
 
 def test_only_what_differs_from_the_defaults_is_written(runtime):
@@ -150,7 +154,7 @@ def test_the_browsers_rules_are_the_codecs(runtime):
         rules = codec_rules(spec, runtime.package, f"/x#card-{spec.chart_id}")
         defaults = spec.defaults(runtime.package)
         assert [(o["name"], o["key"], o["default"]) for o in rules["options"]] == \
-            [(name, f"{spec.chart_id}-{name}", defaults[name]) for name in spec.options]
+            [(name, f"{spec.chart_id}-{name}", None if name in spec.pinned else defaults[name]) for name in spec.options]
         for option in rules["options"]:
             allowed = spec.allowed(runtime.package)[option["name"]]
             if option["name"] in spec.multi and len(allowed) <= 50:  # ~1,200 places: the order stays on the server

@@ -113,25 +113,39 @@ def map_years(package: DataPackage) -> tuple[str, ...]:
     return tuple(str(y) for y in sorted(years, reverse=True))
 
 
-def cluster_profile(package: DataPackage, cluster_id: str, metric: str = "homicides") -> dict[str, object]:
-    """What the profile panel shows for one cluster: facts, the metric's trend, active components."""
+def cluster_ids(package: DataPackage) -> tuple[str, ...]:
+    """The published clusters' ids, in order (the profile's allowed clusters)."""
+    return tuple(sorted(package.table("clusters")["cluster_id"].astype(str)))
+
+
+def cluster_profile(package: DataPackage, cluster: str = "", metric: str = "homicides", **_options) -> pd.DataFrame:
+    """A cluster's profile: one row per year of the chosen metric (hidden years kept, their value
+    empty), each row naming the cluster and its residents, with `status` and `source`; the facts
+    a reader sees beside the trend (zone, neighbourhoods, components active in the latest year of
+    enrolments) travel in frame.attrs. A cluster the package does not have is a KeyError."""
     clusters = package.table("clusters").set_index("cluster_id")
-    if cluster_id not in clusters.index:
-        raise KeyError(cluster_id)
+    if cluster not in clusters.index:
+        raise KeyError(cluster)
     neighbourhoods = package.table("neighbourhoods")
     trend = _cluster_metric_by_year(package, metric)
-    trend = trend[trend["cluster_id"] == cluster_id].sort_values("year").reset_index(drop=True)
+    trend = trend[trend["cluster_id"] == cluster].sort_values("year").reset_index(drop=True)
     enrolments = package.table("youth_enrolments")
-    mine = enrolments[(enrolments["cluster_id"] == cluster_id) & enrolments["component"].notna()]
+    mine = enrolments[(enrolments["cluster_id"] == cluster) & enrolments["component"].notna()]
     latest = mine[mine["year"] == mine["year"].max()]
     active = latest[(latest["enrolments"].fillna(0) > 0) | latest["suppressed"]]["component"].astype(str).tolist()
-    return {
-        "cluster_id": cluster_id,
-        "name": str(clusters.at[cluster_id, "name"]),
-        "zone": str(clusters.at[cluster_id, "zone"]),
-        "residents": int(clusters.at[cluster_id, "residents"]),
-        "neighbourhoods": neighbourhoods[neighbourhoods["cluster_id"] == cluster_id]["name"].astype(str).tolist(),
-        "trend": trend,
+    frame = trend.assign(name=str(clusters.at[cluster, "name"]), residents=int(clusters.at[cluster, "residents"]), metric=metric)
+    frame = frame[["year", "cluster_id", "name", "residents", "metric", "value", "suppressed", "events"]]
+    frame = stamped(frame, package, MAP_RESOURCES[metric], "clusters", "neighbourhoods")
+    # The residents shown beside the trend are the cluster's published row: invented there, invented here.
+    if str(clusters.at[cluster, "status"]) == "demo":
+        frame["status"] = "demo"
+    frame.attrs.update({
+        "cluster_id": cluster,
+        "name": str(clusters.at[cluster, "name"]),
+        "zone": str(clusters.at[cluster, "zone"]),
+        "residents": int(clusters.at[cluster, "residents"]),
+        "neighbourhoods": neighbourhoods[neighbourhoods["cluster_id"] == cluster]["name"].astype(str).tolist(),
         "components": active,
         "components_year": int(latest["year"].max()) if len(latest) else None,
-    }
+    })
+    return frame

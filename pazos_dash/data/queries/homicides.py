@@ -87,18 +87,6 @@ def homicides_monthly_its(package: DataPackage, break_year: str = str(PAZOS_STAR
     return frame
 
 
-def territory_facts(package: DataPackage) -> dict[str, int]:
-    """Cluster counts and totals quoted in the page texts, summed from the published rows."""
-    clusters = package.table("clusters")
-    return {
-        "clusters": int(len(clusters)),
-        "urban": int((clusters["zone"] == "urban").sum()),
-        "rural": int((clusters["zone"] == "rural").sum()),
-        "neighbourhoods": int(clusters["neighbourhoods"].sum()),
-        "residents": int(clusters["residents"].sum()),
-    }
-
-
 def youth_homicide_rate(package: DataPackage, **_options) -> pd.DataFrame:
     """The youth (14–29) homicide rate the Alcaldía reported, beside the city's rate that year."""
     values = package.table("indicator_values")

@@ -37,26 +37,3 @@ def homicides_other_counts(package: DataPackage, **_options) -> pd.DataFrame:
         if column in frame.columns:
             frame[column] = frame[column].fillna(False).astype(bool)
     return frame
-
-
-DEFINITION_ORDER = ("police_events", "forensic_deaths", "municipal_count", "ranking_compilation", "departmental_count", "unattributed")
-
-
-def definition_examples(frame: pd.DataFrame) -> list[dict[str, object]]:
-    """For each definition the rows show, in a fixed order: the year where its count is furthest
-    from the police's (the definitional difference at its widest), or None for the police's own."""
-    police = frame[frame["publisher"] == PRIMARY_PUBLISHER].dropna(subset=["homicides"]).set_index("year")["homicides"]
-    shown = [d for d in DEFINITION_ORDER if d in set(frame["definition"].astype(str))]
-    examples = []
-    for definition in shown:
-        rows = frame[(frame["definition"] == definition) & (frame["publisher"] != PRIMARY_PUBLISHER)].dropna(subset=["homicides"])
-        rows = rows[rows["year"].isin(police.index)]
-        if definition == PRIMARY_DEFINITION or rows.empty:
-            examples.append({"definition": definition, "example": None})
-            continue
-        gap = (rows["homicides"].astype(float) - rows["year"].map(police).astype(float)).abs()
-        widest = rows.loc[gap.idxmax()]
-        examples.append({"definition": definition, "example": {
-            "year": int(widest["year"]), "police": int(police[widest["year"]]), "other": int(widest["homicides"]),
-            "publisher": str(widest["publisher"])}})
-    return examples
