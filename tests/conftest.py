@@ -12,14 +12,20 @@ REPO = Path(__file__).resolve().parents[1]
 PUBLISHED = REPO / "data" / "published"
 
 
+WORKER_PORTS = 1000  # ports each pytest-xdist worker's dash_duo servers may take
+
+
 def pytest_configure(config):
     """Several checkouts may run browser tests at once on one machine: PAZOS_TEST_PORT_BASE moves
-    the ports dash_duo serves on (58050, 58051, ... by default)."""
+    the ports dash_duo serves on (58050, 58051, ... by default); each pytest-xdist worker (gw0,
+    gw1, ...: scripts/test.sh runs one per core) takes its own thousand from there."""
     base = os.environ.get("PAZOS_TEST_PORT_BASE")
-    if base:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if base or worker:
         from dash.testing.application_runners import BaseDashRunner
 
-        BaseDashRunner._next_port = int(base)
+        index = int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 0
+        BaseDashRunner._next_port = int(base or BaseDashRunner._next_port) + WORKER_PORTS * index
 
 
 @pytest.fixture(scope="session", autouse=True)
