@@ -5,9 +5,9 @@
 //    a reader gets with scripts off, and until they interact with a card.
 // 2. Dash's renderer, React and the components' bundles are in the page as
 //    <script type="pazos/deferred">: nothing runs until a reader interacts with a card (presses,
-//    hovers a chart, focuses a control, changes one, opens the share menu or the map tab), or at
-//    once when the server marked the copy `data-start="now"` (the deck; a chart without its
-//    picture). `window.pazosStart()` starts it too (the browser tests). What the reader did to the
+//    hovers a chart (a card's, or a slide's), focuses a control, changes one, opens the share menu
+//    or the map tab), or at once when the server marked the copy `data-start="now"` (a chart
+//    without its picture); the deck's buttons and keys move the copy (assets/present.js). `window.pazosStart()` starts it too (the browser tests). What the reader did to the
 //    copy meanwhile carries over: a changed control is written into the address, which the live
 //    page is rendered from; an open tab or menu is opened again on the live page.
 // 3. Dash then draws the same layout, hidden, in #react-entry-point (assets/first-paint.css);
@@ -106,7 +106,7 @@
     });
     var intent = function (e) {
       var el = e.target;
-      if (!inCopy(el) || !cardOf(el) || !el.closest(interactive)) { return; }
+      if (!inCopy(el) || !(cardOf(el) || el.closest('.slide-graph')) || !el.closest(interactive)) { return; }
       if (el.closest('.chart-tablist')) { return; } // a tab switches without Dash (the map tab starts it when chosen)
       start();
     };

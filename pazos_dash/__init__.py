@@ -11,6 +11,7 @@ from .data import DataError
 from .data.source import PackageSource
 from .pages import register_pages, site_urls, unpaged_cards
 from .pages.callbacks import register_callbacks, register_map_callbacks, register_presentation_callbacks
+from .pages.present import slide_pictures
 from .publish.audit import load_audited
 from .runtime import Runtime, cache_config
 from .settings import Settings
@@ -65,5 +66,5 @@ def create_app(settings: Settings | None = None) -> PazosDash:
     harden(app, settings)
     warm_up(app)
     if settings.pictures:
-        app.pictures.build(runtime)
+        app.pictures.build(runtime, extra=slide_pictures(runtime, app.urls))
     return app

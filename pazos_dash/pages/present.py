@@ -183,6 +183,24 @@ def slide_figures(runtime: Runtime, urls, lang: str, width: str) -> list[dict[st
     return [view.figure if view.width == "narrow" else _projector(view.figure) for view in views]
 
 
+# The box a slide's chart fills under the slide's text, as drawn for its picture (scaled to the
+# box, its proportions kept): about a 1366×768 laptop's (1286×370), so its 20 px type reads at
+# 18 px or more there and larger on a 1920×1080 projector; and a phone's chart card.
+PICTURE_BOXES = {"wide": (1300, 420), "narrow": (310, 280)}
+
+
+def slide_pictures(runtime: Runtime, urls) -> list[tuple[dict[str, Any], dict[str, tuple[int, int]]]]:
+    """The chart slides' figures, both width classes and both languages, for their static pictures
+    (web/pictures.py `build`): the deck is whole before any script runs, as every page is."""
+    from ..i18n import LANGUAGES
+
+    pictures = []
+    for lang in LANGUAGES:
+        for wide, narrow in zip(slide_figures(runtime, urls, lang, "wide"), slide_figures(runtime, urls, lang, "narrow")):
+            pictures.append(({"wide": wide, "narrow": narrow}, PICTURE_BOXES))
+    return pictures
+
+
 def present_layout(runtime: Runtime, links: Links, query: dict[str, Any]) -> html.Main:
     lang, urls = links.lang, links.urls
     start = slide_number(query)

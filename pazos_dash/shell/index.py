@@ -28,7 +28,7 @@ from .routing import page_at, path_variables
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 _UNUSED_SCRIPTS = ("/dash_table/bundle.", "/deps/polyfill@")
 _SCRIPT_SRC = re.compile(r'^<script src="([^"]+)"></script>$')
-_EAGER_SCRIPTS = ("/first-paint.js",)
+_EAGER_SCRIPTS = ("/first-paint.js", "/present.js")  # the deck moves before Dash starts
 PARTIAL_PLOTLY = r"plotly-pazos\.min\.js"
 
 
@@ -143,10 +143,10 @@ class PazosDash(dash.Dash):
             prefix = self.config.requests_pathname_prefix
             pictures = Pictures(self.pictures.for_figure, lambda name: f"{prefix}picture/{name}.svg")
             body = to_html(layout, pictures=pictures)
-            # Start the live page at once where the copy cannot stand alone: the deck (it moves by
-            # script) and a chart without its picture (a chosen view, a package republished since
-            # the start, pictures off).
-            eager = pictures.missing > 0 or page.get("module", "").startswith("pazos_dash.pages.present.")
+            # Start the live page at once where the copy cannot stand alone: a chart without its
+            # picture (a chosen view, a package republished since the start, pictures off). The
+            # deck stands alone: its slides have pictures and assets/present.js moves it.
+            eager = pictures.missing > 0
             start = ' data-start="now"' if eager else ""
             cached = f'<div id="pazos-static"{start}>{body}</div>'
             if key:

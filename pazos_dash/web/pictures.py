@@ -43,6 +43,8 @@ TALLER_BOXES = {"homicides_other_counts": {WIDE: 520, NARROW: 440}}
 # Views other than a chart's default that a page shows as a picture: the overview's headline
 # (the annual rate beside the sentence about rates).
 EXTRA_VIEWS: dict[str, tuple[dict[str, str], ...]] = {"homicides_annual": ({"measure": "rate_per_100k"},)}
+# A figure drawn as a picture beyond the charts' views: ({width class: figure}, {width class: (width, height)}).
+Extra = tuple[dict[str, Any], dict[str, tuple[int, int]]]
 # The browsers that get the narrow picture: as assets/clientside.js `widthClass` decides.
 NARROW_MEDIA = "(max-width: 575.98px), (pointer: coarse) and (max-width: 1023.98px)"
 
@@ -97,8 +99,10 @@ class ChartPictures:
     def svg(self, name: str) -> bytes | None:
         return self.svgs.get(name)
 
-    def build(self, runtime: Any, languages: Iterable[str] = LANGUAGES) -> None:
-        """Draw (or read from disk) the default view of every chart, both languages, both widths."""
+    def build(self, runtime: Any, languages: Iterable[str] = LANGUAGES, extra: Iterable[Extra] = ()) -> None:
+        """Draw (or read from disk) the default view of every chart, both languages, both widths;
+        and `extra` figures a page draws otherwise (the deck's projector-sized slides): each its
+        figure per width class and the size of the box it fills per width class."""
         started = time.monotonic()
         jobs: list[tuple[str, dict[str, Any], int, int]] = []  # (name, figure, width, height)
         by_figure: dict[str, dict[str, str]] = {}
@@ -118,6 +122,13 @@ class ChartPictures:
                     names[width] = f"{figure_key(figure)}-{PICTURE_WIDTHS[width]}x{height}"
                     jobs.append((names[width], figure, PICTURE_WIDTHS[width], height))
                 by_figure[wide] = names
+        for figures, sizes in extra:
+            names = {}
+            for width, figure in figures.items():
+                box_width, height = sizes[width]
+                names[width] = f"{figure_key(figure)}-{box_width}x{height}"
+                jobs.append((names[width], figure, box_width, height))
+            by_figure[figure_key(figures[WIDE])] = names
         jobs = list({job[0]: job for job in jobs}.values())
         missing = [job for job in jobs if not self._read(job[0])]
         if missing:

@@ -4,6 +4,7 @@ it needs no network."""
 from __future__ import annotations
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from pazos_dash.i18n import t
@@ -56,6 +57,37 @@ def test_the_keyboard_moves_through_the_slides_even_offline(dash_duo, dash_app):
 
     _press(dash_duo, Keys.ESCAPE)
     dash_duo.wait_for_text_to_equal("#page-heading", t("page.overview.heading", "en"), timeout=10)
+    assert dash_duo.get_logs() == []
+
+
+def test_the_static_deck_moves_without_starting_dash(dash_duo, dash_app):
+    """Static first: the deck is the server's copy (pictures of the charts), and the keys and
+    buttons move it without Dash's scripts; a reader pointing at a chart starts the live page on
+    the slide shown."""
+    dash_duo.start_server(dash_app)
+    driver = dash_duo.driver
+    driver.set_window_size(1366, 768)
+    driver.get_static(dash_duo.server_url.rstrip("/") + "/presentar?slide=2")
+    dash_duo.wait_for_element("#pazos-static #slide-1.active img.static-chart", timeout=10)
+    _press(dash_duo, Keys.ARROW_RIGHT)
+    _on_slide(dash_duo, 3)
+    dash_duo.find_element("#pazos-static #slide-prev").click()
+    dash_duo.find_element("#pazos-static #slide-prev").click()
+    _on_slide(dash_duo, 1)
+    assert driver.find_element("css selector", "#slide-language").get_attribute("href").endswith("?slide=1")
+    shown = driver.execute_script("const img = document.querySelector('#slide-0 img.static-chart');"
+                                  "return img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().height > 200;")
+    assert shown, "the first slide's chart is not shown as a picture"
+    assert driver.execute_script("const copy = document.getElementById('pazos-static');"
+                                 "return !!copy && !copy.hasAttribute('aria-busy') && !window.DashRenderer;"), \
+        "Dash started before a reader pointed at a chart"
+    _press(dash_duo, Keys.ARROW_RIGHT)
+    _on_slide(dash_duo, 2)
+    ActionChains(driver).move_to_element(dash_duo.find_element("#pazos-static #slide-graph-1")).perform()
+    dash_duo._wait_for(lambda d: d.execute_script("return !document.getElementById('pazos-static')"), timeout=20,
+                       msg="pointing at a chart did not start the live deck")
+    _on_slide(dash_duo, 2)
+    drawn(dash_duo, "#slide-graph-1")
     assert dash_duo.get_logs() == []
 
 

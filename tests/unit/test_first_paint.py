@@ -140,8 +140,28 @@ def test_every_chart_is_a_picture_in_the_html_and_no_script_runs_before_a_reader
             assert "immutable" in answer.headers["Cache-Control"]
     assert 'data-start="now"' not in static, "the page starts Dash before a reader does anything"
     scripts = re.findall(r'<script src="([^"]+)"', html)
-    assert [s for s in scripts if "first-paint.js" not in s] == [], "a script runs before a reader interacts"
+    # first-paint.js, and present.js (the deck's keys and buttons: nothing of Dash's) run at once
+    assert [s for s in scripts if "first-paint.js" not in s and "present.js" not in s] == [], "a script runs before a reader interacts"
     assert re.search(r'<script type="pazos/deferred" data-src="[^"]*dash_renderer', html)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_deck_is_whole_before_any_script_runs(client, dash_app, lang):
+    """Presentation mode is static first too: every chart slide is a picture (projector-sized; a
+    phone's below 576 px), the one asked for is shown, and nothing starts Dash before a reader
+    points at a chart (the buttons and keys move the copy: assets/present.js)."""
+    from pazos_dash.pages.present import SLIDES
+
+    html = client.get(dash_app.urls.present(lang, 3)).get_data(as_text=True)
+    static = _static(html)
+    assert 'data-start="now"' not in static
+    graphs = dict(re.findall(r'<div id="(slide-graph-\d+)"[^>]*data-static-graph="true">(.*?)</div>', static))
+    assert len(graphs) == sum(not dash_app.server.config["PAZOS_RUNTIME"].chart(s.chart).table for s in SLIDES)
+    for graph, box in graphs.items():
+        wide = re.search(r'<img class="static-chart" src="([^"]+)"', box)
+        assert wide and re.search(r'srcset="([^"]+)"', box), graph
+        assert client.get(wide.group(1)).status_code == 200, graph
+    assert re.search(r'<section[^>]*id="slide-2"[^>]*class="slide active"|<section[^>]*class="slide active"[^>]*id="slide-2"', static)
 
 
 def test_a_view_without_its_picture_starts_the_live_page_at_once(client, dash_app):
