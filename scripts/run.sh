@@ -11,5 +11,11 @@ if ! .venv/bin/python -c 'import pazos_dash' >/dev/null 2>&1; then
     echo "First run: installing the dashboard and its libraries (Dash, Plotly, pandas...) into .venv; this takes a minute or two."
 fi
 pip_install -e .
-echo "Starting the dashboard..."
+# Each chart's static picture (the page whole before any script runs) is drawn at start by plotly.js
+# in a headless Chromium (kaleido). Without it the dashboard still starts; charts then wait for plotly.js.
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "Installing Debian's chromium, which draws the charts' static pictures at start (once)..."
+    apt_install chromium || echo "Chromium could not be installed: starting without the charts' static pictures."
+fi
+echo "Starting the dashboard (the first start draws the charts' pictures: about a minute)..."
 exec .venv/bin/pazos-dash serve "$@"
