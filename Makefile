@@ -1,5 +1,5 @@
 # The README's commands, by name. Each target works on a fresh clone.
-.PHONY: run test bench lighthouse plotly axe og-images validate publish-demo
+.PHONY: run test bench lighthouse plotly axe og-images validate publish-demo mutants
 
 run:  ## install and start the dashboard on its embedded defaults
 	sh scripts/run.sh
@@ -35,3 +35,6 @@ publish-demo:  ## regenerate data/published from the synthetic inputs (what is s
 	.venv/bin/pazos-dash publish .demo-raw --out data/published --date $${PAZOS_DATE:-$$(date +%F)} --changelog data/CHANGELOG.md
 	rm -rf .demo-raw
 	.venv/bin/python scripts/data_dictionary.py
+
+mutants:  ## apply issue 23's listed one-line mutations to a scratch worktree and check the unit tests kill each
+	.venv/bin/python scripts/mutants.py
