@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import t
+from ..i18n import decimals_for, t
 from .theme import (NARROW, PALETTE, PRIMARY, STATUS_STYLES, WIDE, base_figure, hatch, mark_census_break, mark_unreliable,
                     unreliable_flags, wrap, year_axis)
 
@@ -40,11 +40,12 @@ def indicator_detail_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE
     figure = base_figure(lang, width)
     definition = frame.attrs.get("definition", {})
     values = frame[frame["kind"] == "value"] if "kind" in frame.columns else frame  # the target is drawn as a star below
+    decimals = decimals_for("value", 2, definition.get("unit"))  # people whole, rates one decimal, ratios two
     for status, style in STATUS_STYLES.items():
         rows = values[["year"]].merge(values[values["status"] == status], on="year", how="left")
         if rows["value"].notna().any():
             figure.add_scatter(x=rows["year"].astype(float), y=rows["value"].astype("Float64").astype(float), mode="lines+markers",
-                               name=t(f"legend.{status}", lang), hovertemplate="%{x}: <b>%{y:,.2f}</b><extra></extra>", **style)
+                               name=t(f"legend.{status}", lang), hovertemplate="%{x}: <b>%{y:,." + str(decimals) + "f}</b><extra></extra>", **style)
     if definition.get("target") is not None and definition.get("target_year") is not None:
         figure.add_scatter(x=[float(definition["target_year"])], y=[float(definition["target"])], mode="markers",
                            name=t("legend.target", lang) + (f" ({t('demo.badge', lang).lower()})" if definition.get("target_status") == "demo" else ""),

@@ -239,7 +239,12 @@ def headline(package: DataPackage, **_options) -> pd.DataFrame:
         frame[column] = frame[column].astype("Float64")
     columns = ["fact", "phase", "start", "end", "value", "events", "low", "high", "p_value", "rank", "n_units", "pre_rmspe",
                "pre_mean_rate", "status", "source"]
-    return stamped(frame[columns], package, "homicides_annual")
+    frame = stamped(frame[columns], package, "homicides_annual")
+    # How each fact's value is written: a count whole, a mean, a rate or a gap with one decimal.
+    frame.attrs["units"] = {"value": {"by": "fact", "units": {
+        "homicides": "homicides", "homicides_per_year": "per_year", "rate_per_100k": "per_100k",
+        "synthetic_control_gap": "per_100k", "its_level_change": "per_month"}}}
+    return frame
 
 
 def kpi_rate(package: DataPackage, **_options) -> pd.DataFrame:
