@@ -73,6 +73,8 @@ def reach_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_option
     figure.add_bar(x=frame["year"].astype(float), y=frame["indirect"].astype(float), name=t("legend.indirect", lang),
                    marker=dict(color=PALETTE[4]), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>",
                    texttemplate="%{y:,}", textposition="inside")
+    if width == NARROW:  # a phone's bars are narrower than a number: the numbers stand up (never across a neighbour)
+        figure.update_traces(textangle=-90, selector=dict(type="bar"))
     figure.update_layout(barmode="group", yaxis=dict(type="linear", title=t("axis.people", lang)),
                          uniformtext=dict(minsize=10, mode="hide"))
     year_axis(figure, frame["year"], width, dtick=1, lang=lang)

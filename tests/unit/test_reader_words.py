@@ -111,7 +111,7 @@ def test_rates_have_one_decimal_and_people_none(runtime, dash_app):
     rate = chart_view(runtime, dash_app.urls, "indicator_detail", "es", options={"indicator": "homicide_rate"})
     values = [v for v in table_column(rate, "value") if v]
     assert "40,9" in values and "40,88" not in values
-    assert "40,9" in rate.takeaway or "40,88" not in rate.takeaway
+    assert "40,9" in rate.takeaway and "40,88" not in rate.takeaway
     youth_rate = chart_view(runtime, dash_app.urls, "indicator_detail", "es", options={"indicator": "youth_homicide_rate"})
     assert "114,0" in table_column(youth_rate, "value")
     people = chart_view(runtime, dash_app.urls, "indicator_detail", "en", options={"indicator": "young_people_served"})
@@ -201,3 +201,23 @@ def test_a_cluster_without_hidden_years_has_no_note(package):
     assert whole, "the package has a cluster with no hidden year"
     figure = cluster_trend_figure(queries.cluster_profile(package, whole[0], "homicides")["trend"], lang="es", metric="homicides")
     assert not figure.layout.annotations and len(figure.data) == 1
+
+
+# ---------------------------------------------------------------- phones: no number across a neighbour's bar
+
+def test_on_a_phone_no_label_runs_across_the_bars(runtime, dash_app):
+    from pazos_dash.figures.indicators import reach_figure
+    from pazos_dash.figures.youth import youth_served_figure
+
+    served = chart_view(runtime, dash_app.urls, "youth_served", "es", options={}).frame
+    reported = served.dropna(subset=["reported_people_min"]).iloc[-1]
+    phone = youth_served_figure(served, lang="es", width="narrow")
+    marker = next(tr for tr in phone.data if tr.type == "scatter")
+    assert "text" not in marker.mode  # the public figure is not written over the bars...
+    assert fmt_number(reported["reported_people_min"], "es") in marker.name and str(int(reported["year"])) in marker.name  # ...but in the legend
+    desktop = youth_served_figure(served, lang="es", width="wide")
+    assert "text" in next(tr for tr in desktop.data if tr.type == "scatter").mode
+
+    reach = chart_view(runtime, dash_app.urls, "reach", "es", options={}).frame
+    assert all(tr.textangle == -90 for tr in reach_figure(reach, lang="es", width="narrow").data if tr.type == "bar")
+    assert all(tr.textangle in (None, "auto") for tr in reach_figure(reach, lang="es", width="wide").data if tr.type == "bar")
