@@ -256,9 +256,9 @@
   function shortWindow() { return window.innerWidth > window.innerHeight && window.innerHeight < 500; }
   function fitToScreen(gd) {
     if (!gd || !gd._fullLayout || !gd.layout || !window.Plotly) { return; }
-    if (gd.__pazosHeight === undefined) { gd.__pazosHeight = gd.layout.height || null; }
+    if (gd.__pazosHeight === undefined) { gd.__pazosHeight = gd.layout.height || gd._fullLayout.height || null; }
     var own = gd.__pazosHeight;
-    if (!own) { return; } // a chart without a height of its own follows its box
+    if (!own) { return; }
     var fit = shortWindow() ? Math.min(own, Math.max(240, Math.round(window.innerHeight * 0.85))) : own;
     if (gd.layout.height === fit) { return; }
     var box = gd.closest ? gd.closest('[role="figure"]') : null;

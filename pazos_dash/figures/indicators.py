@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import decimals_for, t
+from ..i18n import decimals_for, fmt_number, t
 from .theme import (NARROW, PALETTE, PRIMARY, STATUS_STYLES, WIDE, base_figure, hatch, mark_census_break, mark_unreliable,
                     unreliable_flags, wrap, year_axis)
 
@@ -25,7 +25,9 @@ def indicator_progress_figure(frame: pd.DataFrame, *, lang: str, width: str = WI
             continue
         figure.add_bar(y=[n for n, m in zip(names, mask) if m], x=progress[mask].clip(-100, 200).fillna(0).tolist(),
                        orientation="h", name=t(f"status.{status}", lang), marker=dict(color=STATUS_COLOURS[status]),
-                       hovertemplate="%{y}: <b>%{x:.0f} %</b><extra></extra>")
+                       # the progress as the table writes it (a true minus; the real value where the bar is clipped)
+                       customdata=[[fmt_number(v, lang, 0)] for v in progress[mask]],
+                       hovertemplate="%{y}: <b>%{customdata[0]} %</b><extra></extra>")
     figure.add_scatter(y=names, x=frame["expected_pct"].astype("Float64").astype(float).tolist(), mode="markers",
                        name=t("legend.expected_pace", lang), marker=dict(symbol="line-ns-open", size=18, color="#000000", line=dict(width=2)))
     figure.add_vline(x=100, line=dict(color="#495057", dash="dot"))

@@ -4,6 +4,7 @@ measure has no before, and a cluster's trend says which years are hidden."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -29,7 +30,7 @@ def package():
 
 def words(figure) -> str:
     """Everything a reader can see or hover in a figure: labels, hovers, trace names, notes."""
-    return figure.to_json()
+    return json.dumps(figure.to_plotly_json(), ensure_ascii=False, default=str)
 
 
 def texts(node) -> list[str]:
@@ -146,6 +147,17 @@ def test_negative_numbers_have_a_true_minus_in_hovers_and_sentences(runtime, das
         assert not any(":.1f" in str(tr.hovertemplate) or ":.2f" in str(tr.hovertemplate) for tr in figure.data)
         assert not ASCII_NEGATIVE.search(view.takeaway), view.takeaway
         assert not any(ASCII_NEGATIVE.search(s) for s in texts(table_for(view)) if isinstance(s, str)), view.chart_id
+
+
+def test_progress_hovers_say_the_real_progress_with_a_true_minus(runtime, dash_app):
+    from pazos_dash.figures.indicators import indicator_progress_figure
+
+    frame = chart_view(runtime, dash_app.urls, "indicator_scoreboard", "es", options={}).frame
+    figure = indicator_progress_figure(frame, lang="es")
+    said = {row[0] for tr in figure.data if tr.type == "bar" for row in tr.customdata}
+    assert said == {fmt_number(v, "es", 0) for v in frame["progress_pct"].astype("Float64").astype(float)}
+    assert not any(ASCII_NEGATIVE.search(s) for s in said)
+    assert all("%{x" not in tr.hovertemplate for tr in figure.data if tr.type == "bar")
 
 
 # ---------------------------------------------------------------- "before and after" without a before
