@@ -233,3 +233,10 @@ def test_on_a_phone_no_label_runs_across_the_bars(runtime, dash_app):
     reach = chart_view(runtime, dash_app.urls, "reach", "es", options={}).frame
     assert all(tr.textangle == -90 for tr in reach_figure(reach, lang="es", width="narrow").data if tr.type == "bar")
     assert all(tr.textangle in (None, "auto") for tr in reach_figure(reach, lang="es", width="wide").data if tr.type == "bar")
+
+
+def test_the_impact_estimates_and_their_intervals_have_one_decimal(runtime, dash_app):
+    view = chart_view(runtime, dash_app.urls, "impact_robustness", "es", options={})
+    for column in ("estimate", "low", "high"):
+        shown = [v for v in table_column(view, column) if v]
+        assert shown and all(re.fullmatch(r"−?[\d.]+,\d", v) for v in shown), (column, shown)
