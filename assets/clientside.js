@@ -32,15 +32,40 @@
   });
   window.addEventListener('afterprint', function () { flattenPatterns(false); });
 
+  /* The width class of the window as it is now (see widthClass below). */
+  function widthNow() {
+    var width = window.innerWidth || document.documentElement.clientWidth;
+    var coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
+    return (width < 576 || (coarse && width < 1024)) ? 'narrow' : 'wide';
+  }
+  var sentWidth = null;  // the class the live page's charts were drawn for (null: Dash not started)
+
+  /* A phone turned sideways, or a window made wider or narrower: when the width class changes,
+     `page-width` is sent again and the server redraws the charts for it (their height is fitted
+     to a short window by assets/first-paint.js). */
+  var turnTimer = null;
+  function turned() {
+    clearTimeout(turnTimer);
+    turnTimer = setTimeout(function () {
+      var now = widthNow();
+      var dc = window.dash_clientside;
+      if (sentWidth !== null && now !== sentWidth && dc && dc.set_props) {
+        sentWidth = now;
+        dc.set_props('page-width', {data: now});
+      }
+    }, 250);
+  }
+  window.addEventListener('resize', turned);
+  window.addEventListener('orientationchange', turned);
+
   clientside.pazos = Object.assign(clientside.pazos || {}, {
     /* The page's width class, read once when a page opens (`page-width`): "narrow" on a phone
        (under 576 px) or a touch screen under 1024 px, where the charts are redrawn on the server
        with level ticks every few years, the legend below and no drag-zoom (a swipe scrolls the
        page). A wide screen keeps what the server drew and sends nothing. */
     widthClass: function () {
-      var width = window.innerWidth || document.documentElement.clientWidth;
-      var coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
-      return (width < 576 || (coarse && width < 1024)) ? 'narrow' : window.dash_clientside.no_update;
+      sentWidth = widthNow();
+      return sentWidth === 'narrow' ? sentWidth : window.dash_clientside.no_update;
     },
 
     /* The selection lives in the address: a chart's controls -> ?<chart>-<option>=<value>

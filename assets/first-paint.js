@@ -248,13 +248,39 @@
     if (!gd.__pazosPaper && gd.on) { gd.__pazosPaper = true; gd.on('plotly_afterplot', function () { fitForPaper(gd); }); }
   }
 
+  // A phone turned sideways is about 360 px high: a chart drawn for the upright screen (450 px
+  // and more) would be taller than the window. On such a short, wide window every drawn chart is
+  // fitted to 85 % of its height (never under 240 px), and given back its own height when the
+  // window is tall again; the figure's box follows. (A new width class is also sent to the
+  // server: assets/clientside.js.)
+  function shortWindow() { return window.innerWidth > window.innerHeight && window.innerHeight < 500; }
+  function fitToScreen(gd) {
+    if (!gd || !gd._fullLayout || !gd.layout || !window.Plotly) { return; }
+    if (gd.__pazosHeight === undefined) { gd.__pazosHeight = gd.layout.height || gd._fullLayout.height || null; }
+    var own = gd.__pazosHeight;
+    if (!own) { return; }
+    var fit = shortWindow() ? Math.min(own, Math.max(240, Math.round(window.innerHeight * 0.85))) : own;
+    if (gd.layout.height === fit) { return; }
+    var box = gd.closest ? gd.closest('[role="figure"]') : null;
+    if (box) { box.style.minHeight = fit + 'px'; }
+    window.Plotly.relayout(gd, {height: fit});
+  }
+  var fitTimer = null;
+  function fitAll() {
+    clearTimeout(fitTimer);
+    fitTimer = setTimeout(function () { document.querySelectorAll('.js-plotly-plot').forEach(fitToScreen); }, 250);
+  }
+  window.addEventListener('resize', fitAll);
+  window.addEventListener('orientationchange', fitAll);
+  function drawn(gd) { gd.__pazosHeight = undefined; fitForPaper(gd); fitToScreen(gd); }
+
   var react;
   function draw(gd) {
     var job = pending.get(gd);
     pending.delete(gd);
     if (!job) { return; }
     react.apply(window.Plotly, job.args).then(function (v) {
-      fitForPaper(gd);
+      drawn(gd);
       job.resolvers.forEach(function (r) { r[0](v); });
     }, function (e) { job.resolvers.forEach(function (r) { r[1](e); }); });
   }
@@ -266,7 +292,7 @@
     react = Plotly.react;
     Plotly.react = function (gd) {
       if (!io || gd._fullLayout || near(gd)) {
-        return react.apply(Plotly, arguments).then(function (v) { fitForPaper(gd); return v; });
+        return react.apply(Plotly, arguments).then(function (v) { drawn(gd); return v; });
       }
       var job = pending.get(gd) || {resolvers: []};
       job.args = Array.prototype.slice.call(arguments);

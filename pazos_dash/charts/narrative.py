@@ -6,9 +6,9 @@ import re
 
 import pandas as pd
 
-from ..domain import LOCKDOWN_YEAR, SMALL_COUNT
 from ..data.queries.other_counts import PRIMARY_DEFINITION, PRIMARY_PUBLISHER
-from ..i18n import fmt_number, fmt_signed, t
+from ..domain import LOCKDOWN_YEAR, PRE_PAZOS, SMALL_COUNT
+from ..i18n import cluster_name, decimals_for, fmt_number, fmt_signed, t
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\sa-z])")
@@ -64,7 +64,7 @@ def clusters_takeaway(frame: pd.DataFrame, lang: str) -> str:
     text = t(
         "chart.cluster_residents.takeaway", lang,
         clusters=len(frame), total=fmt_number(frame["residents"].sum(), lang),
-        largest=largest["name"], largest_residents=fmt_number(largest["residents"], lang),
+        largest=cluster_name(largest["name"], lang), largest_residents=fmt_number(largest["residents"], lang),
     )
     # the total is the founding document's; the split across clusters is invented where the rows say demo
     return invented(text, lang, "demo.inline_split") if "status" in frame and frame["status"].map(_is_demo).any() else text
@@ -77,7 +77,7 @@ def profile_takeaway(frame: pd.DataFrame, lang: str) -> str:
     """A cluster's trend from its first to its last published year; the years hidden because they
     rest on fewer than k cases are named (a gap in the line is never left unexplained)."""
     code = str(frame["metric"].iloc[0])
-    metric, name = t(f"map.metric.{code}", lang), str(frame["name"].iloc[0])
+    metric, name = t(f"map.metric.{code}", lang), cluster_name(str(frame["name"].iloc[0]), lang)
     hidden = frame["suppressed"].astype(bool)
     shown = frame[~hidden].dropna(subset=["value"])
     decimals = PROFILE_DECIMALS.get(code, 1)
@@ -131,7 +131,7 @@ def comparison_takeaway(frame: pd.DataFrame, lang: str) -> str:
 def youth_rate_takeaway(frame: pd.DataFrame, lang: str) -> str:
     latest = frame.dropna(subset=["youth_rate_per_100k", "city_rate_per_100k"]).iloc[-1]
     return t("chart.youth_homicide_rate.takeaway", lang, year=int(latest["year"]),
-             youth=fmt_number(latest["youth_rate_per_100k"], lang, 0), city=fmt_number(latest["city_rate_per_100k"], lang, 1),
+             youth=fmt_number(latest["youth_rate_per_100k"], lang, 1), city=fmt_number(latest["city_rate_per_100k"], lang, 1),
              ratio=fmt_number(latest["youth_rate_per_100k"] / latest["city_rate_per_100k"], lang, 1))
 
 
@@ -170,7 +170,7 @@ def latest_published_total(frame: pd.DataFrame, value: str, lang: str, key: str)
     year = int(frame["year"].max())
     rows = frame[frame["year"] == year]
     hidden = int(rows["suppressed"].sum())
-    text = t(key, lang, year=year, area=frame.attrs.get("area_name") or t("control.all", lang), total=fmt_number(rows[value].sum(), lang))
+    text = t(key, lang, year=year, area=cluster_name(frame.attrs.get("area_name"), lang) or t("control.all", lang), total=fmt_number(rows[value].sum(), lang))
     return text + (" " + t("chart.totals_note", lang, n=hidden, k=frame.attrs.get("k")) if hidden else "")
 
 
@@ -237,24 +237,30 @@ def map_takeaway(frame: pd.DataFrame, lang: str) -> str:
     else:
         reliable = shown
     change = frame.attrs.get("view") == "change"
-    decimals = 1 if change or code != "homicides" else 0
+    units = frame.attrs.get("units", {})
+    decimals = decimals_for("value", 1 if change or code != "homicides" else 0, units.get("value"))
     if shown.empty:
         text = ""
     elif reliable.empty:
         text = t("chart.cluster_map.takeaway_unreliable", lang, metric=metric, period=frame["period"].iloc[0], n=SMALL_COUNT)
     elif change:
         pick = reliable.loc[reliable["value"].astype(float).idxmin()]
-        text = t("chart.cluster_map.takeaway_change", lang, metric=metric, period=frame["period"].iloc[0], name=pick["name"],
-                 before=fmt_number(pick["before"], lang, 1), after=fmt_number(pick["after"], lang, 1))
+        text = t("chart.cluster_map.takeaway_change", lang, metric=metric, period=frame["period"].iloc[0],
+                 name=cluster_name(pick["name"], lang), before=fmt_number(pick["before"], lang, decimals_for("before", 1, units.get("before"))),
+                 after=fmt_number(pick["after"], lang, decimals_for("after", 1, units.get("after"))))
     else:
         pick = reliable.loc[reliable["value"].astype(float).idxmax()]
-        text = t("chart.cluster_map.takeaway", lang, metric=metric, period=frame["period"].iloc[0], name=pick["name"],
-                 value=fmt_number(pick["value"], lang, decimals))
+        text = t("chart.cluster_map.takeaway", lang, metric=metric, period=frame["period"].iloc[0],
+                 name=cluster_name(pick["name"], lang), value=fmt_number(pick["value"], lang, decimals))
     if text and "status" in frame and shown["status"].map(_is_demo).any():
         text = invented(text, lang)
     hidden = int(frame["suppressed"].sum())
     if hidden:
         text += " " + t("chart.cluster_map.suppressed_note", lang, n=hidden, k=frame.attrs.get("k"))
+    if frame.attrs.get("change_unavailable"):  # "before and after" asked, one year shown: said first
+        years = frame.attrs.get("years") or [frame["period"].iloc[0]]
+        text = t("chart.cluster_map.fallback", lang, metric=metric[:1].lower() + metric[1:], start=min(int(y) for y in years),
+                 before=f"{PRE_PAZOS[0]}–{PRE_PAZOS[1]}", year=frame["period"].iloc[0]) + " " + text
     return text.strip()
 
 
@@ -273,7 +279,8 @@ def detail_takeaway(frame: pd.DataFrame, lang: str) -> str:
     text = str(definition.get(f"definition_{lang}") or "")
     if len(known):
         latest = known.iloc[-1]
-        text += " " + t("chart.indicator_detail.latest", lang, year=int(latest["year"]), value=fmt_number(latest["value"], lang, 2))
+        decimals = decimals_for("value", 2, frame.attrs.get("units", {}).get("value"))  # people whole, rates one decimal
+        text += " " + t("chart.indicator_detail.latest", lang, year=int(latest["year"]), value=fmt_number(latest["value"], lang, decimals))
     return text.strip()
 
 

@@ -17,7 +17,7 @@ from ..i18n import fmt_date, t
 from ..views import ChartView
 from ..views.citation import cite
 from ..views.renderers import renderable
-from ..views.text import cell_text, column_label, is_number
+from ..views.text import cell_text, column_label, is_number, number_decimals
 from .bootstrap import badge
 
 GRAPH_CONFIG = {
@@ -50,14 +50,16 @@ def data_table(view: ChartView, *, caption: str | None = None, table_id: str | N
     """An accessible HTML table of exactly the view's rows: caption, column headers with scope,
     codes in words. A row's source is a short key ("[1]"); the table's foot names each key's
     source once (a source's title is six to eight lines on a phone: never on every row)."""
-    frame, lang, decimals = view.frame, view.lang, view.spec.decimals
+    frame, lang = view.frame, view.lang
     keys = source_keys(view)
     header = html.Thead(html.Tr([html.Th(column_label(c, lang), scope="col") for c in frame.columns]))
     rows = []
     for record in frame.itertuples(index=False):
         cells = []
-        for column, value in zip(frame.columns, record):
-            text = cell_text(column, value, lang, decimals.get(column, 0), lambda name: keys.get(name, name))
+        row = dict(zip(frame.columns, record))
+        for column, value in row.items():
+            decimals = number_decimals(frame, str(column), view.spec.decimals, row)  # numbers written one way
+            text = cell_text(column, value, lang, decimals, lambda name: keys.get(name, name))
             if column.endswith("_url") and text:
                 cells.append(html.Td(html.A(text, href=text, rel="noopener")))
             else:

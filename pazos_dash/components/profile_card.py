@@ -8,7 +8,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from ..i18n import fmt_number, t
+from ..i18n import cluster_name, fmt_number, t
 from ..views import ChartView
 from .bootstrap import col, row
 from .chart_card import GRAPH_CONFIG, demo_mark, source_line
@@ -22,7 +22,7 @@ def profile_body(view: ChartView) -> list[Any]:
     components = ([html.Li(t(f"category.{c}", lang)) for c in facts.get("components", [])]
                   or [html.Li(t("profile.none", lang))])
     return [
-        html.H2(t("profile.heading", lang, name=facts["name"]), className="h5", id="profile-name"),
+        html.H2(t("profile.heading", lang, name=cluster_name(facts["name"], lang)), className="h5", id="profile-name"),
         html.Div(demo_mark(view)),
         row([
             col([

@@ -7,15 +7,14 @@ from urllib.parse import quote
 import pandas as pd
 from dash import dcc, html
 
-from ..i18n import fmt_number, t
+from ..i18n import UNIT_DECIMALS, fmt_number, t
 from .bootstrap import badge
 from .bootstrap import progress as progress_bar
 
 _BADGE = {"met": "success", "missed": "danger", "on_track": "success", "at_risk": "warning", "off_track": "danger", "no_data": "secondary"}
-_DECIMALS = {"per_100k": 1, "percent": 1, "ratio": 2, "people": 0, "enrolments": 0}
 
 
-def sparkline(series: list[tuple[int, float, str]], lang: str) -> html.Img:
+def sparkline(series: list[tuple[int, float, str]], lang: str, unit: str = "") -> html.Img:
     """A tiny line of the yearly values as an inline SVG image (no script, nothing fetched)."""
     if len(series) < 2:
         return html.Span("—", className="text-body-secondary")
@@ -30,8 +29,9 @@ def sparkline(series: list[tuple[int, float, str]], lang: str) -> html.Img:
     path = " ".join(point(y, v) for y, v in zip(years, values))
     svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}'>"
            f"<polyline fill='none' stroke='#0B4F8A' stroke-width='1.5' points='{path}'/></svg>")
-    alt = t("scoreboard.sparkline_alt", lang, start=years[0], first=fmt_number(values[0], lang, 2),
-            end=years[-1], last=fmt_number(values[-1], lang, 2))
+    decimals = UNIT_DECIMALS.get(unit, 1)  # as the table's values: people whole, rates one decimal
+    alt = t("scoreboard.sparkline_alt", lang, start=years[0], first=fmt_number(values[0], lang, decimals),
+            end=years[-1], last=fmt_number(values[-1], lang, decimals))
     # Percent-encoded as a URL must be (`<`, `>`, `#`, spaces): the HTML validator refuses the raw ones.
     return html.Img(src="data:image/svg+xml;charset=utf-8," + quote(svg, safe=":/=',."), alt=alt, width=width, height=height)
 
@@ -45,7 +45,7 @@ def _labelled(cell, label: str):
 def _value(value, year, unit: str, lang: str) -> str:
     if value is None or pd.isna(value):
         return "—"
-    text = fmt_number(value, lang, _DECIMALS.get(unit, 1))
+    text = fmt_number(value, lang, UNIT_DECIMALS.get(unit, 1))
     return f"{text} ({int(year)})" if year is not None and not pd.isna(year) else text
 
 
@@ -97,7 +97,7 @@ def scoreboard_table(view, *, caption: str | None = None, table_id: str | None =
             html.Td(bar),
             html.Td(badge(t(f"status.{r.progress_status}", lang), color=_BADGE[r.progress_status]),
                     **{"data-status": r.progress_status}),
-            html.Td(sparkline(series.get(r.indicator_id, []), lang)),
+            html.Td(sparkline(series.get(r.indicator_id, []), lang, r.unit)),
         ]))
         body.append(html.Tr([_labelled(cells[h], t(f"scoreboard.{h}", lang)) for h in headers], id=f"indicator-row-{r.indicator_id}", **{"data-indicator": r.indicator_id, "data-status": r.status}))
     starred = bool(len(frame)) and frame[["baseline_status", "target_status", "graded_status"]].eq("demo").any().any()

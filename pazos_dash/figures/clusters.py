@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from ..domain import SMALL_COUNT
-from ..i18n import fmt_number, t
+from ..i18n import cluster_name, decimals_for, fmt_number, t
 from .theme import DEMO_COLOUR, NARROW, PRIMARY, WIDE, base_figure, year_axis
 
 SEQUENTIAL = "Cividis"   # colour-blind safe, and light = low
@@ -20,7 +20,7 @@ def cluster_residents_figure(frame: pd.DataFrame, *, lang: str, width: str = WID
     figure = base_figure(lang, width)
     demo = frame["status"] == "demo"
     figure.add_bar(
-        y=frame["name"].astype(str),
+        y=[cluster_name(name, lang) for name in frame["name"]],
         x=frame["residents"].astype("float"),
         orientation="h",
         marker=dict(
@@ -87,17 +87,20 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
     suppressed_label = t("map.suppressed", lang, k=frame.attrs["k"])
     unreliable_label = t("legend.unreliable_rate", lang, n=SMALL_COUNT)
     shown_suppressed_legend = False
+    # one number style (i18n.decimals_for): the unit the query says the values are in
+    decimals = decimals_for("value", 1, frame.attrs.get("units", {}).get("value"))
     for row in frame.itertuples():
         feature = features.get(row.cluster_id)
         if feature is None:
             continue
+        name = cluster_name(row.name, lang)
         hidden = bool(row.suppressed) or pd.isna(row.value)
         shaky = not hidden and bool(getattr(row, "unreliable_rate", False))
         if hidden:
             fill, text = SUPPRESSED_FILL, suppressed_label
         else:
             fill = sample_colorscale(scale, [(float(row.value) - low) / (high - low) if high > low else 0.5])[0]
-            text = f"{fmt_number(row.value, lang, 1 if frame['metric'].iloc[0] != 'homicides' or change else 0)} {unit}"
+            text = f"{fmt_number(row.value, lang, decimals)} {unit}"
             if shaky:
                 text += f" ({unreliable_label})"
         if hidden:
@@ -111,13 +114,13 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
                 x=[p[0] for p in ring], y=[p[1] for p in ring], fill="toself", mode="lines",
                 fillcolor=fill, line=dict(color="#212529", width=1.5),
                 fillpattern=pattern,
-                name=suppressed_label if hidden else row.name,
+                name=suppressed_label if hidden else name,
                 legendgroup="suppressed" if hidden else None,
                 showlegend=hidden and not shown_suppressed_legend,
                 # A polygon is hovered and clicked as a whole (hoveron="fills"): plotly.js then
                 # ignores hovertemplate and shows the trace's one `text`, and the click has no
                 # point, so Dash sends the trace's whole customdata: one cluster id per vertex.
-                hoveron="fills", hoverinfo="text", text=f"<b>{row.name}</b>: {text}",
+                hoveron="fills", hoverinfo="text", text=f"<b>{name}</b>: {text}",
                 customdata=[row.cluster_id] * len(ring),
                 meta={"cluster_id": row.cluster_id, "suppressed": hidden,
                       "value": None if hidden else float(row.value)},
@@ -133,7 +136,7 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
         if row.cluster_id in features:
             ring = _rings(features[row.cluster_id]["geometry"])[0]
             centres.append((sum(p[0] for p in ring[:-1]) / (len(ring) - 1), sum(p[1] for p in ring[:-1]) / (len(ring) - 1),
-                            short_name(row.name, row.cluster_id) if narrow else row.name))
+                            short_name(row.name, row.cluster_id) if narrow else cluster_name(row.name, lang)))
     figure.add_scatter(x=[c[0] for c in centres], y=[c[1] for c in centres], text=[c[2] for c in centres], mode="text",
                        textfont=dict(size=12, color="#000000"), hoverinfo="skip", showlegend=False, name="labels")
     if "unreliable_rate" in frame.columns and (frame["unreliable_rate"].astype(bool) & ~frame["suppressed"]).any():
@@ -184,13 +187,44 @@ def _tiled_cluster_map(frame: pd.DataFrame, *, lang: str, basemap_url: str) -> g
     return figure
 
 
-def cluster_trend_figure(trend: pd.DataFrame, *, lang: str, metric: str, width: str = WIDE, **_options) -> go.Figure:
-    """A cluster's metric over the years for its profile; hidden years are gaps, never zero."""
+def cluster_trend_figure(trend: pd.DataFrame, *, lang: str, metric: str | None = None, width: str = WIDE,
+                         k: int | None = None, **_options) -> go.Figure:
+    """A cluster's metric over the years for its profile; hidden years are gaps, never zero.
+
+    A hidden year (suppressed: fewer than k events, or protecting another cell) is not left as an
+    unexplained gap: a light band covers it, a hollow grey marker sits on the axis (hover: hidden,
+    fewer than k) and a line under the chart says what the bands are. `k` is the threshold the
+    rows were published with (trend.attrs["k"] when not given)."""
+    if metric is None:  # the profile's rows say their metric
+        metric = str(trend["metric"].iloc[0]) if "metric" in trend.columns and len(trend) else "homicides"
     figure = base_figure(lang, width)
-    figure.add_scatter(x=trend["year"].astype(float), y=trend["value"].astype("Float64").astype(float), mode="lines+markers",
+    decimals = decimals_for("value", 1, {"homicides": "homicides", "youth": "people"}.get(metric))
+    values = trend["value"].astype("Float64").astype(float)
+    figure.add_scatter(x=trend["year"].astype(float), y=values, mode="lines+markers",
                        line=dict(color=PRIMARY, width=2), name=t(f"map.metric.{metric}", lang), connectgaps=False,
-                       hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>")
-    figure.update_layout(height=220, margin=dict(l=40, r=8, t=8, b=32), showlegend=False, yaxis_title=t(f"map.unit.{metric}", lang))
+                       hovertemplate="%{x}: <b>%{y:,." + str(decimals) + "f}</b><extra></extra>")
+    hidden = trend[trend["suppressed"].astype(bool)] if "suppressed" in trend.columns else trend.iloc[0:0]
+    k = k if k is not None else trend.attrs.get("k")
+    bottom = 32
+    if len(hidden):
+        label = t("profile.hidden", lang, k=k) if k else t("profile.hidden_any", lang)
+        years = [int(y) for y in hidden["year"]]
+        for year in years:  # a band over the year, below the line: no label (a shape's label can stretch the range)
+            figure.add_vrect(x0=year - 0.4, x1=year + 0.4, fillcolor=SUPPRESSED_FILL, opacity=0.35, line_width=0, layer="below")
+        figure.add_scatter(x=[float(y) for y in years], y=[0.0] * len(years), mode="markers", name=label, cliponaxis=False,
+                           marker=dict(symbol="circle-open", size=9, color="#495057", line=dict(width=2)),
+                           hovertemplate="%{x}: " + label + "<extra></extra>", meta={"hidden_years": years})
+        figure.add_annotation(text=t("profile.hidden_note", lang, k=k) if k else t("profile.hidden_note_any", lang),
+                              xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-30, showarrow=False,
+                              align="left", font=dict(size=11, color="#495057"), name="hidden-note")
+        bottom = 54
+    # room above the plot for the corner's demonstration mark (ChartSpec.draw adds it)
+    figure.update_layout(height=220, margin=dict(l=40, r=8, t=24, b=bottom), showlegend=False,
+                         # the rate is per the cluster's residents (one published figure), not DANE's population
+                         yaxis_title=t("profile.unit.rate" if metric == "rate" else f"map.unit.{metric}", lang))
+    if len(hidden):  # the axis starts at zero, where the hidden years' markers sit
+        known = values.dropna()
+        figure.update_yaxes(range=[0, max(float(known.max()) if len(known) else 1.0, 1.0) * 1.1], autorange=False)
     # A small chart: a tick every 2 years at most on a wide screen, every 5 on a narrow one.
     year_axis(figure, trend["year"], width, dtick=2 if len(trend) > 8 else 1, title=False, lang=lang)
     return figure

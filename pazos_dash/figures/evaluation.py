@@ -17,6 +17,12 @@ DASHES = ("dot", "dash", "dashdot", "longdash", "longdashdot")
 SYMBOLS = ("square", "diamond", "triangle-up", "x", "star", "cross")
 
 
+def signed(values, lang: str, decimals: int = 1) -> list[str]:
+    """Hover numbers written as everywhere else (a true minus, the reader's decimal mark):
+    plotly's hover formats write a hyphen for the minus sign."""
+    return [fmt_number(v, lang, decimals) for v in pd.Series(values).astype("Float64").astype(float)]
+
+
 def place_label(row) -> str:
     """'Tuluá (Valle del Cauca)' for a municipality; a department or Colombia by its name."""
     return f"{row['place']} ({row['department']})" if len(str(row["code"])) == 5 and row["department"] else str(row["place"])
@@ -97,11 +103,12 @@ def synthetic_gaps_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, 
         figure.add_scatter(x=rows["year"].astype(float), y=rows["gap"].astype(float), mode="lines", name=t("legend.placebos", lang),
                            legendgroup="placebos", showlegend=first, line=dict(color=GREY, width=1),
                            opacity=1 if bool(rows["included"].iloc[0]) else 0.4, meta={"placebo": str(code)},
-                           hovertemplate=f"{name} %{{x}}: %{{y:.1f}}<extra></extra>")
+                           text=signed(rows["gap"], lang), hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>")
         first = False
     treated = frame[frame["role"] == "treated"]
     figure.add_scatter(x=treated["year"].astype(float), y=treated["gap"].astype(float), mode="lines+markers", name=t("legend.palmira_gap", lang),
-                       line=dict(color=PRIMARY, width=4), hovertemplate="Palmira %{x}: <b>%{y:.1f}</b><extra></extra>")
+                       line=dict(color=PRIMARY, width=4), text=signed(treated["gap"], lang),
+                       hovertemplate="Palmira %{x}: <b>%{text}</b><extra></extra>")
     figure.add_hline(y=0, line=dict(color="#495057", width=1))
     figure.update_layout(yaxis_title=t("axis.gap", lang), showlegend=True, yaxis=dict(rangemode="normal"))
     year_axis(figure, frame["year"], width, lang=lang)
@@ -137,7 +144,8 @@ def impact_robustness_figure(frame: pd.DataFrame, *, lang: str, width: str = WID
         figure.add_scatter(x=estimate, y=labels, mode="markers", marker=dict(size=11, color=PRIMARY if model == "its" else PALETTE[1]),
                            error_x=dict(type="data", symmetric=False, array=(high - estimate).fillna(0).astype(float).tolist(),
                                         arrayminus=(estimate - low).fillna(0).astype(float).tolist()),
-                           showlegend=False, hovertemplate="%{y}: <b>%{x:.2f}</b><extra></extra>", row=1, col=column)
+                           showlegend=False, text=signed(estimate, lang, 2), hovertemplate="%{y}: <b>%{text}</b><extra></extra>",
+                           row=1, col=column)
         figure.add_vline(x=0, line=dict(color="#495057", width=1), row=1, col=column)
         figure.update_xaxes(title_text=t(f"axis.measure_{rows['measure'].iloc[0]}", lang), row=1, col=column)
     figure.update_layout(height=360)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import t
+from ..i18n import decimals_for, t
 from ..domain import COMPARISON_AREAS, PAZOS_END, PAZOS_START
 from .theme import (NARROW, PALETTE, PERIOD_FILL, PRIMARY, STATUS_STYLES, WIDE, base_figure, hatch, mark_census_break,
                     mark_revised, mark_unreliable, period_band, status_words, unreliable_flags, year_axis)
@@ -57,7 +57,7 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
             mode="lines+markers",
             name=t(f"legend.{status}", lang),
             customdata=status_words(series["status"].fillna(""), lang),
-            hovertemplate="%{x}: <b>%{y:,}</b><br>%{customdata[0]}<extra></extra>",
+            hovertemplate="%{x}: <b>%{y:,." + str(decimals_for(measure)) + "f}</b><br>%{customdata[0]}<extra></extra>",
             connectgaps=False,
             **{**style, **extra},
         )
@@ -66,7 +66,7 @@ def homicides_annual_figure(frame: pd.DataFrame, *, lang: str, measure: str = "h
     if measure == "rate_per_100k":
         mark_census_break(figure, frame["year"], lang)
         mark_unreliable(figure, frame["year"].astype(float), frame[measure], unreliable_flags(frame), lang)
-    mark_revised(figure, frame, "year", measure, lang, decimals=2 if measure == "rate_per_100k" else 0)
+    mark_revised(figure, frame, "year", measure, lang, decimals=decimals_for(measure))
     return figure
 
 
@@ -89,7 +89,7 @@ def homicide_rate_comparison_figure(frame: pd.DataFrame, *, lang: str, width: st
     year_axis(figure, frame["year"], width, lang=lang)
     mark_census_break(figure, frame["year"], lang)
     mark_unreliable(figure, frame["year"].astype(float), frame["rate_per_100k"], unreliable_flags(frame), lang)
-    mark_revised(figure, frame, "year", "rate_per_100k", lang, decimals=2)
+    mark_revised(figure, frame, "year", "rate_per_100k", lang, decimals=decimals_for("rate_per_100k"))
     return figure
 
 
@@ -184,7 +184,7 @@ def homicides_other_counts_figure(frame: pd.DataFrame, *, lang: str, measure: st
     label = t("category.policia_nacional", lang)
     figure.add_scatter(x=police["year"].astype(float), y=police[measure].astype("Float64").astype(float), mode="lines+markers",
                        name=t("legend.police_series", lang), line=dict(color=PRIMARY, width=3), marker=dict(size=6, color=PRIMARY),
-                       hovertemplate=f"{label} %{{x}}: <b>%{{y:,}}</b><extra></extra>", connectgaps=False)
+                       hovertemplate=f"{label} %{{x}}: <b>%{{y:,.{decimals_for(measure)}f}}</b><extra></extra>", connectgaps=False)
     others = frame[(frame["publisher"] != "policia_nacional") & frame[measure].notna()]
     # Figures of one year sit side by side (dodged a fraction of a year) so none hides another.
     publishers = list(dict.fromkeys(others["publisher"].astype(str)))
@@ -196,7 +196,7 @@ def homicides_other_counts_figure(frame: pd.DataFrame, *, lang: str, measure: st
         figure.add_scatter(x=(rows["year"].astype(float) + dodge).tolist(), y=rows[measure].astype(float).tolist(), mode="markers", name=name,
                            marker=dict(symbol=symbol, size=12, color=colour, line=dict(width=2, color=colour)),
                            customdata=rows[["year", "published_in"]].astype(object).fillna("").to_numpy(),
-                           hovertemplate=f"{name} %{{customdata[0]}}: <b>%{{y:,}}</b><br>%{{customdata[1]}}<extra></extra>",
+                           hovertemplate=f"{name} %{{customdata[0]}}: <b>%{{y:,.{decimals_for(measure)}f}}</b><br>%{{customdata[1]}}<extra></extra>",
                            meta={"publisher": str(publisher), "years": [int(y) for y in rows["year"]]})
     figure.update_layout(yaxis_title=t(f"field.{measure}", lang))
     year_axis(figure, frame["year"], width, lang=lang)
@@ -204,5 +204,5 @@ def homicides_other_counts_figure(frame: pd.DataFrame, *, lang: str, measure: st
         mark_census_break(figure, frame["year"], lang)
         mark_unreliable(figure, frame["year"].astype(float), frame[measure], unreliable_flags(frame), lang)
     mark_revised(figure, frame[frame["publisher"] == "policia_nacional"], "year", measure, lang,
-                 decimals=2 if measure == "rate_per_100k" else 0)
+                 decimals=decimals_for(measure))
     return figure

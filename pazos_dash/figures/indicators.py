@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import t
+from ..i18n import decimals_for, fmt_number, t
 from .theme import (NARROW, PALETTE, PRIMARY, STATUS_STYLES, WIDE, base_figure, hatch, mark_census_break, mark_unreliable,
                     unreliable_flags, wrap, year_axis)
 
@@ -25,7 +25,9 @@ def indicator_progress_figure(frame: pd.DataFrame, *, lang: str, width: str = WI
             continue
         figure.add_bar(y=[n for n, m in zip(names, mask) if m], x=progress[mask].clip(-100, 200).fillna(0).tolist(),
                        orientation="h", name=t(f"status.{status}", lang), marker=dict(color=STATUS_COLOURS[status]),
-                       hovertemplate="%{y}: <b>%{x:.0f} %</b><extra></extra>")
+                       # the progress as the table writes it (a true minus; the real value where the bar is clipped)
+                       customdata=[[fmt_number(v, lang, 0)] for v in progress[mask]],
+                       hovertemplate="%{y}: <b>%{customdata[0]} %</b><extra></extra>")
     figure.add_scatter(y=names, x=frame["expected_pct"].astype("Float64").astype(float).tolist(), mode="markers",
                        name=t("legend.expected_pace", lang), marker=dict(symbol="line-ns-open", size=18, color="#000000", line=dict(width=2)))
     figure.add_vline(x=100, line=dict(color="#495057", dash="dot"))
@@ -40,11 +42,12 @@ def indicator_detail_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE
     figure = base_figure(lang, width)
     definition = frame.attrs.get("definition", {})
     values = frame[frame["kind"] == "value"] if "kind" in frame.columns else frame  # the target is drawn as a star below
+    decimals = decimals_for("value", 2, definition.get("unit"))  # people whole, rates one decimal, ratios two
     for status, style in STATUS_STYLES.items():
         rows = values[["year"]].merge(values[values["status"] == status], on="year", how="left")
         if rows["value"].notna().any():
             figure.add_scatter(x=rows["year"].astype(float), y=rows["value"].astype("Float64").astype(float), mode="lines+markers",
-                               name=t(f"legend.{status}", lang), hovertemplate="%{x}: <b>%{y:,.2f}</b><extra></extra>", **style)
+                               name=t(f"legend.{status}", lang), hovertemplate="%{x}: <b>%{y:,." + str(decimals) + "f}</b><extra></extra>", **style)
     if definition.get("target") is not None and definition.get("target_year") is not None:
         figure.add_scatter(x=[float(definition["target_year"])], y=[float(definition["target"])], mode="markers",
                            name=t("legend.target", lang) + (f" ({t('demo.badge', lang).lower()})" if definition.get("target_status") == "demo" else ""),
@@ -72,6 +75,8 @@ def reach_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_option
     figure.add_bar(x=frame["year"].astype(float), y=frame["indirect"].astype(float), name=t("legend.indirect", lang),
                    marker=dict(color=PALETTE[4]), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>",
                    texttemplate="%{y:,}", textposition="inside")
+    if width == NARROW:  # a phone's bars are narrower than a number: the numbers stand up (never across a neighbour)
+        figure.update_traces(textangle=-90, selector=dict(type="bar"))
     figure.update_layout(barmode="group", yaxis=dict(type="linear", title=t("axis.people", lang)),
                          uniformtext=dict(minsize=10, mode="hide"))
     year_axis(figure, frame["year"], width, dtick=1, lang=lang)

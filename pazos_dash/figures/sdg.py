@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..i18n import t
+from ..i18n import UNIT_DECIMALS, t
 from .theme import (NARROW, WIDE, base_figure, mark_census_break, mark_revised, mark_unreliable, status_words, unreliable_flags,
                     wrap, year_axis)
 
@@ -116,5 +116,5 @@ def sdg_16_1_1_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **_o
     year_axis(figure, frame["year"], width, lang=lang)
     mark_census_break(figure, frame["year"], lang)
     mark_unreliable(figure, frame["year"].astype(float), frame["value"], unreliable_flags(frame), lang)
-    mark_revised(figure, frame, "year", "value", lang, decimals=2)
+    mark_revised(figure, frame, "year", "value", lang, decimals=UNIT_DECIMALS["per_100k"])
     return figure

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import fmt_number, t
-from .theme import COMPONENT_COLOURS, DEMO_COLOUR, PALETTE, PRIMARY, WIDE, base_figure, hatch, year_axis
+from .theme import COMPONENT_COLOURS, DEMO_COLOUR, NARROW, PALETTE, PRIMARY, WIDE, base_figure, hatch, year_axis
 
 
 def _floats(series: pd.Series) -> list:
@@ -23,11 +23,17 @@ def youth_served_figure(frame: pd.DataFrame, *, lang: str, width: str = WIDE, **
                    marker=dict(color=PALETTE[1], pattern=hatch(PALETTE[1]) if demo else None), hovertemplate="%{x}: <b>%{y:,}</b><extra></extra>")
     reported = frame.dropna(subset=["reported_people_min"])
     if not reported.empty:
-        figure.add_scatter(x=reported["year"].astype(float), y=_floats(reported["reported_people_min"]), mode="markers+text",
-                           name=t("legend.reported_youth", lang),
-                           text=[t("chart.youth_served.more_than", lang, n=fmt_number(v, lang)) for v in reported["reported_people_min"]],
-                           textposition="top center", marker=dict(symbol="diamond", size=14, color="#000000"),
-                           hovertemplate="%{x}: > %{y:,}<extra></extra>")
+        said = [t("chart.youth_served.more_than", lang, n=fmt_number(v, lang)) for v in reported["reported_people_min"]]
+        # On a phone a label over the bars runs across the neighbouring years' bars: the figure
+        # goes into the legend's words instead ("…, 2021: more than 3,000").
+        narrow = width == NARROW
+        latest = reported.iloc[-1]
+        figure.add_scatter(x=reported["year"].astype(float), y=_floats(reported["reported_people_min"]),
+                           mode="markers" if narrow else "markers+text",
+                           name=t("legend.reported_youth_value", lang, year=int(latest["year"]), n=fmt_number(latest["reported_people_min"], lang))
+                           if narrow else t("legend.reported_youth", lang),
+                           text=said, textposition="top center", marker=dict(symbol="diamond", size=14, color="#000000"),
+                           hovertemplate="%{x}: %{text}<extra></extra>")
     figure.update_layout(barmode="group", yaxis_title=t("axis.people", lang))
     year_axis(figure, frame["year"], width, dtick=1, lang=lang)
     return figure

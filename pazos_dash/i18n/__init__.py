@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,39 @@ def fmt_number(value: object, lang: str, decimals: int = 0) -> str:
     if lang == "es":
         text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
     return text.replace("-", "\u2212")  # a true minus (−1,9), as typeset numbers and plotly's ticks have it
+
+
+# Numbers written one way, by the unit a number is in: a count of people or events never has
+# decimals; a rate (per 100,000, per cent), a mean of counts and an amount in millions one; a
+# ratio two. The scoreboard, the tables, the takeaways and the hovers all read this.
+UNIT_DECIMALS = {"people": 0, "enrolments": 0, "homicides": 0, "per_100k": 1, "percent": 1, "per_year": 1, "per_month": 1,
+                 "million_cop": 1, "ratio": 2}
+# Columns that hold a rate per 100,000 (or a gap between two) or a per cent wherever they appear.
+RATE_COLUMNS = frozenset({"q1", "median", "q3", "gap"})
+_RATE_SUFFIXES = ("_rate", "rate_per_100k", "rate_per_100k_revised_from", "_pct")
+
+
+def decimals_for(column: str, declared: int = 0, unit: str | None = None) -> int:
+    """How many decimals a number of `column` shows: its unit's (UNIT_DECIMALS) when the rows say
+    it, one for a rate column (`rate_per_100k`, `palmira_rate`, `share_pct`...), else `declared`."""
+    if unit in UNIT_DECIMALS:
+        return UNIT_DECIMALS[unit]
+    if column in RATE_COLUMNS or column.endswith(_RATE_SUFFIXES):
+        return 1
+    return declared
+
+
+_CLUSTER_WORD = re.compile(r"^Clúster(?=\s|$)")
+
+
+def cluster_name(name: object, lang: str) -> str:
+    """A cluster's name as a reader of `lang` reads it: the package publishes it in Spanish
+    ("Clúster 3"); the word is the reader's ("Cluster 3"), the rest (number, proper name) as
+    published. The one place a published cluster name becomes a reader's: figures, takeaways,
+    tables, controls and the reader's downloads call it (the JSON download and the API keep the
+    published name)."""
+    text = "" if name is None else str(name)
+    return _CLUSTER_WORD.sub(lambda _match: t("word.cluster", lang), text, count=1)
 
 
 def fmt_signed(value: object, lang: str, decimals: int = 0) -> str:

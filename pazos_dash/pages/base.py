@@ -12,7 +12,7 @@ from ..charts.spec import YEAR_FROM, YEAR_TO
 from ..components.bootstrap import checklist, radio_items, select
 from ..components.chart_card import chart_card, data_table
 from ..components.scoreboard import scoreboard_table
-from ..i18n import fmt_number, has, t
+from ..i18n import cluster_name, fmt_number, has, t
 from ..runtime import Runtime
 from ..urls import Urls
 from ..views import ChartView, chart_view
@@ -70,8 +70,8 @@ def table_for(view: ChartView):
 
 
 def _option_label(name: str, value: str, lang: str, names: dict[str, str]) -> str:
-    if name in ("area", "cluster") and value in names:  # a cluster, by its published name
-        return names[value]
+    if name in ("area", "cluster") and value in names:  # a cluster, by its published name in the reader's words
+        return cluster_name(names[value], lang)
     for key in (f"control.{name}.{value}", f"control.{value}"):
         if has(key, lang):
             return t(key, lang)

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..i18n import t
+from ..i18n import cluster_name, t
 from .chart_view import ChartView
 from .citation import cite
 from .releases import download_revisions
@@ -85,7 +85,8 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def for_readers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The rows as a reader of `lang` reads them in a spreadsheet: column labels for headers and
     codes in words ('reported' -> 'Cifra reportada', 'urban' -> 'urbano', True -> 'Sí'); numbers
-    stay numbers (a point for decimals) and names, free text and source keys stay as published.
+    stay numbers (a point for decimals) and names (a cluster's word in the reader's language:
+    'Cluster 3'), free text and source keys stay as published.
     Field names and codes are in the JSON download and the API (docs/data.md)."""
     columns = {}
     for column in frame.columns:
@@ -98,6 +99,8 @@ def for_readers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                 return t(f"value.{bool(value)}", lang)
             if coded and isinstance(value, str):
                 return code_text(value, lang) or value
+            if name == "name" and isinstance(value, str):  # a cluster's name in the reader's words
+                return cluster_name(value, lang)
             return value
         columns[column_label(name, lang)] = frame[column].astype(object).map(word)
     return pd.DataFrame(columns, index=frame.index)

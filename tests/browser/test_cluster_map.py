@@ -9,7 +9,7 @@ import time
 import pandas as pd
 import pytest
 
-from pazos_dash.i18n import fmt_number, t
+from pazos_dash.i18n import cluster_name, fmt_number, t
 from tests.browser.helpers import open_page, open_tab, drawn
 from tests.conftest import PUBLISHED
 
@@ -143,7 +143,7 @@ def test_clicking_a_cluster_in_the_embed_opens_its_profile_too(dash_duo, dash_ap
     drawn(dash_duo, "#graph-cluster_map")
     _click_cluster(dash_duo, "C6")
     name = pd.read_csv(PUBLISHED / "clusters.csv").set_index("cluster_id").at["C6", "name"]
-    dash_duo.wait_for_text_to_equal("#profile-name", t("profile.heading", "en", name=name), timeout=10)
+    dash_duo.wait_for_text_to_equal("#profile-name", t("profile.heading", "en", name=cluster_name(name, "en")), timeout=10)
     assert dash_duo.get_logs() == []  # the embed has no address store: nothing may fail for want of it
 
 

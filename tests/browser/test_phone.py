@@ -197,3 +197,24 @@ def test_a_swipe_over_a_chart_scrolls_the_page_and_leaves_the_chart_alone(dash_d
     assert after[0] == before[0], "a swipe changed a chart's axes (it zoomed or panned)"
     if page_id != "present":  # the deck is one screen; elsewhere the page goes on below the chart
         assert after[1] > before[1] + 50, "a swipe over the chart did not scroll the page"
+
+
+_HEIGHTS = """
+return [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullLayout && g.getClientRects().length)
+  .map(g => [g.parentElement.id || g.id, Math.round(g.getBoundingClientRect().height)]);
+"""
+
+
+def test_a_phone_turned_sideways_keeps_every_chart_within_the_screen(dash_duo, dash_app):
+    """Turned to landscape (740×360), every drawn chart fits the window's height (none taller than
+    the screen); turned upright again, each has its own height back."""
+    open_at(dash_duo, dash_app, "homicides", "es", PHONE)
+    driver = dash_duo.driver
+    upright = dict(driver.execute_script(_HEIGHTS))
+    assert upright and max(upright.values()) > 360, "a chart is taller than a phone turned sideways"
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 740, "height": 360, "deviceScaleFactor": 1, "mobile": True})
+    dash_duo._wait_for(lambda d: (lambda h: h and all(v <= d.execute_script("return window.innerHeight") for v in h.values()))(
+        dict(answer(d, _HEIGHTS) or [])), timeout=10, msg="a chart stayed taller than the landscape screen")
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
+    dash_duo._wait_for(lambda d: {k: v for k, v in dict(answer(d, _HEIGHTS) or []).items() if k in upright} == upright,
+                       timeout=10, msg="the charts did not get their own height back")

@@ -287,7 +287,7 @@ def test_every_download_and_the_card_table_hold_exactly_the_rows_of_the_view(run
     import pandas as pd
 
     from pazos_dash.views.exports import cells, for_readers
-    from pazos_dash.views.text import cell_text
+    from pazos_dash.views.text import cell_text, number_decimals
 
     spec, urls = CHARTS[chart_id], dash_app.urls
     for options in selections(spec, runtime.package)[:60]:
@@ -313,8 +313,9 @@ def test_every_download_and_the_card_table_hold_exactly_the_rows_of_the_view(run
             keys = {s.name: f"[{number}]" for number, s in enumerate(view.provenance.sources, start=1)}
             for row, record in zip(body, view.frame.itertuples(index=False)):
                 shown = [cell.children if isinstance(cell.children, str) else cell.children.children for cell in row.children]
-                assert shown == [cell_text(c, v, "es", spec.decimals.get(c, 0), lambda n: keys.get(n, n))
-                                 for c, v in zip(view.frame.columns, record)], options
+                values = dict(zip(view.frame.columns, record))  # each number as its unit is written (i18n.decimals_for)
+                assert shown == [cell_text(c, v, "es", number_decimals(view.frame, c, spec.decimals, values), lambda n: keys.get(n, n))
+                                 for c, v in values.items()], options
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -118,7 +118,7 @@ def test_the_charts_table_says_what_the_value_was(runtime2, dash_app, republishe
     old_rate = float(pd.read_csv(REFERENCE / "homicides_police_dane_2003_2024.csv").query("year == 2023 and geography == 'Palmira'")["rate_per_100k"].item())
     for chart_id, field, before, decimals in (("homicides_annual", "homicides", republished["before"], 0),
                                               ("homicides_other_counts", "homicides", republished["before"], 0),
-                                              ("sdg_16_1_1", "value", old_rate, 2)):
+                                              ("sdg_16_1_1", "value", old_rate, 1)):  # a rate: one decimal
         view = chart_view(runtime2, dash_app.urls, chart_id, lang, options={})
         frame = view.frame
         row = frame[(frame["year"] == 2023) & frame["revised"]]

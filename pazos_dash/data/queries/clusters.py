@@ -20,6 +20,9 @@ MAP_METRICS = ("homicides", "rate", "youth", "resources")
 MAP_RESOURCES = {"homicides": "homicides_by_cluster", "rate": "homicides_by_cluster", "youth": "youth_people",
                  "resources": "contributions"}
 BEFORE, AFTER = PRE_PAZOS, (PAZOS_START, PAZOS_END)
+# The unit of a metric's value for one year (i18n.UNIT_DECIMALS says how it is written); a
+# period's mean of counts is a mean a year, written with one decimal.
+MAP_UNITS = {"homicides": "homicides", "rate": "per_100k", "youth": "people", "resources": "million_cop"}
 
 
 def _cluster_metric_by_year(package: DataPackage, metric: str) -> pd.DataFrame:
@@ -49,7 +52,10 @@ def _cluster_metric_by_year(package: DataPackage, metric: str) -> pd.DataFrame:
     rows["events"] = rows["events"].astype("Float64")
     rows["value"] = rows["value"].astype("Float64")
     rows["suppressed"] = rows["suppressed"].astype(bool)
-    return rows.reset_index(drop=True)
+    rows = rows.reset_index(drop=True)
+    # The threshold the rows were published with: a hidden year says "fewer than k" (the profile's trend).
+    rows.attrs["k"] = package.resources[MAP_RESOURCES[metric]].k
+    return rows
 
 
 def cluster_map(package: DataPackage, metric: str = "homicides", year: str = "2023", view: str = "year", **_options) -> pd.DataFrame:
@@ -95,8 +101,13 @@ def cluster_map(package: DataPackage, metric: str = "homicides", year: str = "20
     frame["metric"] = metric
     resource = MAP_RESOURCES[metric]
     frame = stamped(frame, package, resource, "clusters")
+    unit = "per_year" if shown_view == "change" and metric == "homicides" else MAP_UNITS[metric]
     frame.attrs.update({
         "view": shown_view, "years": years,
+        # Asked for the change but the metric has no year before PAZOS: the year is shown, and the
+        # takeaway says so (never a silent fallback).
+        "change_unavailable": view == "change" and shown_view != "change",
+        "units": {"value": unit, "before": unit, "after": unit},
         "geometry": package.resources["cluster_geometry"].geojson,
         "neighbourhoods": package.resources["neighbourhood_geometry"].geojson,
         # The threshold the package was published with (its `disclosure` metadata), never a constant.
@@ -118,12 +129,15 @@ def cluster_ids(package: DataPackage) -> tuple[str, ...]:
     return tuple(sorted(package.table("clusters")["cluster_id"].astype(str)))
 
 
-def cluster_profile(package: DataPackage, cluster: str = "", metric: str = "homicides", **_options) -> pd.DataFrame:
+def cluster_profile(package: DataPackage, cluster: str | None = None, metric: str = "homicides", **_options) -> pd.DataFrame:
     """A cluster's profile: one row per year of the chosen metric (hidden years kept, their value
     empty), each row naming the cluster and its residents, with `status` and `source`; the facts
     a reader sees beside the trend (zone, neighbourhoods, components active in the latest year of
-    enrolments) travel in frame.attrs. A cluster the package does not have is a KeyError."""
+    enrolments) travel in frame.attrs. A cluster the package does not have is a KeyError.
+    The rate's denominator is the cluster's published residents, one figure for every year: the
+    2018 change of DANE's census base does not reach it."""
     clusters = package.table("clusters").set_index("cluster_id")
+    cluster = cluster_ids(package)[0] if cluster is None else cluster  # the chart's default: the first cluster
     if cluster not in clusters.index:
         raise KeyError(cluster)
     neighbourhoods = package.table("neighbourhoods")

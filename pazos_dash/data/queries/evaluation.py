@@ -174,7 +174,12 @@ def impact_robustness(package: DataPackage, model: str | None = None, **_options
     table = table.assign(_order=[ROBUSTNESS_ORDER.get((m, v), 99) for m, v in zip(table["model"], table["variant"])])
     columns = [c for c in ("model", "variant", "measure", "estimate", "low", "high", "p_value", "rank", "n_units", "pre_rmspe",
                            "post_start", "post_end", "detail", "status", "source") if c in table.columns]
-    return stamped(table.sort_values(["_order", "variant"])[columns].reset_index(drop=True), package, "impact_estimates")
+    frame = stamped(table.sort_values(["_order", "variant"])[columns].reset_index(drop=True), package, "impact_estimates")
+    # How each model's estimate is written: a gap in the rate per 100,000 or a level change in
+    # homicides a month, both with one decimal (numbers written one way).
+    by_model = {"by": "model", "units": {"synthetic_control": "per_100k", "its": "per_month"}}
+    frame.attrs["units"] = {column: by_model for column in ("estimate", "low", "high")}
+    return frame
 
 
 # --------------------------------------------------------------------------- the overview's numbers
@@ -239,7 +244,13 @@ def headline(package: DataPackage, **_options) -> pd.DataFrame:
         frame[column] = frame[column].astype("Float64")
     columns = ["fact", "phase", "start", "end", "value", "events", "low", "high", "p_value", "rank", "n_units", "pre_rmspe",
                "pre_mean_rate", "status", "source"]
-    return stamped(frame[columns], package, "homicides_annual")
+    frame = stamped(frame[columns], package, "homicides_annual")
+    # How each fact's value is written: a count whole, a mean, a rate or a gap with one decimal.
+    by_fact = {"by": "fact", "units": {
+        "homicides": "homicides", "homicides_per_year": "per_year", "rate_per_100k": "per_100k",
+        "synthetic_control_gap": "per_100k", "its_level_change": "per_month"}}
+    frame.attrs["units"] = {"value": by_fact, "low": by_fact, "high": by_fact}
+    return frame
 
 
 def kpi_rate(package: DataPackage, **_options) -> pd.DataFrame:

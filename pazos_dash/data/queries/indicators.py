@@ -119,6 +119,7 @@ def indicator_detail(package: DataPackage, indicator: str = "homicide_rate", **_
     series = series[["year", "kind", "value", "unreliable_rate", "status", "source"]].reset_index(drop=True)
     series.attrs["definition"] = {k: (None if pd.isna(v) else v) for k, v in definition.to_dict().items()}
     series.attrs["indicator_id"] = indicator
+    series.attrs["units"] = {"value": str(definition["unit"])}  # how its values are written (people whole, rates one decimal)
     return series
 
 

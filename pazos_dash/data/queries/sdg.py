@@ -20,4 +20,6 @@ def sdg_16_1_1(package: DataPackage, **_options) -> pd.DataFrame:
     rows = values[values["indicator_id"] == "homicide_rate"].sort_values("year")
     rows = rows.assign(unreliable_rate=unreliable(rows["year"].map(palmira_counts(package))))
     frame = rows[["year", "value", "unreliable_rate", "status", "source"]].reset_index(drop=True)
-    return with_revisions(frame, package, "indicator_values", {"year": "year"}, fixed={"indicator_id": "homicide_rate"})
+    frame = with_revisions(frame, package, "indicator_values", {"year": "year"}, fixed={"indicator_id": "homicide_rate"})
+    frame.attrs["units"] = {"value": "per_100k", "value_revised_from": "per_100k"}  # how its numbers are written
+    return frame
