@@ -62,6 +62,17 @@ def short_name(name: str, cluster_id: str) -> str:
     return last if last.isdigit() else str(cluster_id)
 
 
+def label_colour(fill: str) -> str:
+    """Black on a light fill, white on a dark one (WCAG relative luminance, the contrast the
+    larger), so a cluster's number reads on every colour of the scale."""
+    from plotly.colors import hex_to_rgb, unlabel_rgb
+
+    rgb = hex_to_rgb(fill) if fill.startswith("#") else unlabel_rgb(fill)
+    channels = [c / 255 for c in rgb]
+    lum = sum(w * (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4) for w, c in zip((0.2126, 0.7152, 0.0722), channels))
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
 def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "", width: str = WIDE, **_options) -> go.Figure:
     """Filled cluster polygons on equal-aspect axes (no map engine, nothing fetched), coloured by
     the value; suppressed clusters grey and cross-hatched with their own legend entry.
@@ -89,6 +100,7 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
     shown_suppressed_legend = False
     # one number style (i18n.decimals_for): the unit the query says the values are in
     decimals = decimals_for("value", 1, frame.attrs.get("units", {}).get("value"))
+    fills: dict[str, str] = {}  # each cluster's fill, for its label's colour
     for row in frame.itertuples():
         feature = features.get(row.cluster_id)
         if feature is None:
@@ -103,6 +115,7 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
             text = f"{fmt_number(row.value, lang, decimals)} {unit}"
             if shaky:
                 text += f" ({unreliable_label})"
+        fills[row.cluster_id] = fill
         if hidden:
             pattern = dict(shape="x", fgcolor="#636363", bgcolor=SUPPRESSED_FILL, size=8)
         elif shaky:  # a rate from fewer than 20 homicides: hatched over its colour
@@ -136,9 +149,10 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
         if row.cluster_id in features:
             ring = _rings(features[row.cluster_id]["geometry"])[0]
             centres.append((sum(p[0] for p in ring[:-1]) / (len(ring) - 1), sum(p[1] for p in ring[:-1]) / (len(ring) - 1),
-                            short_name(row.name, row.cluster_id) if narrow else cluster_name(row.name, lang)))
+                            short_name(row.name, row.cluster_id) if narrow else cluster_name(row.name, lang),
+                            label_colour(fills.get(row.cluster_id, SUPPRESSED_FILL))))
     figure.add_scatter(x=[c[0] for c in centres], y=[c[1] for c in centres], text=[c[2] for c in centres], mode="text",
-                       textfont=dict(size=12, color="#000000"), hoverinfo="skip", showlegend=False, name="labels")
+                       textfont=dict(size=12, color=[c[3] for c in centres]), hoverinfo="skip", showlegend=False, name="labels")
     if "unreliable_rate" in frame.columns and (frame["unreliable_rate"].astype(bool) & ~frame["suppressed"]).any():
         figure.add_scatter(x=[None], y=[None], mode="lines", fill="toself", name=unreliable_label, hoverinfo="skip",
                            legendgroup="unreliable", fillcolor="#e9ecef", line=dict(color="#212529", width=1.5),
@@ -146,8 +160,11 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
                            meta={"unreliable": True})
     figure.add_scatter(x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip", name="scale",
                        marker=dict(colorscale=scale, cmin=low, cmax=high, color=[low], showscale=True,
-                                   colorbar=(dict(title=dict(text=unit, font=dict(size=11)), thickness=10, len=0.9,
-                                                  tickfont=dict(size=11))
+                                   # On a phone the scale lies under the map: beside it, it took a sixth of
+                                   # the width and the clusters shrank to 29 px.
+                                   colorbar=(dict(title=dict(text=unit, font=dict(size=11), side="top"), thickness=10, len=0.9,
+                                                  tickfont=dict(size=11), orientation="h", x=0.5, xanchor="center",
+                                                  y=0, yanchor="top", ypad=4)
                                              if narrow else dict(title=dict(text=unit), thickness=14, len=0.8))))
     figure.update_layout(
         # Hidden axes take no margin (plotly.js still makes room for an invisible axis that automargins).
@@ -155,7 +172,7 @@ def cluster_map_figure(frame: pd.DataFrame, *, lang: str, basemap_url: str = "",
         yaxis=dict(visible=False, showgrid=False, scaleanchor="x", scaleratio=1, rangemode="normal", automargin=False),
         legend=(dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0) if narrow
                 else dict(orientation="h", yanchor="top", y=-0.02, x=0)),
-        margin=dict(l=4, r=4, t=44, b=8) if narrow else dict(l=8, r=8, t=32, b=8),
+        margin=dict(l=4, r=4, t=44, b=84) if narrow else dict(l=8, r=8, t=32, b=8),
         dragmode=False,
     )
     kinds = {f["properties"].get("geometry_kind") for f in features.values()}

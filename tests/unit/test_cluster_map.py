@@ -212,3 +212,38 @@ def test_hostile_clicks_show_the_hint_not_an_error(client, click):
     response = _click(client, click)
     assert response.status_code == 200 and _profile_heading(response) is None
     assert t("profile.hint", "es") in str(response.get_json())
+
+
+def _contrast(a: str, b: str) -> float:
+    from plotly.colors import hex_to_rgb, unlabel_rgb
+
+    def lum(colour: str) -> float:
+        rgb = hex_to_rgb(colour) if colour.startswith("#") else unlabel_rgb(colour)
+        return sum(w * (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+                   for w, c in zip((0.2126, 0.7152, 0.0722), [v / 255 for v in rgb]))
+    high, low = sorted((lum(a), lum(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("view, metric", [("year", "homicides"), ("change", "rate"), ("change", "homicides")])
+def test_every_cluster_label_reads_on_its_colour(package, view, metric):
+    """A cluster's number or name is black on a light fill and white on a dark one (the darkest
+    purple of a fall left a black '1' unreadable): contrast 4.5:1 or more on every fill."""
+    frame = queries.cluster_map(package, metric=metric, view=view)
+    for width in ("wide", "narrow"):
+        figure = cluster_map_figure(frame, lang="en", width=width)
+        fills = {tr.meta["cluster_id"]: tr.fillcolor for tr in _cluster_traces(figure)}
+        labels = next(tr for tr in figure.data if tr.name == "labels")
+        shown = [cid for cid in frame["cluster_id"] if cid in fills]
+        assert len(labels.textfont.color) == len(shown)
+        for cluster_id, colour in zip(shown, labels.textfont.color):
+            assert _contrast(colour, fills[cluster_id]) >= 4.5, (cluster_id, colour, fills[cluster_id])
+
+
+def test_on_a_phone_the_colour_scale_lies_under_the_map(package):
+    """Beside the map the scale took a sixth of a phone's width and the clusters shrank to 29 px."""
+    figure = cluster_map_figure(queries.cluster_map(package), lang="es", width="narrow")
+    bar = next(tr for tr in figure.data if tr.name == "scale").marker.colorbar
+    assert bar.orientation == "h" and bar.yanchor == "top" and bar.y <= 0
+    wide = cluster_map_figure(queries.cluster_map(package), lang="es", width="wide")
+    assert next(tr for tr in wide.data if tr.name == "scale").marker.colorbar.orientation in (None, "v")
