@@ -70,9 +70,6 @@ def clusters_takeaway(frame: pd.DataFrame, lang: str) -> str:
     return invented(text, lang, "demo.inline_split") if "status" in frame and frame["status"].map(_is_demo).any() else text
 
 
-PROFILE_DECIMALS = {"homicides": 0, "rate": 1, "youth": 0, "resources": 1}
-
-
 def profile_takeaway(frame: pd.DataFrame, lang: str) -> str:
     """A cluster's trend from its first to its last published year; the years hidden because they
     rest on fewer than k cases are named (a gap in the line is never left unexplained)."""
@@ -80,7 +77,7 @@ def profile_takeaway(frame: pd.DataFrame, lang: str) -> str:
     metric, name = t(f"map.metric.{code}", lang), cluster_name(str(frame["name"].iloc[0]), lang)
     hidden = frame["suppressed"].astype(bool)
     shown = frame[~hidden].dropna(subset=["value"])
-    decimals = PROFILE_DECIMALS.get(code, 1)
+    decimals = decimals_for("value", 1, frame.attrs.get("units", {}).get("value"))  # numbers written one way
     if shown.empty:
         text = t("chart.cluster_profile.takeaway_none", lang, name=name, metric=metric)
     elif len(shown) == 1:

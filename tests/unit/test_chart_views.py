@@ -396,7 +396,7 @@ def test_the_profile_says_which_years_are_hidden_and_why():
     frame = pd.DataFrame({"year": [2019, 2020, 2021, 2022], "name": "C9", "metric": "homicides",
                           "value": pd.array([4, None, None, 7], dtype="Float64"), "suppressed": [False, True, True, False],
                           "status": "reported", "source": "x"})
-    frame.attrs["k"] = 5
+    frame.attrs.update(k=5, units={"value": "homicides"})  # as the query states them
     said = profile_takeaway(frame, "en")
     assert "4 in 2019 and 7 in 2022" in said and "2020 and 2021" in said and "fewer than 5" in said
     assert "2020" not in profile_takeaway(frame[~frame["suppressed"]], "en")

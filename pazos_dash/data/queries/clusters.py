@@ -161,5 +161,7 @@ def cluster_profile(package: DataPackage, cluster: str | None = None, metric: st
         "neighbourhoods": neighbourhoods[neighbourhoods["cluster_id"] == cluster]["name"].astype(str).tolist(),
         "components": active,
         "components_year": int(latest["year"].max()) if len(latest) else None,
+        # numbers written one way (i18n.decimals_for): the metric's unit, whole residents and events
+        "units": {"value": MAP_UNITS[metric], "residents": "people", "events": "homicides"},
     })
     return frame
