@@ -137,11 +137,7 @@
       var i = index || 0;
       if (trigger.indexOf('slide-next') === 0) { i = Math.min(total - 1, i + 1); }
       if (trigger.indexOf('slide-prev') === 0) { i = Math.max(0, i - 1); }
-      var params = new URLSearchParams(window.location.search);
-      params.set('slide', String(i + 1));
-      window.history.replaceState(window.history.state, '', window.location.pathname + '?' + params.toString());
-      var other = document.getElementById('slide-language');
-      if (other) { var url = new URL(other.href); url.search = '?slide=' + (i + 1); other.href = url.toString(); }
+      window.pazosKeepSlide(i);  // assets/present.js: the address and the language link
       var classes = [], hidden = [];
       for (var s = 0; s < total; s++) {
         classes.push(s === i ? 'slide active' : 'slide');

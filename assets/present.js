@@ -11,6 +11,17 @@
   'use strict';
   function inCopy(el) { return el && el.closest && el.closest('#pazos-static'); }
 
+  // The shown slide (0-based) in the address and the language link: the copy's step here and the
+  // live deck's `navigate` (assets/clientside.js) both call it.
+  function keepSlide(i) {
+    var params = new URLSearchParams(window.location.search);
+    params.set('slide', String(i + 1));
+    window.history.replaceState(window.history.state, '', window.location.pathname + '?' + params.toString());
+    var other = document.getElementById('slide-language');
+    if (other) { var url = new URL(other.href); url.search = '?slide=' + (i + 1); other.href = url.toString(); }
+  }
+  window.pazosKeepSlide = keepSlide;
+
   function step(delta) {
     var slides = document.querySelectorAll('#pazos-static #slides > .slide');
     if (!slides.length) { return; }
@@ -23,11 +34,7 @@
     });
     var counter = document.querySelector('#pazos-static #slide-counter');
     if (counter) { counter.textContent = (i + 1) + ' / ' + slides.length; }
-    var params = new URLSearchParams(window.location.search);
-    params.set('slide', String(i + 1));
-    window.history.replaceState(window.history.state, '', window.location.pathname + '?' + params.toString());
-    var other = document.querySelector('#pazos-static #slide-language');
-    if (other) { var url = new URL(other.href); url.search = '?slide=' + (i + 1); other.href = url.toString(); }
+    keepSlide(i);
   }
 
   document.addEventListener('click', function (event) {

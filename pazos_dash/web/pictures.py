@@ -104,10 +104,9 @@ class ChartPictures:
         and `extra` figures a page draws otherwise (the deck's projector-sized slides): each its
         figure per width class and the size of the box it fills per width class."""
         started = time.monotonic()
-        jobs: list[tuple[str, dict[str, Any], int, int]] = []  # (name, figure, width, height)
-        by_figure: dict[str, dict[str, str]] = {}
+        pictured: list[Extra] = []  # each chart's default view, then the pages' own figures
         views = [(chart_id, runtime.state(chart_id)) for chart_id in CHARTS]
-        views += [(chart_id, runtime.state(chart_id, options)) for chart_id, extra in EXTRA_VIEWS.items() for options in extra]
+        views += [(chart_id, runtime.state(chart_id, options)) for chart_id, more in EXTRA_VIEWS.items() for options in more]
         for chart_id, state in views:
             for lang in languages:
                 try:
@@ -115,19 +114,13 @@ class ChartPictures:
                 except Exception:  # noqa: BLE001 - a chart that cannot draw has no picture; the page says why
                     log.exception("no picture for %s (%s)", chart_id, lang)
                     continue
-                wide = figure_key(figures[WIDE])
-                names = {}
-                for width, figure in figures.items():
-                    height = layout_height(figure) or TALLER_BOXES.get(chart_id, BOX_HEIGHTS)[width]
-                    names[width] = f"{figure_key(figure)}-{PICTURE_WIDTHS[width]}x{height}"
-                    jobs.append((names[width], figure, PICTURE_WIDTHS[width], height))
-                by_figure[wide] = names
-        for figures, sizes in extra:
-            names = {}
-            for width, figure in figures.items():
-                box_width, height = sizes[width]
-                names[width] = f"{figure_key(figure)}-{box_width}x{height}"
-                jobs.append((names[width], figure, box_width, height))
+                pictured.append((figures, {width: (PICTURE_WIDTHS[width], layout_height(figure) or TALLER_BOXES.get(chart_id, BOX_HEIGHTS)[width])
+                                           for width, figure in figures.items()}))
+        jobs: list[tuple[str, dict[str, Any], int, int]] = []  # (name, figure, width, height)
+        by_figure: dict[str, dict[str, str]] = {}
+        for figures, sizes in [*pictured, *extra]:
+            names = {width: f"{figure_key(figure)}-{sizes[width][0]}x{sizes[width][1]}" for width, figure in figures.items()}
+            jobs += [(names[width], figure, *sizes[width]) for width, figure in figures.items()]
             by_figure[figure_key(figures[WIDE])] = names
         jobs = list({job[0]: job for job in jobs}.values())
         missing = [job for job in jobs if not self._read(job[0])]
